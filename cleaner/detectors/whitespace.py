@@ -1,0 +1,70 @@
+"""White-space detector (W): the layout rules of CLEANING.md.
+
+Each kept line is stripped of surrounding white space (U+3000 paragraph
+indents, NBSP and zero-width characters included); runs of blank lines become
+one blank line; blank lines at the edges of the document go; the document
+ends with exactly one newline.  Stray control characters are removed.  The
+inside of a line (e.g. spaces between a source and a date) is kept.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from .base import Context, Detector, Rule
+
+RULES = (
+    Rule("W101", "line-edge-space", "White space at the start or end of a line (spaces, tabs, U+3000, NBSP).", "'　　正文 ' → '正文'"),
+    Rule("W102", "blank-line-run", "Two or more consecutive blank lines, collapsed to one.", "'a\\n\\n\\n\\nb' → 'a\\n\\nb'"),
+    Rule("W103", "document-edge", "Blank lines at the top or bottom; the final newline.", "'\\n\\ntext' → 'text\\n'"),
+    Rule("W104", "control-character", "A C0 control character other than tab and newline.", "'a\\x07b' → 'ab'"),
+)
+
+_WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
+_LEAD = re.compile(f"[{_WS}\n]+")
+_TRAIL = re.compile(f"[{_WS}\n]*\\Z")
+_RUN = re.compile(f"[{_WS}]*\n[{_WS}\n]*|[{_WS}]+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]+")
+
+
+def find_whitespace(text: str, ctx: Context) -> list[Finding]:
+    """Propose the layout fixes for ``text``."""
+    findings: list[Finding] = []
+    for m in _CONTROL.finditer(text):
+        findings.append(Finding("W104", m.start(), m.end(), "", f"{m.end() - m.start()} control character(s)"))
+    if findings:
+        # layout is decided on the text without control characters: clean them first
+        return findings
+    lead = _LEAD.match(text)
+    body_start = lead.end() if lead else 0
+    if body_start == len(text):
+        return [Finding("W103", 0, len(text), "", "document holds only white space")] if text else []
+    if body_start:
+        findings.append(Finding("W103", 0, body_start, "", "blank space at the top of the document"))
+    trail = _TRAIL.search(text, body_start)
+    body_end = trail.start()
+    if text[body_end:] != "\n":
+        findings.append(Finding("W103", body_end, len(text), "\n", "document ends with exactly one newline"))
+    for m in _RUN.finditer(text, body_start, body_end):
+        run = m.group(0)
+        newlines = run.count("\n")
+        if newlines == 0:
+            continue  # white space inside a line is kept
+        wanted = "\n" if newlines == 1 else "\n\n"
+        if run == wanted:
+            continue
+        if newlines > 2:
+            findings.append(Finding("W102", m.start(), m.end(), wanted, f"{newlines - 1} blank lines collapsed to one"))
+        else:
+            findings.append(Finding("W101", m.start(), m.end(), wanted, "white space at a line edge"))
+    return findings
+
+
+DETECTOR = Detector(
+    name="whitespace",
+    prefix="W",
+    summary="Layout: line-edge white space, blank-line runs, document edges, control characters.",
+    rules=RULES,
+    find=find_whitespace,
+    repeat=True,
+)

@@ -1,0 +1,117 @@
+"""Findings: what a detector reports about a span of text, and how edits are applied.
+
+A detector never edits text itself.  It returns :class:`Finding` objects, each
+naming a span of the text it was shown, the replacement for that span (empty
+for a removal) and a human-readable reason.  :func:`apply_findings` turns a
+list of findings into the edited text; :class:`OffsetMap` maps positions in an
+edited text back to the text before the edit, so every finding can be reported
+against the original document.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, asdict
+from typing import Iterable
+
+
+@dataclass
+class Finding:
+    """One removal or repair proposed by a detector.
+
+    ``start``/``end`` index the text the detector was given.  After the
+    pipeline has run, ``orig_start``/``orig_end`` index the original document
+    and ``before`` holds the original characters of the span.
+    """
+
+    code: str
+    start: int
+    end: int
+    replacement: str
+    reason: str
+    detector: str = ""
+    before: str = ""
+    orig_start: int = -1
+    orig_end: int = -1
+    line: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """``"removed"`` when the span is deleted, ``"repaired"`` otherwise."""
+        return "removed" if not self.replacement else "repaired"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["kind"] = self.kind
+        if not data["extra"]:
+            del data["extra"]
+        return data
+
+
+def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort findings by position and drop any that overlap an earlier one."""
+    kept: list[Finding] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if f.start < last_end:
+            continue
+        if f.start == f.end and not f.replacement:
+            continue
+        kept.append(f)
+        last_end = max(last_end, f.end if f.end > f.start else f.start + 0)
+    return kept
+
+
+def apply_findings(text: str, findings: list[Finding]) -> str:
+    """Apply sorted, non-overlapping findings to ``text``."""
+    if not findings:
+        return text
+    parts = []
+    pos = 0
+    for f in findings:
+        parts.append(text[pos:f.start])
+        parts.append(f.replacement)
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class OffsetMap:
+    """Maps offsets of an edited text back to the text the edits were made on.
+
+    Built from the sorted, non-overlapping findings of one pipeline stage.
+    A position inside a replacement maps to the start of the replaced span
+    (and the end of a replacement to its end), so spans stay well-formed.
+    """
+
+    def __init__(self, findings: list[Finding]):
+        self._new_starts: list[int] = []
+        self._rows: list[tuple[int, int, int, int]] = []  # new_start, new_end, old_start, old_end
+        delta = 0
+        for f in findings:
+            new_start = f.start + delta
+            new_end = new_start + len(f.replacement)
+            self._new_starts.append(new_start)
+            self._rows.append((new_start, new_end, f.start, f.end))
+            delta += len(f.replacement) - (f.end - f.start)
+
+    def to_old(self, pos: int, *, is_end: bool = False) -> int:
+        """Translate ``pos`` in the edited text to the unedited text.
+
+        Spans shrink away from other edits at their boundaries: a start that
+        sits where text was removed maps past the removed text, an end maps
+        before it.  A position inside a replacement maps to the whole
+        replaced span.
+        """
+        if not self._rows:
+            return pos
+        if is_end:
+            i = bisect.bisect_left(self._new_starts, pos) - 1
+        else:
+            i = bisect.bisect_right(self._new_starts, pos) - 1
+        if i < 0:
+            return pos
+        _new_start, new_end, old_start, old_end = self._rows[i]
+        if is_end:
+            return old_end if pos <= new_end else old_end + (pos - new_end)
+        return old_start if pos < new_end else old_end + (pos - new_end)

@@ -1,0 +1,137 @@
+"""The detector pipeline: run each detector in order, apply its findings, keep them all.
+
+``clean(text)`` is the public entry point (re-exported by ``cleaner``).  Each
+stage sees the text produced by the stage before it; its findings are
+resolved for overlaps, applied, and then mapped back so that every finding in
+the result names its span in the original (newline-normalised) document.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .detectors import Context, Detector, all_detectors
+from .findings import Finding, OffsetMap, apply_findings, resolve_overlaps
+from .frontmatter import split_front_matter
+from .normalize import normalize_newlines, to_nfc
+from .selection import DEFAULT_SELECTION, Selection
+
+
+#: how often a repeating detector may run on its own output
+MAX_REPEAT = 4
+
+
+@dataclass
+class CleanResult:
+    """The cleaned text, every finding, and document-level notes."""
+
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    original: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per rule code."""
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.code] = out.get(f.code, 0) + 1
+        return out
+
+    def chars_by_detector(self) -> dict[str, dict[str, int]]:
+        """Characters removed and repaired per detector."""
+        out: dict[str, dict[str, int]] = {}
+        for f in self.findings:
+            row = out.setdefault(f.detector, {"removed": 0, "repaired": 0})
+            row[f.kind] += f.end - f.start
+        return out
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _active(detectors: Iterable[Detector], selection: Selection) -> list[Detector]:
+    return [d for d in detectors if selection.any_enabled(d.codes)]
+
+
+def clean(
+    text: str,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    selection: Selection | None = None,
+    options: Mapping[str, Mapping] | None = None,
+    path: str | None = None,
+    detectors: Iterable[Detector] | None = None,
+) -> CleanResult:
+    """Clean one document.
+
+    ``select``/``ignore`` take rule codes or prefixes (``"M"``, ``"E301"``);
+    ``options`` maps a detector name to its settings.  Returns a
+    :class:`CleanResult` whose ``text`` is the clean document (NFC, ``\\n``
+    line endings, one trailing newline) and whose ``findings`` explain every
+    removed or repaired span.
+    """
+    if selection is None:
+        selection = Selection.from_options(select, ignore) if (select or ignore) else DEFAULT_SELECTION
+    options = options or {}
+    original = text
+    text, notes = normalize_newlines(text)
+    text, composed = to_nfc(text)
+    if composed:
+        notes.append("nfc")
+    normalized = text
+
+    front, body, body_offset = split_front_matter(text)
+    if front and front != text[:body_offset]:
+        notes.append("front-matter-trailing-space")
+
+    state: dict = {"has_front_matter": bool(front)}
+    maps: list[OffsetMap] = []
+    staged: list[tuple[int, list[Finding]]] = []
+    current = body
+    for detector in _active(detectors if detectors is not None else all_detectors(), selection):
+        ctx = Context(options=options.get(detector.name, {}), path=path, state=state)
+        for _round in range(MAX_REPEAT if detector.repeat else 1):
+            found = [f for f in detector.find(current, ctx) if selection.enabled(f.code)]
+            if not found:
+                break
+            found = resolve_overlaps(found)
+            for f in found:
+                f.detector = detector.name
+                f.before = current[f.start:f.end]
+            staged.append((len(maps), found))
+            current = apply_findings(current, found)
+            maps.append(OffsetMap(found))
+
+    findings: list[Finding] = []
+    line_starts = _line_starts(normalized) if staged else []
+    for depth, found in staged:
+        for f in found:
+            start, end = f.start, f.end
+            for m in reversed(maps[:depth]):
+                start = m.to_old(start)
+                end = max(start, m.to_old(end, is_end=True))
+            f.orig_start = start + body_offset
+            f.orig_end = end + body_offset
+            f.line = bisect.bisect_right(line_starts, f.orig_start)
+            findings.append(f)
+
+    current, composed = to_nfc(current)
+    if composed:
+        notes.append("nfc-after-repair")
+    if front:
+        current = front + current if current.strip() else front
+    findings.sort(key=lambda f: (f.orig_start, f.orig_end))
+    return CleanResult(text=current, findings=findings, notes=notes, original=original)
