@@ -13,8 +13,13 @@ from .base import Context, Detector, Rule
 
 # module names under cleaner.detectors, in pipeline order
 DETECTOR_MODULES: tuple[str, ...] = (
-    "markup",
-    "whitespace",
+    "markup",       # M: tags, comments, script/style, character references
+    "pinyin",       # E3: machine pinyin annotations and their corrupted forms
+    "mojibake",     # E1/E2: Latin-script and CJK mojibake, lost-byte runs
+    "feed",         # F: social-feed chrome and recommendation blocks
+    "placenames",   # S: trailing runs of administrative-division names
+    "boilerplate",  # B: navigation, share widgets, copyright, editorial chain
+    "whitespace",   # W: layout
 )
 
 _cache: list[Detector] | None = None
