@@ -37,8 +37,15 @@ class Finding:
 
     @property
     def kind(self) -> str:
-        """``"removed"`` when the span is deleted, ``"repaired"`` otherwise."""
-        return "removed" if not self.replacement else "repaired"
+        """``"removed"`` when the span is deleted (or shrunk to white space), ``"repaired"`` otherwise."""
+        return "repaired" if self.replacement.strip() else "removed"
+
+    @property
+    def chars(self) -> int:
+        """Characters this finding removed (for a removal) or replaced (for a repair)."""
+        if self.kind == "removed":
+            return max(0, (self.end - self.start) - len(self.replacement))
+        return self.end - self.start
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -47,7 +47,7 @@ class CleanResult:
         out: dict[str, dict[str, int]] = {}
         for f in self.findings:
             row = out.setdefault(f.detector, {"removed": 0, "repaired": 0})
-            row[f.kind] += f.end - f.start
+            row[f.kind] += f.chars
         return out
 
 

@@ -1,0 +1,228 @@
+"""The ``seedclean`` command line.
+
+    seedclean run SRC DST          clean a tree into DST, with report.json/.diff
+    seedclean run --dry-run SRC    print diffs, write nothing (same as ``check``)
+    seedclean check SRC...         exit 1 when any file would change
+    seedclean fix FILE...          clean in place, atomically (pre-commit)
+    seedclean rules                list every rule
+    seedclean explain FILE         show every finding of one file
+
+Exit codes: 0 nothing to do / done; 1 files would change (check) or were
+changed (fix); 2 usage or configuration error, or some input could not be read.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .batch import clean_file, discover
+from .console import github_annotations, json_line, make_console, print_diff, summary_table
+from .reports.diff import unified_diff
+from .runner import UsageError, default_jobs, run as run_batch
+from .selection import UnknownRuleError
+from .settings import Settings
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+def _settings(ctx_obj: dict, select, ignore, config) -> Settings:
+    """Build run settings: configuration file first, then command-line options."""
+    from .config import ConfigError, load_settings
+
+    try:
+        return load_settings(
+            config_path=Path(config) if config else None,
+            select=select or None,
+            ignore=ignore or None,
+            start=Path.cwd(),
+        )
+    except (ConfigError, UnknownRuleError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+_common = [
+    click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (e.g. M,E3)."),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes."),
+    click.option("--config", type=click.Path(dir_okay=False), help="Configuration file (default: nearest pyproject.toml with [tool.seedclean])."),
+    click.option("--no-color", is_flag=True, help="No colour (NO_COLOR is honoured too)."),
+    click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    click.option("-v", "--verbose", is_flag=True, help="Print every finding."),
+]
+
+
+def common_options(func):
+    for option in reversed(_common):
+        func = option(func)
+    return func
+
+
+def _error_line(rel_or_path: str, reason: str) -> None:
+    click.echo(f"seedclean: error: {rel_or_path}: {reason}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seedclean")
+def main() -> None:
+    """Clean scraped web-text seeds and explain every change."""
+
+
+@main.command("run")
+@click.argument("src", type=click.Path(path_type=Path))
+@click.argument("dst", type=click.Path(path_type=Path), required=False)
+@click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; print diffs; exit 1 if anything would change.")
+@click.option("--diff/--no-diff", "show_diff", default=None, help="Print unified diffs (default: on for --dry-run).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help="Output format for findings.")
+@click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
+@common_options
+def run_command(src, dst, dry_run, show_diff, fmt, jobs, select, ignore, config, no_color, quiet, verbose):
+    """Clean every file under SRC into DST (same relative paths) plus report.json and report.diff."""
+    settings = _settings({}, select, ignore, config)
+    if dst is None and not dry_run:
+        raise click.UsageError("missing DST (or use --dry-run)")
+    sys.exit(_run(src, dst, settings, dry_run=dry_run, show_diff=show_diff, fmt=fmt,
+                  jobs=jobs or default_jobs(), no_color=no_color, quiet=quiet, verbose=verbose))
+
+
+@main.command("check")
+@click.argument("srcs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--diff/--no-diff", "show_diff", default=True, help="Print unified diffs.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
+@common_options
+def check_command(srcs, show_diff, fmt, jobs, select, ignore, config, no_color, quiet, verbose):
+    """Dry run: print what would change; exit 1 if any file would change."""
+    settings = _settings({}, select, ignore, config)
+    worst = EXIT_OK
+    for src in srcs:
+        code = _run(src, None, settings, dry_run=True, show_diff=show_diff, fmt=fmt,
+                    jobs=jobs or default_jobs(), no_color=no_color, quiet=quiet, verbose=verbose)
+        worst = max(worst, code)
+    sys.exit(worst)
+
+
+def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, verbose) -> int:
+    out = make_console(no_color=no_color)
+    err = make_console(stderr=True, no_color=no_color)
+    if show_diff is None:
+        show_diff = dry_run
+
+    def on_result(result):
+        if result.status == "error":
+            _error_line(result.rel, result.error)
+        if fmt == "json":
+            click.echo(json_line(result))
+        elif fmt == "github":
+            for line in github_annotations(result):
+                click.echo(line)
+        elif result.status == "changed":
+            if show_diff and not quiet:
+                print_diff(out, unified_diff(result.original_text, result.cleaned_text, result.rel))
+            if verbose:
+                for f in result.findings:
+                    click.echo(f"{result.rel}:{f.line}: {f.code} {f.reason}")
+
+    try:
+        summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except OSError as exc:
+        _error_line(str(dst or src), exc.strerror or str(exc))
+        return EXIT_ERROR
+    if fmt == "text" and not quiet:
+        err.print(summary_table(summary.results))
+        if dst is not None and not dry_run:
+            err.print(f"wrote {len(summary.results) - len(summary.errors)} files, "
+                      f"{dst / 'report.json'} and {dst / 'report.diff'}")
+    if summary.errors:
+        return EXIT_ERROR
+    if dry_run and summary.changed:
+        return EXIT_CHANGED
+    return EXIT_OK
+
+
+@main.command("fix")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@common_options
+def fix_command(files, select, ignore, config, no_color, quiet, verbose):
+    """Clean FILES in place, atomically; exit 1 if any file was changed (pre-commit)."""
+    from .atomic import atomic_write_bytes
+
+    settings = _settings({}, select, ignore, config)
+    changed = errors = 0
+    for given in files:
+        for path, _rel in discover(given) if given.is_dir() else [(given, given.name)]:
+            rel = str(path)
+            if not settings.wants(Path(rel)):
+                continue
+            result = clean_file(path, rel, settings)
+            if result.status == "error":
+                _error_line(rel, result.error)
+                errors += 1
+                continue
+            if result.status != "changed":
+                continue
+            try:
+                atomic_write_bytes(path, result.output_bytes, mode=path.stat().st_mode & 0o7777)
+            except OSError as exc:
+                _error_line(rel, f"cannot write: {exc.strerror or exc}")
+                errors += 1
+                continue
+            changed += 1
+            if not quiet:
+                click.echo(f"fixed {rel} ({len(result.findings)} findings)")
+            if verbose:
+                for f in result.findings:
+                    click.echo(f"  {f.line}: {f.code} {f.reason}")
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_CHANGED if changed else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable list.")
+def rules_command(as_json):
+    """List every rule: code, name, description and an example."""
+    import json
+
+    from rich.table import Table
+
+    from .detectors import all_rules
+
+    rows = [(r.code, d.name, r.name, r.summary, r.example) for d, r in all_rules()]
+    if as_json:
+        click.echo(json.dumps([dict(zip(("code", "detector", "name", "summary", "example"), row)) for row in rows],
+                              ensure_ascii=False, indent=1))
+        return
+    table = Table(header_style="bold")
+    for col in ("code", "detector", "name", "what it removes or repairs", "example"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    make_console().print(table)
+
+
+@main.command("explain")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Findings as JSON.")
+@common_options
+def explain_command(file, as_json, select, ignore, config, no_color, quiet, verbose):
+    """Show FILE with every finding highlighted, with its code and reason."""
+    from .explain import render_explanation
+
+    settings = _settings({}, select, ignore, config)
+    result = clean_file(file, str(file), settings)
+    if result.status == "error":
+        _error_line(str(file), result.error)
+        sys.exit(EXIT_ERROR)
+    if as_json:
+        click.echo(json_line(result))
+    else:
+        render_explanation(make_console(no_color=no_color), result)
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

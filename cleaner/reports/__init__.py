@@ -1,0 +1,1 @@
+"""Reports of a run: report.json (machines), report.diff (people, CI), report.html."""

@@ -1,0 +1,61 @@
+"""report.json: per file the encoding, detectors fired, characters removed/repaired, every finding."""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import IO, Iterable
+
+from .. import __version__
+
+
+class JsonReportWriter:
+    """Streams report.json so a run over a million files keeps flat memory.
+
+    The ``files`` array is written as results arrive; totals go in a
+    ``summary`` object at the end.
+    """
+
+    def __init__(self, handle: IO[str], *, source: str, settings_fingerprint: str = ""):
+        self.handle = handle
+        self.first = True
+        self.totals = {"files": 0, "changed": 0, "unchanged": 0, "errors": 0,
+                       "chars_removed": 0, "chars_repaired": 0}
+        self.by_detector: dict[str, dict[str, int]] = {}
+        self.by_code: dict[str, int] = {}
+        head = {
+            "tool": "seedclean",
+            "version": __version__,
+            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "source": source,
+            "settings": settings_fingerprint,
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=1)
+        handle.write(text[:-2] + ',\n "files": [\n')
+
+    def add(self, result) -> None:
+        row = result.summary()
+        row["findings"] = [f.to_dict() for f in result.findings]
+        self.totals["files"] += 1
+        self.totals[{"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")] += 1
+        for f in result.findings:
+            det = self.by_detector.setdefault(f.detector, {"findings": 0, "removed": 0, "repaired": 0})
+            det["findings"] += 1
+            det[f.kind] += f.chars
+            self.totals["chars_" + f.kind] += f.chars
+            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+        if not self.first:
+            self.handle.write(",\n")
+        self.first = False
+        self.handle.write("  " + json.dumps(row, ensure_ascii=False))
+
+    def close(self) -> dict:
+        summary = dict(self.totals, detectors=self.by_detector, codes=dict(sorted(self.by_code.items())))
+        self.handle.write('\n ],\n "summary": ' + json.dumps(summary, ensure_ascii=False, indent=1) + "\n}\n")
+        return summary
+
+
+def write_all(handle: IO[str], results: Iterable, **kwargs) -> dict:
+    writer = JsonReportWriter(handle, **kwargs)
+    for r in results:
+        writer.add(r)
+    return writer.close()

@@ -1,0 +1,131 @@
+"""A batch run: clean every file under SRC, write outputs and reports to DST.
+
+The runner owns the order of operations for one run: refuse unsafe
+destinations, clean files (one process or several), write each output
+atomically as it is ready, stream report.json and report.diff, and return
+the per-file results for the summary.  The command line is a thin layer on
+top of it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .atomic import AtomicTextWriter, atomic_write_bytes, remove_stale_temporaries
+from .batch import FileResult, clean_file, discover
+from .reports.diff import unified_diff
+from .reports.json_report import JsonReportWriter
+from .settings import Settings
+
+
+class UsageError(ValueError):
+    """The run cannot start (bad paths, bad options)."""
+
+
+@dataclass
+class RunSummary:
+    results: list[FileResult] = field(default_factory=list)
+    report_summary: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "error"]
+
+    @property
+    def changed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "changed"]
+
+
+def check_paths(src: Path, dst: Path | None) -> None:
+    """Refuse a destination that is the source or lies inside it."""
+    if not src.exists():
+        raise UsageError(f"{src}: no such file or directory")
+    if dst is None:
+        return
+    s, d = src.resolve(), dst.resolve()
+    if s == d:
+        raise UsageError(f"{dst}: the destination is the source; use 'seedclean fix' to clean in place")
+    if src.is_dir() and d.is_relative_to(s):
+        raise UsageError(f"{dst}: the destination lies inside the source {src}")
+    if d.exists() and not d.is_dir():
+        raise UsageError(f"{dst}: the destination exists and is not a directory")
+
+
+def plan(src: Path, settings: Settings) -> list[tuple[Path, str]]:
+    """The files of a run, after include/exclude filters."""
+    return [(p, rel) for p, rel in discover(src) if settings.wants(Path(rel))]
+
+
+def clean_all(files: list[tuple[Path, str]], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
+    """Clean files in order, in this process or in ``jobs`` worker processes."""
+    if jobs <= 1 or len(files) < 2:
+        for path, rel in files:
+            yield clean_file(path, rel, settings)
+        return
+    from .parallel import clean_parallel
+
+    yield from clean_parallel(files, settings, jobs)
+
+
+def run(
+    src: Path,
+    dst: Path | None,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    dry_run: bool = False,
+    on_result: Callable[[FileResult], None] | None = None,
+    files: list[tuple[Path, str]] | None = None,
+) -> RunSummary:
+    """Clean ``src`` into ``dst`` (or only compute results when ``dry_run``)."""
+    check_paths(src, None if dry_run else dst)
+    if files is None:
+        files = plan(src, settings)
+    summary = RunSummary()
+    if dry_run or dst is None:
+        for result in clean_all(files, settings, jobs):
+            if on_result:
+                on_result(result)
+            _slim(result)
+            summary.results.append(result)
+        return summary
+
+    dst.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(dst)
+    with AtomicTextWriter(dst / "report.json") as jhandle, AtomicTextWriter(dst / "report.diff") as dhandle:
+        report = JsonReportWriter(jhandle, source=str(src), settings_fingerprint=settings.fingerprint())
+        for result in clean_all(files, settings, jobs):
+            if result.status != "error":
+                target = dst / result.rel
+                try:
+                    atomic_write_bytes(target, result.output_bytes)
+                except OSError as exc:
+                    result.status = "error"
+                    result.error = f"cannot write {target}: {exc.strerror or exc}"
+            if result.status == "changed":
+                dhandle.write(unified_diff(result.original_text, result.cleaned_text, result.rel))
+            report.add(result)
+            if on_result:
+                on_result(result)
+            _slim(result)
+            summary.results.append(result)
+        summary.report_summary = report.close()
+    return summary
+
+
+def _slim(result: FileResult) -> None:
+    """Keep only the figures of a finished result, so memory stays flat on big runs."""
+    result.freeze_stats()
+    result.output_bytes = b""
+    result.original_text = ""
+    result.cleaned_text = ""
+    result.findings = []
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
