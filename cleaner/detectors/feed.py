@@ -1,0 +1,315 @@
+"""Social-feed detector (F): feed UI chrome, recommendation blocks, short links.
+
+Weibo, WeChat, forum and comment-section pages leave their interface in the
+text: button rows (``发布 👍 0 举报 写留言``), counters (``转发 12 评论 3``),
+``展开全文``, forum header lines (``发信站: …``), recommendation blocks
+(``热门推荐`` followed by truncated, bulleted posts) and ``t.cn`` short links.
+
+Nothing is decided by one string.  A line is chrome only when *every* token on
+it is a UI word, an icon or a counter, and it carries enough of them; a lone
+UI word (``分享``) goes only next to other chrome.  A recommendation header
+goes only with the block under it: at least two items that look like feed
+snippets (bullets, hashtags ``#…#``, ``[超话]``, emoji codes ``[哈哈]``,
+truncated endings), or when nothing but such items follows it to the end of
+the page.  Short links go only from a page that shows other feed signals.
+
+The word lists live in ``cleaner/data/feed/*.txt`` (simplified and
+traditional); ``options["extra_<list>"]`` (a path or list of paths) adds
+words, e.g. ``extra_recommend = ["my_headers.txt"]``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..findings import Finding
+from .base import Context, Detector, Rule
+
+RULES = (
+    Rule("F101", "feed-chrome-line", "A line made only of feed UI words, icons and counters.",
+         "发布 👍 0 举报 写留言 → (removed)"),
+    Rule("F102", "recommendation-block", "A recommendation header with the unrelated posts listed under it.",
+         "热门推荐 / • 帖子摘要… → (removed)"),
+    Rule("F103", "feed-counters-tail", "A run of counters at the end of a post line.",
+         "正文 转发 12 评论 3 赞 45 → 正文"),
+    Rule("F104", "short-link", "A short link (t.cn, …) in a page with feed signals.",
+         "正文https://t.cn/AbC12 → 正文"),
+    Rule("F105", "forum-header-line", "A forum header/footer line (poster, board, origin).",
+         "发信站: 某某社区 (Mon Jan 1 2024) → (removed)"),
+)
+
+_LISTS = ("counters", "actions", "strong", "recommend", "bbs", "shortlinks")
+
+
+def _read_words(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> dict[str, tuple[str, ...]]:
+    base = resources.files("cleaner.data").joinpath("feed")
+    return {name: tuple(_read_words(base.joinpath(f"{name}.txt").read_text(encoding="utf-8")))
+            for name in _LISTS}
+
+
+class _Lexicon:
+    def __init__(self, words: dict[str, tuple[str, ...]]):
+        self.counters = frozenset(words["counters"])
+        self.actions = frozenset(words["actions"])
+        self.strong = frozenset(words["strong"])
+        self.recommend = frozenset(words["recommend"])
+        self.words = self.counters | self.actions | self.strong
+        alt = "|".join(re.escape(w) for w in sorted(self.counters, key=len, reverse=True))
+        self.counter_glued = re.compile(
+            rf"(?:{alt})[:：]?[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
+        bbs = "|".join(re.escape(w) for w in sorted(words["bbs"], key=len, reverse=True))
+        self.bbs = re.compile(rf"(?:{bbs})\s*[:：]")
+        hosts = "|".join(re.escape(h) for h in words["shortlinks"])
+        self.shortlink = re.compile(rf"[ \t]*(?:https?://)?(?:{hosts})/[A-Za-z0-9_\-]+")
+        self.tail = re.compile(
+            rf"(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$")
+
+
+@lru_cache(maxsize=8)
+def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Lexicon:
+    words = {k: tuple(v) for k, v in _builtin().items()}
+    for name, paths in extra:
+        for p in paths:
+            words[name] = words[name] + tuple(_read_words(Path(p).read_text(encoding="utf-8")))
+    return _Lexicon(words)
+
+
+def _lexicon_for(ctx: Context) -> _Lexicon:
+    extra = []
+    for name in _LISTS:
+        val = ctx.options.get(f"extra_{name}") if ctx.options else None
+        if val:
+            extra.append((name, (val,) if isinstance(val, str) else tuple(val)))
+    return _lexicon(tuple(extra))
+
+
+_SPLIT = re.compile(r"[\s|｜·/]+")
+_NUMBER = re.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
+_BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
+_HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
+_EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
+_SUPERTOPIC = re.compile(r"\[超[话話]\]")
+_TERMINAL = set("。！？!?…”」』）)~～.")
+
+
+def _is_icon_char(ch: str) -> bool:
+    if ch in "\ufe0f\ufe0e\u200d\u20e3":
+        return True
+    cp = ord(ch)
+    if 0x1F3FB <= cp <= 0x1F3FF:  # skin tones
+        return True
+    return unicodedata.category(ch) in ("So", "Sk", "Co")
+
+
+def _strip_icons(s: str) -> tuple[str, bool]:
+    i, j = 0, len(s)
+    while i < j and _is_icon_char(s[i]):
+        i += 1
+    while j > i and _is_icon_char(s[j - 1]):
+        j -= 1
+    return s[i:j], (i > 0 or j < len(s))
+
+
+def _chrome_kind(line: str, lex: _Lexicon) -> str:
+    """``"strong"``, ``"weak"`` or ``""`` for one line."""
+    body = line.strip()
+    if not body or len(body) > 80:
+        return ""
+    words = counted = icons = strong = 0
+    prev_ok_for_number = False
+    for tok in _SPLIT.split(body):
+        if not tok:
+            continue
+        core, had_icon = _strip_icons(tok)
+        if had_icon:
+            icons += 1
+        if not core:
+            prev_ok_for_number = True
+            continue
+        if core in lex.words:
+            words += 1
+            strong += core in lex.strong
+            prev_ok_for_number = core in lex.counters or had_icon
+            continue
+        if lex.counter_glued.fullmatch(core):
+            words += 1
+            counted += 1
+            prev_ok_for_number = False
+            continue
+        if _NUMBER.fullmatch(core) and (prev_ok_for_number or had_icon):
+            counted += 1
+            prev_ok_for_number = False
+            continue
+        return ""
+    if strong or words >= 2 or (words and counted) or (icons and counted and words):
+        return "strong"
+    if words or (icons and counted):
+        return "weak"
+    return ""
+
+
+def _header(line: str, lex: _Lexicon) -> bool:
+    core, _ = _strip_icons(line.strip().strip("【】[]「」<>《》:：|｜-—=_ \t\u3000"))
+    core = core.strip("【】[]「」:： ")
+    return core in lex.recommend
+
+
+def _signals(line: str) -> int:
+    return (bool(_HASHTAG.search(line)) + bool(_SUPERTOPIC.search(line))
+            + (len(_EMOJI_CODE.findall(line)) >= 1))
+
+
+def _item_like(line: str) -> tuple[bool, bool, bool]:
+    """(bullet, truncated, feed-signal) for a candidate block item."""
+    s = line.strip()
+    bullet = bool(_BULLET.match(line)) and len(s) > 2
+    truncated = bool(s) and s[-1] not in _TERMINAL
+    return bullet, truncated, _signals(s) > 0
+
+
+def find_feed(text: str, ctx: Context) -> list[Finding]:
+    lex = _lexicon_for(ctx)
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        spans.append((pos, end))
+        pos = end
+    lines = [text[s:e].rstrip("\n") for s, e in spans]
+    kinds = [""] * len(lines)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            kinds[i] = "blank"
+            continue
+        s = line.strip()
+        if len(s) <= 80:
+            k = _chrome_kind(s, lex)
+            if k:
+                kinds[i] = k
+                continue
+            if _header(s, lex):
+                kinds[i] = "header"
+                continue
+        if lex.bbs.match(s) and len(s) <= 160:
+            kinds[i] = "bbs"
+
+    findings: list[Finding] = []
+    removed = [False] * len(lines)
+
+    def nonblank(i, step):
+        j = i + step
+        while 0 <= j < len(lines) and kinds[j] == "blank":
+            j += step
+        return j if 0 <= j < len(lines) else -1
+
+    # recommendation blocks: header + snippet items (or header at the very end)
+    i = 0
+    while i < len(lines):
+        opener = kinds[i] == "header" or (kinds[i] == "strong")
+        if not opener:
+            i += 1
+            continue
+        items = []
+        j = nonblank(i, 1)
+        bullets = trunc = sig = 0
+        while j >= 0 and kinds[j] not in ("header",):
+            if kinds[j] in ("strong", "weak", "bbs"):
+                break
+            b, t, g = _item_like(lines[j])
+            if len(lines[j].strip()) > 300 or not (b or t or g):
+                break
+            items.append(j)
+            bullets += b
+            trunc += t
+            sig += g
+            j = nonblank(j, 1)
+        at_end = j < 0
+        k = len(items)
+        snippet = k >= 2 and (bullets >= 0.5 * k or trunc >= 0.5 * k or sig >= 0.3 * k)
+        if kinds[i] == "strong":
+            # chrome row followed by a bulleted list of unrelated posts
+            snippet = k >= 3 and bullets >= 0.8 * k and (trunc >= 0.5 * k or sig >= 0.3 * k)
+        if kinds[i] == "header" and (snippet or (k == 0 and at_end)):
+            last = items[-1] if items else i
+            findings.append(Finding("F102", spans[i][0], spans[last][1], "",
+                                    f"recommendation block: header and {k} listed post(s)"))
+            for x in range(i, last + 1):
+                removed[x] = True
+            i = last + 1
+            continue
+        if kinds[i] == "strong" and snippet:
+            first, last = items[0], items[-1]
+            findings.append(Finding("F102", spans[first][0], spans[last][1], "",
+                                    f"block of {k} listed post(s) under feed chrome"))
+            for x in range(first, last + 1):
+                removed[x] = True
+        i += 1
+
+    # chrome lines; lone UI words only next to other chrome
+    changed = True
+    for i, k in enumerate(kinds):
+        if k in ("strong", "bbs"):
+            removed[i] = True
+    while changed:
+        changed = False
+        for i, k in enumerate(kinds):
+            if k == "weak" and not removed[i]:
+                a, b = nonblank(i, -1), nonblank(i, 1)
+                if (a >= 0 and removed[a] and kinds[a] != "") or (b >= 0 and removed[b] and kinds[b] != ""):
+                    removed[i] = True
+                    changed = True
+    covered = set()
+    for f in findings:
+        for x, (s, e) in enumerate(spans):
+            if f.start <= s and e <= f.end:
+                covered.add(x)
+    for i, k in enumerate(kinds):
+        if removed[i] and i not in covered and k in ("strong", "weak", "bbs"):
+            code = "F105" if k == "bbs" else "F101"
+            what = "forum header line" if k == "bbs" else "feed UI chrome line"
+            findings.append(Finding(code, spans[i][0], spans[i][1], "", what))
+
+    feedish = bool(findings)
+    if not feedish:
+        feedish = bool(_HASHTAG.search(text) or _SUPERTOPIC.search(text)
+                       or len(_EMOJI_CODE.findall(text)) >= 2)
+
+    # counters tacked onto post lines, short links
+    for i, line in enumerate(lines):
+        if removed[i]:
+            continue
+        base = spans[i][0]
+        m = lex.tail.search(line)
+        if m and m.start() > 0 and feedish:
+            findings.append(Finding("F103", base + m.start(), base + m.end(), "", "counters at the end of a post"))
+        if feedish:
+            for m in lex.shortlink.finditer(line):
+                findings.append(Finding("F104", base + m.start(), base + m.end(), "",
+                                        "short link in a feed post"))
+    if findings:
+        ctx.state["feed"] = True
+    return findings
+
+
+DETECTOR = Detector(
+    name="feed",
+    prefix="F",
+    summary="Social-feed noise: UI chrome, recommendation blocks, counters and short links.",
+    rules=RULES,
+    find=find_feed,
+)

@@ -1,0 +1,148 @@
+"""Place-name spam detector (S): runs of administrative-division names tacked onto a page.
+
+SEO pages append long runs such as ``凤山县| 石首市| 疏附县| …``.  A line (or
+a block of consecutive lines) is split on separators (``|``, commas, ``、``,
+``/``, spaces) and every piece is looked up in the gazetteer
+(:mod:`cleaner.gazetteer`).  It is spam only when it is long, nearly every
+token is a division name, most are known to the gazetteer and carry a
+suffix, and it has the shape of spam rather than of a list in prose: pipe or
+space separators, or names scattered over many provinces.  A sentence naming
+a few counties, or a list of a region's counties inside an article, stays.
+
+Options (``[tool.seedclean.placenames]``): ``min_tokens`` (6),
+``min_share`` (0.9), ``min_run`` (8, for a run tacked onto a content line).
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..gazetteer import TokenInfo, gazetteer
+from .base import Context, Detector, Rule
+
+RULES = (
+    Rule("S201", "place-name-spam-line", "A line or block made of administrative-division names.",
+         "凤山县| 石首市| 疏附县| 正阳县| … → (removed)"),
+    Rule("S202", "place-name-spam-tail", "A pipe-joined run of division names tacked onto the end of a line.",
+         "版权所有 凤山县| 石首市| 疏附县| … → 版权所有"),
+)
+
+_SEP_CHARS = "|｜,，、/／ \t\u3000\u00a0"
+_TOKEN = re.compile(r"[^|｜,，、/／\s\u3000\u00a0]+")
+_PIPE = re.compile(r"[|｜/／]")
+_SPACE_SEP = re.compile(r"[^\s|｜,，、/／][ \t\u3000\u00a0]+[^\s|｜,，、/／]")
+_CLAUSE = re.compile(r"[。！？!?；;：:“”\"（）()《》]")
+_CJK_SFX = re.compile(r"[县市区旗盟州省縣區]")
+#: lines worth tokenising: several separators and several division suffixes
+_PRE = re.compile(r"[县市区旗盟州省縣區]\s*[|｜,，、/／\s]")
+
+
+def _line_spans(text: str):
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        yield pos, end
+        pos = end
+
+
+def _tokens(line: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+
+
+def _stats(infos: list[TokenInfo]) -> tuple[int, int, int, int, float]:
+    div = sum(1 for i in infos if i.division)
+    known = sum(1 for i in infos if i.known)
+    suffixed = sum(1 for i in infos if i.suffixed)
+    provs = [i.province for i in infos if i.province]
+    distinct = len(set(provs))
+    spread = distinct / len(provs) if provs else 0.0
+    return div, known, suffixed, distinct, spread
+
+
+def _is_spam(infos: list[TokenInfo], piped: bool, spaced: bool, opts) -> tuple[bool, int]:
+    n = len(infos)
+    min_tokens = int(opts.get("min_tokens", 6))
+    min_share = float(opts.get("min_share", 0.9))
+    if n < min_tokens:
+        return False, 0
+    div, known, suffixed, distinct, spread = _stats(infos)
+    if div < min_share * n or known < 0.6 * n or suffixed < 0.5 * n:
+        return False, div
+    scattered = distinct >= 4 and spread >= 0.35
+    if piped or spaced:
+        return (scattered or n >= 2 * min_tokens or distinct >= 3), div
+    # comma / 、 lists: only long lists scattered over the whole country
+    return (n >= max(8, min_tokens) and scattered), div
+
+
+def find_placenames(text: str, ctx: Context) -> list[Finding]:
+    if len(_PRE.findall(text)) < 4:
+        return []
+    opts = ctx.options
+    gz = gazetteer()
+    lookup = gz.lookup
+    min_run = int(opts.get("min_run", 8))
+    findings: list[Finding] = []
+
+    # pass 1: classify candidate lines
+    block: list[tuple[int, int, list[TokenInfo], bool, bool]] = []
+
+    def flush():
+        if not block:
+            return
+        infos = [i for b in block for i in b[2]]
+        piped = any(b[3] for b in block)
+        spaced = any(b[4] for b in block)
+        spam, div = _is_spam(infos, piped, spaced, opts)
+        if spam:
+            findings.append(Finding(
+                "S201", block[0][0], block[-1][1], "",
+                f"place-name spam: {div} of {len(infos)} tokens are division names"))
+        block.clear()
+
+    for start, end in _line_spans(text):
+        line = text[start:end].rstrip("\n")
+        body = line.strip(_SEP_CHARS)
+        if not body or not _CJK_SFX.search(body):
+            flush()
+            continue
+        toks = _tokens(line)
+        infos = [lookup(t[2]) for t in toks]
+        nondiv = sum(1 for i in infos if not i.division)
+        if (nondiv <= 0.1 * len(infos) + 0.5 and not _CLAUSE.search(line)
+                and max(len(t[2]) for t in toks) <= 12):
+            block.append((start, end, infos, bool(_PIPE.search(line)), bool(_SPACE_SEP.search(body))))
+            continue
+        flush()
+        # a pipe-joined run tacked onto the end of a content line
+        if len(toks) > min_run and _PIPE.search(line):
+            run = 0
+            for info in reversed(infos):
+                if not info.division:
+                    break
+                run += 1
+            if run >= min_run:
+                first = toks[len(toks) - run][0]
+                between = line[toks[len(toks) - run - 1][1]:first]
+                if _PIPE.search(between) or not between.strip():
+                    spam, div = _is_spam(infos[len(infos) - run:], True, False, opts)
+                    if spam:
+                        cut = first
+                        while cut > 0 and line[cut - 1] in _SEP_CHARS:
+                            cut -= 1
+                        findings.append(Finding(
+                            "S202", start + cut, start + len(line), "",
+                            f"place-name spam: {div} of {run} tokens are division names"))
+    flush()
+    return findings
+
+
+DETECTOR = Detector(
+    name="placenames",
+    prefix="S",
+    summary="Place-name spam: runs of administrative-division names, checked against a gazetteer.",
+    rules=RULES,
+    find=find_placenames,
+)
