@@ -59,6 +59,7 @@ _RAW_END = {
     "style": re.compile(r"</style\s*>", re.IGNORECASE),
     "noscript": re.compile(r"</noscript\s*>", re.IGNORECASE),
 }
+_XML_START = re.compile(r"\s*<(?:\?xml\b|!DOCTYPE\b)", re.IGNORECASE)
 _PRECHECK = re.compile(r"<[A-Za-z!/?]|&[#A-Za-z]|\]\]>")
 
 
@@ -78,6 +79,8 @@ def find_markup(text: str, ctx: Context) -> list[Finding]:
     if not _PRECHECK.search(text):
         return []
     names, blocks = html_elements()
+    # an XML document or a page with a doctype: every tag-shaped token is markup
+    permissive = _XML_START.match(text) is not None
     findings: list[Finding] = []
     pos = 0
     search = _TOKEN.search
@@ -114,7 +117,7 @@ def find_markup(text: str, ctx: Context) -> list[Finding]:
             continue
         closing, name = m.group(1), m.group(2)
         lname = name.lower()
-        if lname not in names and ":" not in name and "-" not in name:
+        if not permissive and lname not in names and ":" not in name and "-" not in name:
             continue
         if not closing and lname in _RAW_END and end < no_raw_end_after.get(lname, len(text) + 1):
             close = _RAW_END[lname].search(text, end)

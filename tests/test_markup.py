@@ -1,0 +1,64 @@
+"""Markup detector: tags, comments, script/style, references; code and prose left alone."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("<p class=\"a\">第一段</p><p>第二段</p>", "第一段\n\n第二段\n"),
+        ("正文<br/>下一行", "正文\n下一行\n"),
+        ("<span style='color:red'>红</span>字", "红字\n"),
+        ("前<!-- 注释\n跨行 -->后", "前后\n"),
+        ("<script type=\"text/javascript\">var a = '<p>';</script>正文", "正文\n"),
+        ("<STYLE>.x{color:red}</STYLE>正文", "正文\n"),
+        ("a&#123;b&#x7D;c", "a{b}c\n"),
+        ("甲&nbsp;乙&amp;丙", "甲 乙&丙\n"),
+        ("&amp;lt;b&amp;gt;", "\n"[:0] + ""),
+        ("<!DOCTYPE html><html><head><title>标题</title></head><body><div>正文</div></body></html>", "标题\n\n正文\n"),
+        ("<o:p>办公</o:p>", "办公\n"),
+        ("<?xml version=\"1.0\"?><root>x</root>", "x\n"),
+    ],
+)
+def test_markup_is_removed(raw, expected):
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if (a<b && c>d) { x = y << 2; }\n",
+        "List<String> names = new ArrayList<>();\n",
+        "箭头 -> 与 <= 比较，a < b > c。\n",
+        "《红楼梦》与<张三>的书名号误用\n",
+        "AT&T 与 R&D 部门，价格 5&6 元\n",
+        "邮件 <someone@example.com> 可联系\n",
+        "数学：x<y 且 y>z\n",
+    ],
+)
+def test_text_that_only_looks_like_markup_is_kept(text):
+    assert clean(text).text == text
+
+
+def test_unclosed_script_removes_only_the_tag():
+    assert clean("<script>正文继续").text == "正文继续\n"
+
+
+def test_many_unclosed_comments_are_linear():
+    raw = "<!--x " * 20000
+    result = clean(raw)
+    assert "<!--" not in result.text
+
+
+def test_line_structure_of_fragments_is_kept():
+    raw = "第一行<b>粗</b>\n第二行\n<i>第三行</i>\n"
+    assert clean(raw).text == "第一行粗\n第二行\n第三行\n"
+
+
+def test_markup_is_idempotent_on_double_escaping():
+    raw = "&amp;lt;p&amp;gt;正文"
+    once = clean(raw).text
+    assert clean(once).text == once
