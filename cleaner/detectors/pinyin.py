@@ -1,0 +1,243 @@
+"""Pinyin detector (E3): machine pinyin annotations and their corrupted forms.
+
+The damage: a machine encoded the text to GBK and, for each character on a
+per-document list, inserted ``(reading)`` after every occurrence of the
+character's bytes, then decoded the bytes leniently (an undecodable byte pair
+became one ``?``).  Where the bytes matched on a character boundary the result
+is a clean ``風(fēng)``; where they matched across a boundary (trail byte of
+one character + lead byte of the next) the lead byte is swallowed with the
+``(`` into a ``?`` and what follows is read out of step.
+
+A document is judged as a whole before anything is touched: it must show the
+machine pattern (several annotations, each a single toned syllable that is
+the default reading of the character before it, on characters whose
+simplified form differs, every occurrence annotated) or a corrupted
+annotation whose lost bytes are pinned down by its reading.  Learner glosses
+such as ``你好(nǐ hǎo)`` or credits such as ``(通訊員 傅南)`` never qualify.
+"""
+from __future__ import annotations
+
+import re
+
+from ..encoding import pinyin_data as pd
+from ..encoding.pinyin_gbk import is_valid_pair
+from ..findings import Finding
+from .base import Context, Detector, Rule
+
+RULES = (
+    Rule("E301", "pinyin-annotation", "A machine pinyin annotation after the character it reads.",
+         "風(fēng) → 風"),
+    Rule("E302", "corrupted-annotation", "An annotation inserted across a character boundary; the lost "
+         "bytes are restored from its reading and the text after it realigned.", "日?qǐng)?bào) → 日報"),
+    Rule("E303", "annotation-garbage", "What is left of a corrupted annotation whose lost bytes cannot be "
+         "determined; removed.", "?qǐng) → (removed)"),
+)
+
+_TONED = "[" + pd.TONE_LETTERS + "ḿńňǹ]"
+_SYL = "[" + pd.SYLLABLE_LETTERS + "]{1,7}"
+#: cheap precheck: "(" or "?" + a toned Latin word + ")"
+_PRECHECK = re.compile(r"[(?][a-zü]{0,6}" + _TONED + r"[" + pd.SYLLABLE_LETTERS + r"]{0,6}\)")
+_ANNOT = re.compile(r"\((" + _SYL + r")\)")
+_CORRUPT = re.compile(r"\?(" + _SYL + r")\)")
+
+#: defaults; overridable through ctx.options
+MIN_ANNOTATIONS = 3
+MIN_DEFAULT_SHARE = 0.9
+MIN_TRADITIONAL_SHARE = 0.8
+MIN_COVERAGE = 0.7
+#: how far a realigned (out-of-step) stretch may run
+MAX_ZONE = 400
+
+
+def _fmt(*bs: int) -> str:
+    return " ".join(f"{b:02X}" for b in bs)
+
+
+class _Resolution:
+    __slots__ = ("out", "end", "notes", "holes")
+
+    def __init__(self, out: str, end: int, notes: list[str], holes: int = 0):
+        self.out, self.end, self.notes, self.holes = out, end, notes, holes
+
+
+def _annotation_candidates(lead: int, reading: str) -> list[tuple[int, str]]:
+    """(trail, char) with this GBK lead byte that the machine would annotate with ``reading``.
+
+    Characters whose default reading it is come first; listed characters are
+    traditional forms, so those are preferred among them.
+    """
+    cands = pd.chars_with_lead(lead, reading)
+    default = [(t, c) for t, c in cands if pd.default_reading(c) == reading]
+    if default:
+        trad = [(t, c) for t, c in default if pd.traditional_differs(c)]
+        return trad or default
+    return cands
+
+
+def _resolve(text: str, pos: int, pending: int, limit: int) -> list[_Resolution]:
+    """Read ``text`` from ``pos`` given that the byte stream there starts with the
+    trail byte of a character whose lead byte is ``pending``; return every
+    consistent realignment up to the point where the stream is back in step."""
+    out: list[str] = []
+    notes: list[str] = []
+    stop = min(len(text), pos + limit)
+    while pos < stop:
+        m = _CORRUPT.match(text, pos)
+        if m is not None and pd.is_syllable(m.group(1)):
+            # the "?" hid this character's trail byte and the "(" of its annotation
+            results = []
+            for trail, ch in _annotation_candidates(pending, m.group(1)):
+                results.append(_Resolution("".join(out) + ch, m.end(),
+                                           notes + [f"{ch} ({_fmt(pending, trail)}) from ({m.group(1)})"]))
+            return results
+        ch = text[pos]
+        if ch == "?":
+            return []  # a hole inside the stretch: left to the caller
+        b = pd.gbk_bytes(ch)
+        if b is None:
+            return []
+        if len(b) == 1:
+            orig = pd.gbk_char(pending, b[0])
+            if orig is None:
+                return []
+            out.append(orig)
+            return [_Resolution("".join(out), pos + 1, notes)]
+        orig = pd.gbk_char(pending, b[0])
+        if orig is None:
+            return []
+        out.append(orig)
+        pos += 1
+        if b[1] < 0x80:
+            out.append(chr(b[1]))
+            return [_Resolution("".join(out), pos, notes)]
+        pending = b[1]
+    return []
+
+
+def _lm_pick(cands: list[tuple], left: str, key) -> tuple | None:
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    from ..encoding.pinyin_lm import score
+
+    ranked = sorted(cands, key=lambda c: -score(left + key(c)))
+    return ranked[0]
+
+
+def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
+    """Restore (E302) or remove (E303) the corrupted annotation matched at ``m``."""
+    q = m.start()
+    reading = m.group(1)
+    if not pd.is_syllable(reading) or q == 0:
+        return None
+    start = q - 1
+    prev = text[start]
+    # the character before may carry its own (later inserted) annotation
+    if prev == ")":
+        a = text.rfind("(", max(0, q - 9), q)
+        if a > 0 and _ANNOT.fullmatch(text, a, q) and text[a + 1:q - 1] in pd.readings(text[a - 1]):
+            start = a - 1
+            prev = text[start]
+    pb = pd.gbk_bytes(prev)
+    if pb is None or len(pb) != 2:
+        return None
+    lead = pb[1]
+    cands = _annotation_candidates(lead, reading)
+    if not cands:
+        return None
+    results = []
+    for trail, fake in cands:
+        for r in _resolve(text, m.end(), trail, limit):
+            results.append((fake, trail, r))
+    if results:
+        if len(results) > 1:
+            # prefer the restoration that is a better-formed text
+            from ..encoding.pinyin_lm import score
+
+            left = text[max(0, start - 4):start + 1]
+            results.sort(key=lambda x: -score(left + x[2].out))
+        fake, trail, r = results[0]
+        restored = prev + r.out
+        extra = "; ".join(r.notes)
+        reason = (f"corrupted annotation restored: {text[start:r.end]} → {restored} "
+                  f"(lost bytes {_fmt(lead, trail)} from {fake}({reading})"
+                  + (f"; {extra}" if extra else "") + ")")
+        return Finding("E302", start, r.end, restored, reason)
+    # nothing consistent: drop the garbage "?reading)" and keep the character before
+    end = m.end()
+    return Finding("E303", q, end, "",
+                   f"unrecoverable annotation garbage ?{reading}) removed (no GBK character with lead byte "
+                   f"{lead:02X} reads {reading} consistently with the bytes after it)")
+
+
+def find_pinyin(text: str, ctx: Context) -> list[Finding]:
+    if not _PRECHECK.search(text):
+        return []
+    opts = ctx.options or {}
+    limit = int(opts.get("max_zone", MAX_ZONE))
+
+    # aligned annotations: c(reading) with reading one of c's readings
+    aligned = []
+    for m in _ANNOT.finditer(text):
+        s = m.start()
+        if s == 0:
+            continue
+        c = text[s - 1]
+        word = m.group(1)
+        rs = pd.readings(c)
+        if word in rs and pd.is_syllable(word):
+            aligned.append((m, c, word == rs[0]))
+
+    corrupted = []
+    for m in _CORRUPT.finditer(text):
+        f = _corrupted(text, m, limit)
+        if f is not None:
+            corrupted.append(f)
+    restored = [f for f in corrupted if f.code == "E302"]
+
+    if not _is_machine(text, aligned, restored, opts):
+        return []
+
+    findings = list(corrupted)
+    taken = sorted((f.start, f.end) for f in corrupted)
+
+    def inside(a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in taken)
+
+    for m, c, is_default in aligned:
+        if inside(m.start(), m.end()):
+            continue
+        kind = "the default reading" if is_default else "a reading"
+        findings.append(Finding("E301", m.start(), m.end(), "",
+                                f"pinyin annotation ({m.group(1)}) is {kind} of {c}"))
+    ctx.state["pinyin_annotated"] = True
+    return findings
+
+
+def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
+    n = len(aligned)
+    if restored:
+        return True
+    if n < int(opts.get("min_annotations", MIN_ANNOTATIONS)):
+        return False
+    default_share = sum(1 for _m, _c, d in aligned if d) / n
+    if default_share < float(opts.get("min_default_share", MIN_DEFAULT_SHARE)):
+        return False
+    chars = {c for _m, c, _d in aligned}
+    trad_share = sum(1 for c in chars if pd.traditional_differs(c)) / len(chars)
+    if trad_share < float(opts.get("min_traditional_share", MIN_TRADITIONAL_SHARE)):
+        return False
+    # every occurrence of a listed character carries the annotation
+    occurrences = sum(text.count(c) for c in chars)
+    coverage = n / occurrences if occurrences else 0.0
+    return coverage >= float(opts.get("min_coverage", MIN_COVERAGE))
+
+
+DETECTOR = Detector(
+    name="pinyin",
+    prefix="E3",
+    summary="Machine pinyin annotations (風(fēng) → 風) and annotations corrupted across GBK byte boundaries.",
+    rules=RULES,
+    find=find_pinyin,
+)

@@ -1,0 +1,1 @@
+"""Encoding-damage helpers shared by the encoding detectors (pinyin, mojibake)."""
