@@ -23,7 +23,10 @@ RULES = (
 _WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 _LEAD = re.compile(f"[{_WS}\n]+")
 _TRAIL = re.compile(f"[{_WS}\n]*\\Z")
-_RUN = re.compile(f"[{_WS}]*\n[{_WS}\n]*|[{_WS}]+")
+_RUN_FORWARD = re.compile(f"[{_WS}\n]*")
+# a spot that needs work: white space touching a newline, or three newlines in a row
+_BAD_SPOT = re.compile(f"[{_WS}]\n|\n[{_WS}]|\n\n\n")
+_WS_CHARS = frozenset(_WS.replace("\u2000-\u200b", "") + "".join(chr(c) for c in range(0x2000, 0x200C)) + "\n")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]+")
 
 
@@ -45,18 +48,24 @@ def find_whitespace(text: str, ctx: Context) -> list[Finding]:
     body_end = trail.start()
     if text[body_end:] != "\n":
         findings.append(Finding("W103", body_end, len(text), "\n", "document ends with exactly one newline"))
-    for m in _RUN.finditer(text, body_start, body_end):
-        run = m.group(0)
-        newlines = run.count("\n")
-        if newlines == 0:
-            continue  # white space inside a line is kept
-        wanted = "\n" if newlines == 1 else "\n\n"
-        if run == wanted:
+    done_until = body_start
+    for spot in _BAD_SPOT.finditer(text, body_start, body_end):
+        if spot.start() < done_until:
             continue
+        # widen the spot to the whole run of white space and newlines around it
+        start = spot.start()
+        while start > done_until and text[start - 1] in _WS_CHARS:
+            start -= 1
+        end = min(_RUN_FORWARD.match(text, spot.start(), body_end).end(), body_end)
+        done_until = end
+        run = text[start:end]
+        newlines = run.count("\n")
+        wanted = "\n" if newlines == 1 else "\n\n"
         if newlines > 2:
-            findings.append(Finding("W102", m.start(), m.end(), wanted, f"{newlines - 1} blank lines collapsed to one"))
+            findings.append(Finding("W102", start, end, wanted, f"{newlines - 1} blank lines collapsed to one"))
         else:
-            findings.append(Finding("W101", m.start(), m.end(), wanted, "white space at a line edge"))
+            findings.append(Finding("W101", start, end, wanted, "white space at a line edge"))
+    findings.sort(key=lambda f: f.start)
     return findings
 
 
