@@ -128,6 +128,8 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
     body = line.strip()
     if not body or len(body) > 80:
         return ""
+    if body in ("--", "——"):   # signature separator: chrome only next to chrome
+        return "weak"
     words = counted = icons = strong = 0
     prev_ok_for_number = False
     for tok in _SPLIT.split(body):
@@ -240,10 +242,12 @@ def find_feed(text: str, ctx: Context) -> list[Finding]:
             j = nonblank(j, 1)
         at_end = j < 0
         k = len(items)
-        snippet = k >= 2 and (bullets >= 0.5 * k or trunc >= 0.5 * k or sig >= 0.3 * k)
+        avg = sum(len(lines[x].strip()) for x in items) / k if k else 0
+        # feed snippets are long (cut at a fixed width); a list of titles is not
+        snippet = k >= 2 and (sig >= 0.3 * k or (avg >= 20 and (bullets >= 0.5 * k or trunc >= 0.5 * k)))
         if kinds[i] == "strong":
             # chrome row followed by a bulleted list of unrelated posts
-            snippet = k >= 3 and bullets >= 0.8 * k and (trunc >= 0.5 * k or sig >= 0.3 * k)
+            snippet = k >= 3 and bullets >= 0.8 * k and avg >= 20 and (trunc >= 0.5 * k or sig >= 0.3 * k)
         if kinds[i] == "header" and (snippet or (k == 0 and at_end)):
             last = items[-1] if items else i
             findings.append(Finding("F102", spans[i][0], spans[last][1], "",

@@ -1,0 +1,101 @@
+"""Feed detector (F1xx): fixtures, rule behaviour, idempotence."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "feed"
+CASES = sorted(p.name[: -len(".in.txt")] for p in FIXTURES.glob("*.in.txt"))
+
+
+def _read(name: str, kind: str) -> str:
+    return (FIXTURES / f"{name}.{kind}.txt").read_text(encoding="utf-8")
+
+
+def test_enough_fixtures():
+    assert len(CASES) >= 10
+    assert sum(1 for c in CASES if c.startswith("clean_")) >= 4
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name):
+    src, expected = _read(name, "in"), _read(name, "expected")
+    result = clean(src)
+    assert result.text == expected
+    assert clean(result.text).text == result.text  # idempotent
+    if name.startswith("clean_"):
+        assert src == expected and not result.findings
+
+
+def _codes(text):
+    return [f.code for f in clean(text, select="F").findings]
+
+
+def test_chrome_row_removed_with_reason():
+    text = "今天天气很好,出门走走。\n发布 👍 0 举报 写留言\n"
+    result = clean(text)
+    assert result.text == "今天天气很好,出门走走。\n"
+    f = [f for f in result.findings if f.code == "F101"][0]
+    assert f.before.startswith("发布") and f.detector == "feed"
+
+
+def test_lone_ui_word_kept_without_other_chrome():
+    text = "第一段。\n分享\n第二段。\n"
+    assert clean(text).text == text
+
+
+def test_lone_ui_word_removed_next_to_chrome():
+    text = "正文一句话。\n转发 3 评论 1 赞 9\n收藏\n"
+    assert clean(text).text == "正文一句话。\n"
+
+
+def test_recommend_header_needs_a_block():
+    # header in the middle of an article, followed by prose: kept
+    text = "热门推荐\n这是一段完整的文章正文,讲述了一件事情的来龙去脉。\n"
+    assert clean(text).text == text
+
+
+def test_recommend_block_with_feed_signals():
+    text = ("正文。\n\n相关推荐\n#某话题[超话]#今天的打卡来啦[哈哈]\n"
+            "[心]分享一张图片,配文写不下了就先这样吧\n")
+    assert clean(text).text == "正文。\n"
+
+
+def test_short_link_kept_without_feed_signals():
+    text = "详情见活动页面 https://t.cn/A6abcdef 。\n"
+    assert clean(text).text == text
+
+
+def test_short_link_removed_in_feed_post():
+    text = "#早安#新的一天 https://t.cn/A6abcdef\n"
+    assert clean(text).text == "#早安#新的一天\n"
+    assert "F104" in _codes(text)
+
+
+def test_counters_in_prose_kept():
+    text = "#话题#这条微博转发 超过一万次,评论也有上千条。\n"
+    assert clean(text).text == text
+
+
+def test_traditional_chrome():
+    text = "正文一句話。\n轉發 8 評論 2 讚 30\n"
+    assert clean(text).text == "正文一句話。\n"
+
+
+def test_forum_header_lines():
+    text = "发信人: someone (某人), 信区: Test\n发信站: 某某社区 (Mon Jan 1 2024)\n\n正文。\n"
+    assert clean(text).text == "正文。\n"
+    assert _codes(text).count("F105") == 2
+
+
+def test_extra_lexicon_option(tmp_path):
+    extra = tmp_path / "headers.txt"
+    extra.write_text("# mine\n看了又看\n", encoding="utf-8")
+    text = ("正文。\n\n看了又看\n• 这是一条很长很长的推荐内容摘要,后面被截断了没有写完的样子\n"
+            "• 另一条很长很长的推荐内容摘要,同样在这里被截断了没有写完的\n")
+    assert clean(text).text == text
+    out = clean(text, options={"feed": {"extra_recommend": [str(extra)]}}).text
+    assert out == "正文。\n"

@@ -1,0 +1,86 @@
+"""Place-name spam detector (S2xx) and the gazetteer."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean
+from cleaner.gazetteer import gazetteer
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "placenames"
+CASES = sorted(p.name[: -len(".in.txt")] for p in FIXTURES.glob("*.in.txt"))
+
+
+def _read(name: str, kind: str) -> str:
+    return (FIXTURES / f"{name}.{kind}.txt").read_text(encoding="utf-8")
+
+
+def test_enough_fixtures():
+    assert len(CASES) >= 8
+    assert sum(1 for c in CASES if c.startswith("clean_")) >= 4
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name):
+    src, expected = _read(name, "in"), _read(name, "expected")
+    result = clean(src)
+    assert result.text == expected
+    assert clean(result.text).text == result.text
+    if name.startswith("clean_"):
+        assert src == expected and not result.findings
+
+
+@pytest.mark.parametrize("token,known", [
+    ("石柱", True), ("石柱土家族自治县", True), ("神农架林区", True), ("神农架", True),
+    ("疏勒縣", True), ("揭东县", True), ("山西省", True), ("巴林左旗", True),
+])
+def test_gazetteer_known(token, known):
+    info = gazetteer().lookup(token)
+    assert info.division and info.known is known
+
+
+def test_gazetteer_shape_and_rejects():
+    g = gazetteer()
+    assert g.lookup("闸北区").division and not g.lookup("闸北区").known
+    for word in ("发布", "县城", "市区", "今天", "检察院"):
+        assert not g.lookup(word).division, word
+
+
+def test_reason_format():
+    names = "凤台县| 永福县| 蕉岭县| 桦甸市| 吴川市| 望都县| 长汀县| 鹤峰县| 石柱| 南阳市"
+    result = clean("正文。\n\n" + names + "\n", select="S")
+    (f,) = result.findings
+    assert f.code == "S201"
+    assert f.reason == "place-name spam: 10 of 10 tokens are division names"
+
+
+def test_few_counties_in_a_sentence_stay():
+    text = "记者走访了凤台县、永福县和蕉岭县的三所学校。\n"
+    assert clean(text).text == text
+
+
+def test_regional_list_with_commas_stays():
+    text = "和田县、墨玉县、皮山县、洛浦县、策勒县、于田县、民丰县\n"
+    assert clean(text).text == text
+
+
+def test_short_pipe_list_stays():
+    text = "凤台县|永福县|蕉岭县\n"
+    assert clean(text).text == text
+
+
+def test_word_list_of_stems_stays():
+    # bare stems that are also common words: not enough suffixed names
+    text = "和平 长安 新华 中山 白云 东风 城关\n"
+    assert clean(text).text == text
+
+
+def test_lookup_is_fast():
+    g = gazetteer()
+    start = time.perf_counter()
+    for _ in range(20000):
+        g.lookup("凤台县")
+        g.lookup("正文内容")
+    assert time.perf_counter() - start < 1.0
