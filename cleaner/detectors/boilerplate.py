@@ -1,0 +1,522 @@
+"""Boilerplate detector (B): site chrome around an article.
+
+Navigation bars, header greetings, font/colour controls, share widgets,
+related-links blocks, copyright/ICP footers, site-owner lines, app/QR
+promotions, the editorial chain at the tail and stray UI words.
+
+Every decision is *lexicon plus shape*: the words come from the data files
+under ``cleaner/data/boilerplate/`` (simplified and traditional forms), the
+shape (short, no sentence punctuation, ``label: value``, a whole line made
+of UI tokens) and the position are checked here.  The detector
+
+* peels the **head** of the document while lines are site chrome (it stops
+  at the first other line, which is the title);
+* peels the **tail** while lines are boilerplate (blank lines skipped), with
+  a related-links header taking the short link titles under it along; the
+  title and the line under it (the byline) are never peeled from the tail;
+* in the **middle** removes only lines that are unmistakable on their own: a
+  share widget, a font-size control, a breadcrumb, ``返回顶部`` and the like.
+
+Extra lexicons: ``options["extra_lexicons"]`` lists files of ``[category]``
+sections (category = a data-file stem, e.g. ``[nav]``, ``[editorial]``,
+``[promo:verb]``) with one entry per line, in the data-file syntax.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..findings import Finding
+from ..linetools import EDGE_SPACE, ends_sentence, has_sentence_end, nonblank_backward, nonblank_forward
+from .base import Context, Detector, Rule
+
+RULES = (
+    Rule("B101", "navigation-bar", "A navigation bar at the head or tail: items separated by |, or one item per line between lone | lines.", "移動客戶端 | 官方微信 | 官方微博 → (removed)"),
+    Rule("B102", "header-greeting", "A site-header greeting, usually with today's date.", "歡迎訪問某某網 今天是 2024年1月1日 星期一 → (removed)"),
+    Rule("B103", "font-control", "A font-size/colour control line.", "字號:A A 顏色: → (removed)"),
+    Rule("B104", "editorial-chain", "The editorial chain at the tail: 责任编辑, 责编, 一审/二审/三审, 校对, 审核, 监制 with names.", "责任编辑：张三 → (removed)"),
+    Rule("B105", "trailing-source", "A trailing source line at the tail (a 来源 line under the title is a byline and stays).", "来源：某某日报 (last line) → (removed)"),
+    Rule("B106", "share-widget", "A share widget: 分享到 with share targets.", "分享到：微信 微博 QQ空间 → (removed)"),
+    Rule("B107", "related-links", "A related-links header at the tail with the link titles under it.", "相关阅读 / 某某标题 → (removed)"),
+    Rule("B108", "copyright-footer", "A copyright, ICP or 公网安备 line at the head or tail.", "Copyright © 2020 example.com 京ICP备00000000号 → (removed)"),
+    Rule("B109", "site-owner", "A site-owner line at the tail (主办/承办/主管, contact details with it).", "某某委员会主办 → (removed)"),
+    Rule("B110", "app-promotion", "An app/QR/official-account promotion at the head or tail.", "海量资讯，尽在某某APP → (removed)"),
+    Rule("B111", "site-ui", "Print/close/back-to-top links and stray UI words (at the head or tail; unmistakable ones anywhere).", "打印本页 关闭窗口 → (removed)"),
+    Rule("B112", "breadcrumb", "A breadcrumb line (当前位置：首页 > 新闻).", "当前位置：首页 > 新闻 > 正文 → (removed)"),
+)
+
+#: how many non-blank lines the head and tail passes look at
+MAX_HEAD_LINES = 60
+MAX_TAIL_LINES = 80
+#: how many link titles a related-links header may take along
+MAX_RELATED_LINKS = 25
+
+_PIPES = "|｜丨¦"
+_LONE_SEP = re.compile(f"[{_PIPES}]+")
+_TOKEN_SPLIT = re.compile(
+    r"[\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→]+"
+)
+_OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
+_DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
+_DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
+_CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
+_LINK_MAX = 60
+
+
+def _pattern(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nav: frozenset
+    ui: frozenset
+    ui_strong: frozenset
+    font: frozenset
+    size: frozenset
+    share: frozenset
+    prevnext: frozenset
+    related: frozenset
+    label_family: dict
+    owner_suffix: tuple
+    promo_verb: tuple
+    promo_object: tuple
+    greeting: tuple
+    greeting_strong: tuple
+    breadcrumb: tuple
+    copyright_strong_re: re.Pattern
+    copyright_weak_re: re.Pattern
+    label_start_re: re.Pattern
+    label_colon_re: re.Pattern
+    owner_suffix_re: re.Pattern
+    promo_verb_re: re.Pattern
+    promo_object_re: re.Pattern
+    greeting_re: re.Pattern
+    greeting_strong_re: re.Pattern
+    breadcrumb_re: re.Pattern
+    anywhere_re: re.Pattern
+
+
+_FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
+          "copyright", "promo", "greeting", "breadcrumb")
+
+
+def _parse(text: str, default_category: str | None, into: dict) -> None:
+    """Parse lexicon text into ``into[category] = [(entry, strong, tag), ...]``."""
+    category = default_category
+    for raw in text.splitlines():
+        line = raw.strip(" \r\ufeff")
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and len(line) > 2:
+            name = line[1:-1].strip()
+            if default_category and ":" not in name and name not in _FILES:
+                category = f"{default_category}:{name}"  # sub-section of a data file
+            else:
+                category = name
+            continue
+        if category is None:
+            continue
+        strong = line.startswith("!")
+        if strong:
+            line = line[1:]
+        entry, _, tag = line.partition("\t")
+        entry = entry.strip()
+        if entry:
+            into.setdefault(category, []).append((entry, strong, tag.strip()))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The boilerplate lexicons (data files plus any extra files), compiled."""
+    data: dict[str, list] = {}
+    base = resources.files("cleaner.data").joinpath("boilerplate")
+    for name in _FILES:
+        _parse(base.joinpath(f"{name}.txt").read_text(encoding="utf-8"), name, data)
+    for path in extra:
+        _parse(Path(path).read_text(encoding="utf-8"), None, data)
+
+    def words(cat, strong=None, tag=None):
+        return [e for e, s, t in data.get(cat, ()) if (strong is None or s == strong) and (tag is None or t == tag)]
+
+    def lower(ws):
+        return frozenset(w.lower() for w in ws)
+
+    ui_entries = data.get("ui", [])
+    label_family: dict[str, str] = {}
+    for fam in ("meta", "owner_weak", "owner", "source", "editorial"):
+        if fam == "owner_weak":
+            ws = words("owner", strong=False)
+        elif fam == "owner":
+            ws = words("owner", strong=True)
+        else:
+            ws = words(fam)
+        for w in ws:
+            label_family[w.lower()] = fam
+    labels = list(label_family)
+    label_alt = _pattern(labels)
+    strong_cr = words("copyright", strong=True)
+    weak_cr = words("copyright", strong=False)
+    weak_cr_alt = "|".join(
+        re.escape(w) + ("(?![人者方权權])" if w.endswith(("所有",)) else "")
+        for w in sorted(set(weak_cr), key=len, reverse=True)
+    )
+    ui_strong = lower(e for e, s, _ in ui_entries if s)
+    font = lower(words("ui", tag="font"))
+    breadcrumb = tuple(words("breadcrumb"))
+    nav = lower(words("nav"))
+    home = [w for w in words("nav") if w.endswith(("首页", "首頁"))]
+    anywhere = sorted(ui_strong | font | {b.lower() for b in breadcrumb} | {h.lower() for h in home})
+    return Lexicon(
+        nav=nav,
+        ui=lower(e for e, _, _ in ui_entries),
+        ui_strong=ui_strong,
+        font=font,
+        size=lower(words("ui", tag="size")),
+        share=lower(words("ui", tag="share")),
+        prevnext=lower(words("ui", tag="prevnext")),
+        related=lower(words("related")),
+        label_family=label_family,
+        owner_suffix=tuple(words("ownersuffix")),
+        promo_verb=tuple(words("promo:verb")),
+        promo_object=tuple(words("promo:object")),
+        greeting=tuple(words("greeting", strong=False)),
+        greeting_strong=tuple(words("greeting", strong=True)),
+        breadcrumb=breadcrumb,
+        copyright_strong_re=re.compile(_pattern(strong_cr), re.IGNORECASE),
+        copyright_weak_re=re.compile(weak_cr_alt),
+        label_start_re=re.compile(rf"(?i)({label_alt})\s*(?:[:：︰]|[/|丨｜]|\s+(?=\S))\s*"),
+        label_colon_re=re.compile(rf"(?i)({label_alt})\s*[:：︰]\s*"),
+        owner_suffix_re=re.compile(rf"^[^\s。！？!?，,；;：:由]{{2,40}}(?:{_pattern(words('ownersuffix'))})$"),
+        promo_verb_re=re.compile(_pattern(words("promo:verb"))),
+        promo_object_re=re.compile(_pattern(words("promo:object"))),
+        greeting_re=re.compile(_pattern(words("greeting", strong=False))),
+        greeting_strong_re=re.compile(rf"(?:{_pattern(words('greeting', strong=True))})\s*[:：]?\s*(?:\d|[一二]〇|公元)"),
+        breadcrumb_re=re.compile(rf"^(?:{_pattern(breadcrumb)})\s*[:：]"),
+        anywhere_re=re.compile(
+            rf"(?im)^[ \t\u3000\xa0]*[【\[（(<〔]?[ \t]*(?:{_pattern(anywhere)})"
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------
+# line shapes
+
+def _unwrap(s: str) -> str:
+    """Strip one pair of enclosing brackets and edge decorations."""
+    s = s.strip(_DECOR + EDGE_SPACE)
+    while len(s) >= 2 and _OPEN_CLOSE.get(s[0]) == s[-1]:
+        s = s[1:-1].strip(EDGE_SPACE)
+    return s
+
+
+def _tokens(s: str) -> list[str]:
+    return [t for t in _TOKEN_SPLIT.split(s) if t]
+
+
+def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(code, strength, reason) for a line made only of UI tokens."""
+    toks = _tokens(s)
+    if not toks or len(toks) > 24:
+        return None
+    low = [t.lower() for t in toks]
+    if not all(t in lex.ui or t in lex.nav for t in low):
+        return None
+    fonts = [t for t, lt in zip(toks, low) if lt in lex.font]
+    if fonts and (len(toks) >= 2 and any(t in lex.size for t in low)):
+        return "B103", "anywhere", f"font-size/colour control: {fonts[0]} with size choices"
+    shares = [t for t, lt in zip(toks, low) if lt in lex.ui_strong and lt.startswith(("分享", "分享"))]
+    if shares:
+        return "B106", "anywhere", f"share widget: {shares[0]}" + (" with share targets" if len(toks) > 1 else "")
+    strong = [t for t, lt in zip(toks, low) if lt in lex.ui_strong]
+    if strong:
+        return "B111", "anywhere", f"site UI link: {' '.join(toks[:4])}"
+    if len(toks) == 1 and len(toks[0]) < 2:
+        return None
+    if all(t in lex.nav for t in low):
+        return "B101", "edge", f"navigation item{'s' if len(toks) > 1 else ''}: {' '.join(toks[:4])}"
+    return "B111", "edge", f"stray UI words: {' '.join(toks[:4])}"
+
+
+def _nav_bar(s: str, lex: Lexicon) -> str | None:
+    """Reason if ``s`` is a |-separated navigation bar."""
+    if not any(p in s for p in _PIPES):
+        return None
+    items = [i.strip(EDGE_SPACE) for i in re.split(f"[{_PIPES}]", s)]
+    items = [i for i in items if i]
+    if len(items) < 2 or any(len(i) > 10 or has_sentence_end(i) or "，" in i for i in items):
+        return None
+    known = [i for i in items if i.lower() in lex.nav or i.lower() in lex.ui]
+    if not known:
+        return None
+    if 2 * len(known) >= len(items) or (len(items) >= 3 and all(len(i) <= 8 for i in items)):
+        return f"navigation bar: {' | '.join(items[:4])}"
+    return None
+
+
+def _short_item(s: str) -> bool:
+    return len(s) <= 10 and not has_sentence_end(s) and "，" not in s and "," not in s
+
+
+def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(family, first label, value) if ``s`` is made only of ``LABEL: value`` groups."""
+    core = _unwrap(s)
+    m = lex.label_start_re.match(core)
+    if not m:
+        return None
+    marks = [m]
+    pos = m.end()
+    for n in lex.label_colon_re.finditer(core, pos):
+        marks.append(n)
+    fams = []
+    values = []
+    for i, mk in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(core)
+        if mk.end() > end:
+            return None
+        value = core[mk.end():end].strip(EDGE_SPACE)
+        fam = lex.label_family[mk.group(1).lower()]
+        limit = 60 if fam.startswith("owner") else 40
+        if len(value) > limit or re.search(r"[。！？!?；;…]", value):
+            return None
+        if not fam.startswith("owner") and ("，" in value or "," in value or "“" in value):
+            return None
+        fams.append(fam)
+        values.append(value)
+    for fam in ("editorial", "source", "owner", "owner_weak"):
+        if fam in fams:
+            i = fams.index(fam)
+            return fam, marks[i].group(1), values[i]
+    return None
+
+
+def _copyright(s: str, lex: Lexicon) -> str | None:
+    if len(s) > 250:
+        return None
+    m = lex.copyright_strong_re.search(s)
+    if m:
+        word = m.group(0)
+        if word.lower() == "copyright" and not re.search(r"\d{4}|©|\(c\)|reserved", s, re.IGNORECASE):
+            return None
+        return word
+    if len(s) > 100:
+        return None
+    m = lex.copyright_weak_re.search(s)
+    if m and (not has_sentence_end(s.rstrip("。")) or s.startswith((m.group(0), "本站", "本网", "本網", "本文"))):
+        return m.group(0)
+    return None
+
+
+def _promo(s: str, lex: Lexicon) -> str | None:
+    if len(s) > 50 or ends_sentence(s):
+        return None
+    v = lex.promo_verb_re.search(s)
+    if not v:
+        return None
+    o = lex.promo_object_re.search(s)
+    if not o:
+        return None
+    return f"{v.group(0)} … {o.group(0)}"
+
+
+def _greeting(s: str, lex: Lexicon) -> bool:
+    if len(s) > 80 or re.search(r"[。？?]", s):
+        return False
+    if lex.greeting_strong_re.search(s):
+        return True
+    m = lex.greeting_re.search(s)
+    if not m or m.start() > 4:
+        return False
+    return bool(_DATE.search(s)) or s.rstrip("！!").endswith(("网", "網", "站", "官网", "官網", "平台", "门户", "門戶"))
+
+
+def _breadcrumb(s: str, lex: Lexicon) -> bool:
+    if len(s) > 120:
+        return False
+    core = s.lstrip("【[（(<〔" + EDGE_SPACE)
+    if lex.breadcrumb_re.match(core):
+        return True
+    parts = _CRUMB_SEP.split(core)
+    return len(parts) >= 3 and parts[0].lower() in lex.nav and all(len(p) <= 20 for p in parts)
+
+
+def _related(s: str, lex: Lexicon) -> str | None:
+    toks = _tokens(s)
+    if not toks or len(toks) > 3:
+        return None
+    low = [t.lower() for t in toks]
+    if low[0] in lex.related and all(t in lex.related or t in lex.ui for t in low[1:]):
+        return toks[0]
+    return None
+
+
+def _link_like(s: str) -> bool:
+    return len(s) <= _LINK_MAX and not ends_sentence(s) and "。" not in s
+
+
+# ---------------------------------------------------------------------------
+# classification by position
+
+def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
+    """(code, reason, strength) for a head/tail line, or None.
+
+    strength: "D" (boilerplate on its own), "F" (a footer: copyright/owner,
+    which lets contact-detail lines go with it) or "W" (contact details,
+    boilerplate only next to a footer).
+    """
+    if _LONE_SEP.fullmatch(s):
+        return "B101", "lone separator of a navigation bar", "D"
+    ui = _ui_kind(s, lex)
+    if ui:
+        return ui[0], ui[2], "D"
+    bar = _nav_bar(s, lex)
+    if bar:
+        return "B101", bar, "D"
+    cr = _copyright(s, lex)
+    if cr:
+        return "B108", f"copyright/licence line: {cr}", "F"
+    if _breadcrumb(s, lex):
+        return "B112", "breadcrumb line", "D"
+    promo = _promo(s, lex)
+    if promo:
+        return "B110", f"app/QR promotion at the {'tail' if at_tail else 'head'}: {promo}", "D"
+    if at_tail:
+        chain = _label_chain(s, lex)
+        if chain:
+            fam, label, value = chain
+            named = "with a name" if value else "with no name"
+            if fam == "editorial":
+                return "B104", f"editorial chain at the tail: {label} label {named}", "D"
+            if fam == "source":
+                return "B105", f"trailing source line at the tail: {label} label naming the outlet", "D"
+            if fam == "owner":
+                return "B109", f"site-owner line at the tail: {label} label", "F"
+            return "B109", f"contact details in the site footer: {label} label", "W"
+        if lex.owner_suffix_re.match(s):
+            return "B109", "site-owner line at the tail: an organisation named as 主办/承办", "F"
+        rel = _related(s, lex)
+        if rel:
+            return "B107", f"related-links header at the tail: {rel}", "D"
+        toks = _tokens(s)
+        if toks and toks[0].lower() in lex.prevnext and len(s) <= 80:
+            return "B111", f"previous/next-article link at the tail: {toks[0]}", "D"
+    else:
+        if _greeting(s, lex):
+            return "B102", "greeting with today's date in the site header", "D"
+    return None
+
+
+def _peel_head(text: str, lex: Lexicon, limit: int):
+    """Findings for the site chrome at the head, and the position of the first kept line."""
+    lines = []
+    for item in nonblank_forward(text):
+        lines.append(item)
+        if len(lines) > limit:
+            break
+    found = []
+    first_kept = len(lines)
+    for i, (s, e, c) in enumerate(lines):
+        hit = _classify_edge(c, lex, at_tail=False)
+        if hit is None and _short_item(c) and i + 1 < len(lines) and _LONE_SEP.fullmatch(lines[i + 1][2]):
+            hit = ("B101", "navigation item between separators", "D")
+        if hit is None:
+            first_kept = i
+            break
+        found.append(Finding(hit[0], s, e, "", hit[1]))
+    # protect the title and the line under it (byline/dateline) from the tail pass
+    if first_kept < len(lines):
+        protect = lines[min(first_kept + 1, len(lines) - 1)][1]
+    else:
+        protect = lines[-1][1] if lines else 0
+    return found, protect
+
+
+def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
+    lines = []
+    for item in nonblank_backward(text, stop=stop):
+        lines.append(item)
+        if len(lines) >= limit:
+            break
+    picked: list[tuple[int, int, str, str, str]] = []
+    i = 0
+    while i < len(lines):
+        s, e, c = lines[i]
+        hit = _classify_edge(c, lex, at_tail=True)
+        if hit is None and _short_item(c):
+            below = lines[i - 1][2] if i > 0 else ""
+            above = lines[i + 1][2] if i + 1 < len(lines) else ""
+            if (below and _LONE_SEP.fullmatch(below)) or (above and _LONE_SEP.fullmatch(above)):
+                hit = ("B101", "navigation item between separators", "D")
+        if hit is not None:
+            picked.append((s, e, hit[0], hit[1], hit[2]))
+            i += 1
+            continue
+        # a related-links block: a header above, only short link titles in between
+        j = i
+        header = None
+        while j < len(lines) and j - i <= MAX_RELATED_LINKS:
+            cj = lines[j][2]
+            rel = _related(cj, lex)
+            if rel:
+                header = rel
+                break
+            if not _link_like(cj):
+                break
+            j += 1
+        if header is None:
+            break
+        for k in range(i, j):
+            s, e, c = lines[k]
+            picked.append((s, e, "B107", f"link title under the related-links header {header}", "D"))
+        s, e, c = lines[j]
+        picked.append((s, e, "B107", f"related-links header at the tail: {header}", "D"))
+        i = j + 1
+    if not any(p[4] == "F" for p in picked):
+        # contact details go only together with a copyright/owner footer
+        for n, p in enumerate(picked):
+            if p[4] == "W":
+                picked = picked[:n]
+                break
+    return [Finding(code, s, e, "", reason) for s, e, code, reason, _ in picked]
+
+
+def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:
+    found = []
+    for m in lex.anywhere_re.finditer(text):
+        s = m.start()
+        if s in taken:
+            continue
+        nl = text.find("\n", m.end())
+        e = len(text) if nl < 0 else nl + 1
+        c = text[s:e].strip(EDGE_SPACE + "\n")
+        if len(c) > 120:
+            continue
+        ui = _ui_kind(c, lex)
+        if ui and ui[1] == "anywhere":
+            found.append(Finding(ui[0], s, e, "", ui[2]))
+        elif _breadcrumb(c, lex):
+            found.append(Finding("B112", s, e, "", "breadcrumb line"))
+    return found
+
+
+def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
+    """Find the site boilerplate at the head, the tail and (unmistakable lines) in between."""
+    opts = ctx.options or {}
+    lex = load_lexicon(tuple(str(p) for p in opts.get("extra_lexicons", ()) or ()))
+    head, protect = _peel_head(text, lex, int(opts.get("max_head_lines", MAX_HEAD_LINES)))
+    tail = _peel_tail(text, lex, protect, int(opts.get("max_tail_lines", MAX_TAIL_LINES))) if protect < len(text) else []
+    taken = {f.start for f in head} | {f.start for f in tail}
+    return head + tail + _anywhere(text, lex, taken)
+
+
+DETECTOR = Detector(
+    name="boilerplate",
+    prefix="B",
+    summary="Site boilerplate: navigation, greetings, font controls, share widgets, related links, footers, editorial chain.",
+    rules=RULES,
+    find=find_boilerplate,
+    repeat=True,
+)
