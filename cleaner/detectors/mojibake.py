@@ -1,0 +1,114 @@
+"""Mojibake detector (E1xx Latin-script, E2xx CJK): text read in the wrong codec.
+
+The per-kind logic lives in :mod:`cleaner.encoding` — one module per kind of
+damage.  This module only finds the lines worth looking at and turns each
+module's repairs into findings.  A clean Chinese document costs one regex
+search: :data:`PRECHECK` matches only the characters mojibake is made of
+(Latin-1/cp1252 letters in pairs, the GBK readings of UTF-8 lead bytes, kana
+or symbols glued to ideographs, private-use code points, U+FFFD, dense rare
+ideographs, ``锟斤拷``), and only the lines it hits are analysed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..encoding import cjk_mojibake, latin_mojibake, lost_bytes, unencodable
+from ..findings import Finding
+from .base import Context, Detector, Rule
+
+RULES = (
+    Rule("E101", "latin-mojibake", "UTF-8 read as Latin-1/cp1252, fixed by ftfy (encoding repairs only).", "cafÃ© → café"),
+    Rule("E201", "utf8-read-as-gbk", "UTF-8 bytes read as GBK/GB18030.", "浣犲ソ → 你好"),
+    Rule("E202", "gbk-read-as-latin", "GBK or Big5 bytes read as Latin-1/cp1252/cp1250.", "ÖÐÎÄ → 中文"),
+    Rule("E203", "big5-read-as-gbk", "Big5 bytes read as GBK.", "硂琌 → 這是"),
+    Rule("E204", "gbk-read-as-big5", "GBK bytes read as Big5.", "涴岆 → 这是"),
+    Rule("E205", "utf8-read-as-big5", "UTF-8 bytes read as Big5.", ""),
+    Rule("E210", "lost-bytes", "锟斤拷, 烫烫烫/屯屯屯 and U+FFFD runs: nothing to recover, removed.", "锟斤拷 → (removed)"),
+    Rule("E220", "unencodable-char", "A ? written for a character the code page lacked, restored from context.", "? 2017版權所有 → © 2017版權所有"),
+    Rule("E221", "suspect-question-mark", "A free-standing ? that may stand for a lost character (reported, kept).", ""),
+)
+
+_LAT = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0100-\u017f\u02c7\u02d8-\u02dd"
+_HAN = "\u3400-\u9fff"
+_ODD = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
+
+
+@lru_cache(maxsize=1)
+def precheck() -> re.Pattern:
+    """The regex for characters mojibake is made of (built once)."""
+    sig = set()
+    for lead in list(range(0xE2, 0xEA)) + [0xEF]:
+        for trail in range(0x80, 0xC0):
+            for enc in ("gb18030", "big5hkscs"):
+                try:
+                    sig.add(bytes((lead, trail)).decode(enc))
+                except UnicodeDecodeError:
+                    pass
+    utf8_lead = "".join(sorted(ch for ch in sig if len(ch) == 1))
+    from ..encoding.charfreq import rare_han
+
+    rare = rare_han()
+    return re.compile(
+        f"[{_LAT}][{_LAT}]"                                  # Latin-1 pairs: GBK/UTF-8 read as Latin
+        f"|[{re.escape(utf8_lead)}]"                         # GBK/Big5 readings of UTF-8 lead bytes
+        f"|[{_HAN}][{_ODD}]|[{_ODD}][{_HAN}]"                # kana/symbols glued to ideographs
+        f"|[\ue000-\uf8ff\ufffd]"                            # private use, replacement character
+        f"|[{rare}][^\\n]?[{rare}]"                          # dense rare ideographs
+        f"|锟斤|烫烫烫|屯屯屯"
+        f"|\\?(?= ?(?:19|20)\\d\\d)|\\d\\?[CF]|[{_HAN}] \\? [{_HAN}]"
+    )
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _find_in_line(line: str, base: int) -> list[Finding]:
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(code: str, a: int, b: int, repl: str, reason: str) -> None:
+        if free(a, b):
+            taken.append((a, b))
+            found.append(Finding(code, base + a, base + b, repl, reason))
+
+    for a, b, fixed, reason in latin_mojibake.find_latin_mojibake(line):
+        add("E101", a, b, fixed, reason)
+    for r in cjk_mojibake.find_repairs(line):
+        add(r.pair.code, r.start, r.end, r.text, r.reason(line[r.start:r.end]))
+    if lost_bytes.PRECHECK.search(line):
+        for a, b, reason in lost_bytes.find_lost_bytes(line):
+            add("E210", a, b, "", reason)
+    if unencodable.PRECHECK.search(line):
+        for a, b, repl, reason in unencodable.find_unencodable(line):
+            add(reason[:4], a, b, repl, reason)
+    return found
+
+
+def find_mojibake(text: str, ctx: Context) -> list[Finding]:
+    """Repair or remove encoding damage, line by line where the precheck hits."""
+    if text.isascii():
+        return []
+    pattern = precheck()
+    m = pattern.search(text)
+    findings: list[Finding] = []
+    while m is not None:
+        start, end = _line_bounds(text, m.start())
+        findings.extend(_find_in_line(text[start:end], start))
+        m = pattern.search(text, end + 1) if end < len(text) else None
+    return findings
+
+
+DETECTOR = Detector(
+    name="mojibake",
+    prefix="E",
+    summary="Mojibake and encoding damage: Latin-script (ftfy) and CJK codec confusions, lost bytes.",
+    rules=RULES,
+    find=find_mojibake,
+)

@@ -1,0 +1,252 @@
+"""CJK mojibake: text whose bytes were read in the wrong East-Asian or Latin codec.
+
+Each kind of damage is a pair of codecs: the bytes were written in ``true``
+and read in ``shown``.  Undoing it is re-encoding a span in ``shown`` and
+decoding the bytes in ``true``:
+
+* :func:`utf8_read_as_gbk`   — ``浣犲ソ`` → ``你好`` (the most common kind);
+* :func:`gbk_read_as_latin`  — ``ÖÐÎÄ`` → ``中文`` (Latin-1, cp1252, cp1250);
+* :func:`big5_read_as_gbk`   — a Big5 page shown as GBK;
+* :func:`gbk_read_as_big5`   — a GBK page shown as Big5;
+* :func:`utf8_read_as_big5`  — UTF-8 shown as Big5.
+
+A span is repaired only when (1) its characters re-encode in ``shown`` and
+the bytes decode strictly in ``true`` on the same character boundaries (a
+round trip), and (2) the decoded text is clearly more plausible Chinese than
+the span as it stands, by the character-frequency model of
+:mod:`cleaner.encoding.charfreq`.  The scan works on aligned *groups* (the
+smallest runs of shown characters and decoded characters that end on the same
+byte) and keeps the best-scoring stretch of groups (Kadane's maximum
+subarray), so a damaged span inside an otherwise clean line is repaired
+alone.  A span cut short by a lost byte (the decoder's ``?`` or U+FFFD right
+after an incomplete character) is repaired up to the loss, and the partial
+character and the marker are removed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .charfreq import CJK_PUNCT, char_logp, is_han
+
+#: characters a decoder leaves where it could not read a byte
+LOSS_MARKERS = "?\ufffd"
+_KANA_RUN = re.compile(r"[\u3040-\u30ff]{3,}")
+#: stands for a lost byte in decoded text until the repair drops it
+LOSS = "\x00"
+
+
+@dataclass(frozen=True)
+class CodecPair:
+    """Bytes written in ``true`` and read in ``shown``."""
+
+    code: str
+    label: str        # for the reason: "UTF-8 read as GBK"
+    shown: tuple[str, ...]
+    true: str
+    #: least number of ideographs the repair must produce
+    min_han: int = 2
+    #: least gain in summed log-probability per decoded ideograph
+    min_gain: float = 3.0
+
+
+UTF8_AS_GBK = CodecPair("E201", "UTF-8 read as GBK", ("gbk", "gb18030"), "utf-8")
+GBK_AS_LATIN = CodecPair("E202", "GBK read as Latin-1/cp1252", ("cp1252", "latin-1"), "gbk")
+GBK_AS_CP1250 = CodecPair("E202", "GBK read as cp1250", ("cp1250",), "gbk")
+BIG5_AS_LATIN = CodecPair("E202", "Big5 read as Latin-1/cp1252", ("cp1252", "latin-1"), "big5hkscs")
+BIG5_AS_GBK = CodecPair("E203", "Big5 read as GBK", ("gbk", "gb18030"), "big5hkscs", min_han=3, min_gain=4.0)
+GBK_AS_BIG5 = CodecPair("E204", "GBK read as Big5", ("big5hkscs",), "gbk", min_han=3, min_gain=4.0)
+UTF8_AS_BIG5 = CodecPair("E205", "UTF-8 read as Big5", ("big5hkscs",), "utf-8")
+
+#: in the order they are tried; the first that repairs a span claims it
+PAIRS: tuple[CodecPair, ...] = (
+    UTF8_AS_GBK, GBK_AS_LATIN, BIG5_AS_LATIN, GBK_AS_CP1250, BIG5_AS_GBK, GBK_AS_BIG5, UTF8_AS_BIG5,
+)
+
+
+@lru_cache(maxsize=4096)
+def _encode_char(ch: str, shown: tuple[str, ...]) -> bytes | None:
+    """The bytes ``ch`` came from when read in ``shown`` (None if it cannot have)."""
+    if ch == "\u20ac" and shown[0] == "gbk":  # Windows code page 936 maps 0x80 to the euro sign
+        return b"\x80"
+    for enc in shown:
+        try:
+            return ch.encode(enc)
+        except UnicodeEncodeError:
+            continue
+    return None
+
+
+def _next_char(data: bytes, pos: int, true: str) -> int:
+    """Length of the ``true`` character at ``data[pos]``: >0 read, 0 invalid, -1 cut short."""
+    b = data[pos]
+    if b < 0x80:
+        return 1
+    if true == "utf-8":
+        if 0xC2 <= b <= 0xDF:
+            n = 2
+        elif 0xE0 <= b <= 0xEF:
+            n = 3
+        elif 0xF0 <= b <= 0xF4:
+            n = 4
+        else:
+            return 0
+        if pos + n > len(data):
+            return -1 if all(0x80 <= x <= 0xBF for x in data[pos + 1:]) else 0
+    else:
+        n = 2
+        if pos + n > len(data):
+            return -1
+    try:
+        bytes(data[pos:pos + n]).decode(true)
+    except UnicodeDecodeError:
+        return 0
+    return n
+
+
+@dataclass
+class Repair:
+    """A repaired span of the line: ``[start, end)`` → ``text``."""
+
+    start: int
+    end: int
+    text: str
+    pair: CodecPair
+    lossy: bool = False
+
+    def reason(self, original: str) -> str:
+        tail = " (lost byte at the end removed)" if self.lossy else ""
+        return f"{self.pair.code} {self.pair.label}: {original} → {self.text}{tail}"
+
+
+def _groups(line: str, start: int, pair: CodecPair, after_loss: bool = False):
+    """Aligned groups of the round-trip stretch that starts at ``line[start]``.
+
+    Yields ``(orig_start, orig_end, decoded)`` per group and stops at the
+    first character that cannot be re-encoded or whose bytes do not decode.
+    A character cut short by a loss marker (``?``/U+FFFD) ends the stretch
+    with a group that covers both and decodes to :data:`LOSS`; right after a
+    loss marker (``after_loss``) the continuation bytes of the character whose
+    lead byte was lost are dropped.
+    """
+    data = bytearray()
+    n = len(line)
+    i = start
+    group_start = start
+    pos = 0  # first byte not yet decoded
+    decoded: list[str] = []
+    while i < n:
+        raw = _encode_char(line[i], pair.shown) if line[i] != "\n" else None
+        if raw is None:
+            return
+        data += raw
+        i += 1
+        if after_loss and pos == 0 and pair.true == "utf-8":
+            # the rest of a character whose first byte was lost: drop it
+            while pos < len(data) and pos < 3 and 0x80 <= data[pos] <= 0xBF:
+                pos += 1
+        while pos < len(data):
+            k = _next_char(data, pos, pair.true)
+            if k == 0:
+                return
+            if k < 0:
+                break
+            decoded.append(bytes(data[pos:pos + k]).decode(pair.true))
+            pos += k
+        if pos == len(data):
+            yield group_start, i, "".join(decoded)
+            group_start, decoded = i, []
+        elif i < n and line[i] in LOSS_MARKERS:
+            yield group_start, i + 1, "".join(decoded) + LOSS
+            return
+
+
+def _gain(orig: str, text: str) -> float:
+    """How much more likely ``text`` is than ``orig`` as Chinese (log scale)."""
+    return sum(char_logp(ch) for ch in text) - sum(char_logp(ch) for ch in orig)
+
+
+def _plausible(orig: str, text: str, pair: CodecPair, lossy: bool) -> bool:
+    """Is ``text`` a clearly better reading of ``orig`` than ``orig`` itself?"""
+    hans = sum(1 for ch in text if is_han(ch))
+    if hans < (1 if lossy and len(orig) >= 3 else pair.min_han):
+        return False
+    if any(not ch.isascii() and not is_han(ch) and char_logp(ch) != CJK_PUNCT for ch in text):
+        return False  # kana, symbols, private use: not a Chinese reading
+    if pair.shown[0] != "utf-8" and pair.true != "utf-8" and _KANA_RUN.search(orig):
+        return False  # a run of kana is Japanese, not a double-byte confusion
+    if sum(1 for ch in text if not ch.isascii()) < 0.5 * len(text.strip()):
+        return False
+    mean = sum(char_logp(ch) for ch in text if is_han(ch)) / hans
+    return _gain(orig, text) >= pair.min_gain * hans and mean >= -11.5
+
+
+def _best_stretch(line: str, groups: list, pair: CodecPair):
+    """Kadane over group gains: (first, last) group indices of the best stretch."""
+    best, best_range = 0.0, None
+    run, run_start = 0.0, 0
+    for k, (a, b, text) in enumerate(groups):
+        clean = text.replace(LOSS, "")
+        gain = sum(char_logp(ch) for ch in clean) - sum(char_logp(ch) for ch in line[a:b])
+        if clean.isascii() and line[a:b].isascii() and LOSS not in text:
+            gain = 0.0
+        if run <= 0:
+            run, run_start = gain, k
+        else:
+            run += gain
+        if run > best:
+            best, best_range = run, (run_start, k)
+    return best_range
+
+
+def _scan(line: str, pair: CodecPair) -> list[Repair]:
+    """Every span of ``line`` that ``pair`` alone would repair."""
+    found: list[Repair] = []
+    i, n = 0, len(line)
+    while i < n:
+        if line[i].isascii():
+            i += 1
+            continue
+        after_loss = i > 0 and line[i - 1] in LOSS_MARKERS
+        groups = list(_groups(line, i, pair, after_loss))
+        if not groups:
+            i += 1
+            continue
+        stretch = _best_stretch(line, groups, pair)
+        if stretch is not None:
+            first, last = stretch
+            # unchanged groups (ASCII read as itself) do not belong to the repair
+            while first <= last and groups[first][2] == line[groups[first][0]:groups[first][1]]:
+                first += 1
+            while last >= first and groups[last][2] == line[groups[last][0]:groups[last][1]]:
+                last -= 1
+            if first <= last:
+                a, b = groups[first][0], groups[last][1]
+                raw = "".join(g[2] for g in groups[first:last + 1])
+                lossy = LOSS in raw
+                text = raw.replace(LOSS, "")
+                if _plausible(line[a:b], text, pair, lossy):
+                    found.append(Repair(a, b, text, pair, lossy))
+                    i = b
+                    continue
+        # double-byte readings keep character alignment: a rejected stretch need not be rescanned
+        double = pair.true != "utf-8" and pair.shown[0] in ("gbk", "big5hkscs")
+        i = groups[-1][1] if double and groups[-1][1] > i else i + 1
+    return found
+
+
+def find_repairs(line: str, pairs: tuple[CodecPair, ...] = PAIRS) -> list[Repair]:
+    """The best non-overlapping repairs of ``line`` (one line) over all ``pairs``.
+
+    Each pair proposes spans on its own; where proposals overlap, the one
+    that gains the most plausibility wins.
+    """
+    proposals = [r for pair in pairs for r in _scan(line, pair)]
+    proposals.sort(key=lambda r: -_gain(line[r.start:r.end], r.text))
+    taken: list[Repair] = []
+    for r in proposals:
+        if all(r.end <= t.start or r.start >= t.end for t in taken):
+            taken.append(r)
+    taken.sort(key=lambda r: r.start)
+    return taken

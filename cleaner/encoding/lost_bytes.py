@@ -1,0 +1,39 @@
+"""Lost-byte garbage: what is left where bytes were destroyed, removed.
+
+* ``锟斤拷`` — two U+FFFD written as UTF-8 (``EF BF BD EF BF BD``) and read
+  back as GBK; a run of them, possibly cut short (``锟斤``, ``锟``) at its end.
+* ``烫烫烫`` / ``屯屯屯`` — the 0xCC / 0xCD fill bytes of uninitialised
+  memory in MSVC debug builds, read as GBK.  Three or more in a row, so the
+  word 烫 doubled in real text is left alone.
+* U+FFFD runs — a decoder's mark for bytes it could not read.
+
+Nothing can be recovered from these, so each run is removed.
+"""
+from __future__ import annotations
+
+import re
+
+LOST_BYTES = re.compile(
+    r"(?:锟斤拷)+(?:锟斤?)?"      # U+FFFD pairs as UTF-8, read as GBK
+    r"|锟斤(?=[?\ufffd]|$)"
+    r"|烫{3,}|屯{3,}"           # debug fill bytes 0xCC / 0xCD read as GBK
+    r"|\ufffd+",                # the replacement character itself
+    re.MULTILINE,
+)
+
+#: cheap test: can this text hold any lost-byte run at all?
+PRECHECK = re.compile(r"锟斤|烫烫烫|屯屯屯|\ufffd")
+
+
+def describe(run: str) -> str:
+    """The reason for removing ``run``."""
+    if run.startswith("锟"):
+        return f"E210 U+FFFD written as UTF-8 and read as GBK: {run} removed"
+    if run[0] in "烫屯":
+        return f"E210 uninitialised-memory fill bytes read as GBK: {run} removed"
+    return f"E210 {len(run)} U+FFFD replacement character{'s' if len(run) > 1 else ''} removed"
+
+
+def find_lost_bytes(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, reason)`` for every lost-byte run in ``text``."""
+    return [(m.start(), m.end(), describe(m.group())) for m in LOST_BYTES.finditer(text)]
