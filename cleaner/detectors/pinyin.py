@@ -54,10 +54,17 @@ def _fmt(*bs: int) -> str:
 
 
 class _Resolution:
-    __slots__ = ("out", "end", "notes", "holes")
+    __slots__ = ("out", "end", "notes", "uncertain_at")
 
-    def __init__(self, out: str, end: int, notes: list[str], holes: int = 0):
-        self.out, self.end, self.notes, self.holes = out, end, notes, holes
+    def __init__(self, out: str, end: int, notes: list[str], uncertain_at: int | None = None):
+        self.out, self.end, self.notes = out, end, notes
+        #: index in ``out`` from which the restoration is a guess the model could not settle
+        self.uncertain_at = uncertain_at
+
+
+#: how much likelier (natural log) the best guess for a hole must be than the next
+HOLE_MARGIN = 2.0
+_TOP = 6
 
 
 def _annotation_candidates(lead: int, reading: str) -> list[tuple[int, str]]:
@@ -74,12 +81,48 @@ def _annotation_candidates(lead: int, reading: str) -> list[tuple[int, str]]:
     return cands
 
 
-def _resolve(text: str, pos: int, pending: int, limit: int) -> list[_Resolution]:
+def _fill_hole(left: str, pending: int, key: int, right: str, reading: str | None):
+    """Guess the two bytes hidden by a ``?`` inside a stretch read out of step.
+
+    The ``?`` stands for (trail of the character led by ``pending``, lead of
+    the character whose trail is ``key``), a pair the decoder rejected.
+    Returns ((t, char1), (w, char2), confident) or None.
+    """
+    from ..encoding.pinyin_lm import score
+
+    firsts = [(t, c) for t, c in pd.chars_with_lead(pending) if t >= 0x81]
+    seconds = [(w, pd.gbk_char(w, key)) for w in range(0x81, 0xFF) if pd.gbk_char(w, key)]
+    if reading is not None:
+        seconds = [(w, c) for w, c in seconds if reading in pd.readings(c)]
+    if not firsts or not seconds:
+        return None
+    seconds = sorted(seconds, key=lambda x: -score(x[1] + right[:3]))[:_TOP]
+    firsts = sorted(firsts, key=lambda x: -max(score(left[-3:] + x[1] + c2 + right[:3])
+                                               for _w, c2 in seconds[:2]))[:_TOP]
+    combos = []
+    for t, c1 in firsts:
+        for w, c2 in seconds:
+            if not is_valid_pair(t, w):
+                combos.append((score(left[-3:] + c1 + c2 + right[:3]), (t, c1), (w, c2)))
+    if not combos:
+        return None
+    combos.sort(key=lambda x: -x[0])
+    confident = len(combos) == 1 or combos[0][0] - combos[1][0] >= HOLE_MARGIN
+    return combos[0][1], combos[0][2], confident
+
+
+def _plain(context: str) -> str:
+    """Context for the frequency model: cut at the first '?' or annotation."""
+    return re.split(r"[?(]", context, maxsplit=1)[0]
+
+
+def _resolve(text: str, pos: int, pending: int, limit: int, left: str) -> list[_Resolution]:
     """Read ``text`` from ``pos`` given that the byte stream there starts with the
     trail byte of a character whose lead byte is ``pending``; return every
     consistent realignment up to the point where the stream is back in step."""
     out: list[str] = []
     notes: list[str] = []
+    uncertain_at = None
     stop = min(len(text), pos + limit)
     while pos < stop:
         m = _CORRUPT.match(text, pos)
@@ -88,41 +131,59 @@ def _resolve(text: str, pos: int, pending: int, limit: int) -> list[_Resolution]
             results = []
             for trail, ch in _annotation_candidates(pending, m.group(1)):
                 results.append(_Resolution("".join(out) + ch, m.end(),
-                                           notes + [f"{ch} ({_fmt(pending, trail)}) from ({m.group(1)})"]))
+                                           notes + [f"{ch} ({_fmt(pending, trail)}) from ({m.group(1)})"],
+                                           uncertain_at))
             return results
         ch = text[pos]
         if ch == "?":
-            return []  # a hole inside the stretch: left to the caller
+            # a pair the decoder rejected: trail of one character + lead of the next
+            if pos + 1 >= len(text):
+                return []
+            nb = pd.gbk_bytes(text[pos + 1])
+            if nb is None or nb[0] < 0x40 or nb[0] == 0x7F:
+                return []
+            reading = None
+            after = pos + 2
+            if len(nb) == 1:
+                tail = _ANNOT.match(text, after)
+                if tail is not None and pd.is_syllable(tail.group(1)):
+                    reading = tail.group(1)
+            ra = tail.end() if reading is not None else after
+            guess = _fill_hole(left + "".join(out), pending, nb[0], _plain(text[ra:ra + 6]), reading)
+            if guess is None:
+                return []
+            (t, c1), (w, c2), confident = guess
+            if not confident and uncertain_at is None:
+                uncertain_at = len(out)
+            out += [c1, c2]
+            notes.append(f"? = {_fmt(t, w)} ({c1}{c2}) by word frequency")
+            if len(nb) == 1:
+                if reading is not None:
+                    notes.append(f"annotation ({reading}) of {c2} removed")
+                    after = tail.end()
+                return [_Resolution("".join(out), after, notes, uncertain_at)]
+            pos = after - 1
+            if nb[1] < 0x80:
+                out.append(chr(nb[1]))
+                return [_Resolution("".join(out), pos + 1, notes, uncertain_at)]
+            pending = nb[1]
+            pos += 1
+            continue
         b = pd.gbk_bytes(ch)
         if b is None:
             return []
-        if len(b) == 1:
-            orig = pd.gbk_char(pending, b[0])
-            if orig is None:
-                return []
-            out.append(orig)
-            return [_Resolution("".join(out), pos + 1, notes)]
         orig = pd.gbk_char(pending, b[0])
         if orig is None:
             return []
         out.append(orig)
         pos += 1
+        if len(b) == 1:
+            return [_Resolution("".join(out), pos, notes, uncertain_at)]
         if b[1] < 0x80:
             out.append(chr(b[1]))
-            return [_Resolution("".join(out), pos, notes)]
+            return [_Resolution("".join(out), pos, notes, uncertain_at)]
         pending = b[1]
     return []
-
-
-def _lm_pick(cands: list[tuple], left: str, key) -> tuple | None:
-    if not cands:
-        return None
-    if len(cands) == 1:
-        return cands[0]
-    from ..encoding.pinyin_lm import score
-
-    ranked = sorted(cands, key=lambda c: -score(left + key(c)))
-    return ranked[0]
 
 
 def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
@@ -148,7 +209,7 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
         return None
     results = []
     for trail, fake in cands:
-        for r in _resolve(text, m.end(), trail, limit):
+        for r in _resolve(text, m.end(), trail, limit, text[max(0, start - 3):start + 1]):
             results.append((fake, trail, r))
     if results:
         if len(results) > 1:
@@ -158,6 +219,16 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
             left = text[max(0, start - 4):start + 1]
             results.sort(key=lambda x: -score(left + x[2].out))
         fake, trail, r = results[0]
+        # back in step: the last restored character may carry its own annotation
+        tail = _ANNOT.match(text, r.end)
+        if tail is not None and r.out and tail.group(1) in pd.readings(r.out[-1]):
+            r.notes.append(f"its annotation ({tail.group(1)}) removed")
+            r.end = tail.end()
+        if r.uncertain_at is not None:
+            kept = prev + r.out[:r.uncertain_at]
+            return Finding("E303", start, r.end, kept,
+                           f"corrupted annotation {text[start:r.end]} removed: bytes lost to a ? could not be "
+                           f"determined (kept {kept}; lost bytes {_fmt(lead, trail)} from {fake}({reading}))")
         restored = prev + r.out
         extra = "; ".join(r.notes)
         reason = (f"corrupted annotation restored: {text[start:r.end]} → {restored} "
