@@ -76,14 +76,37 @@ def main() -> None:
 @click.option("--diff/--no-diff", "show_diff", default=None, help="Print unified diffs (default: on for --dry-run).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help="Output format for findings.")
 @click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
+@click.option("--text-field", default="text", show_default=True, help="Field holding the text in JSONL/Parquet shards.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Run on this machine, or on Ray Data.")
+@click.option("--address", default=None, help="Ray cluster to join (--engine ray; default: start a local Ray).")
 @common_options
-def run_command(src, dst, dry_run, show_diff, fmt, jobs, select, ignore, config, no_color, quiet, verbose):
+def run_command(src, dst, dry_run, show_diff, fmt, jobs, text_field, engine, address, select, ignore, config, no_color, quiet, verbose):
     """Clean every file under SRC into DST (same relative paths) plus report.json and report.diff."""
     settings = _settings({}, select, ignore, config)
     if dst is None and not dry_run:
         raise click.UsageError("missing DST (or use --dry-run)")
+    if engine == "ray":
+        from .corpus.ray_engine import run_ray
+
+        if dst is None or dry_run:
+            raise click.UsageError("--engine ray needs DST and no --dry-run")
+        try:
+            summary = run_ray(src, dst, settings, address=address, text_field=text_field, num_cpus=jobs or None)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from exc
+        for result in summary.results:
+            for note in result.notes:
+                if note.startswith("bad record"):
+                    click.echo(f"seedclean: warning: {note}", err=True)
+            if result.status == "error":
+                _error_line(result.rel, result.error)
+        if not quiet:
+            click.echo(f"wrote {len(summary.results) - len(summary.errors)} files, "
+                       f"{dst / 'report.json'} and {dst / 'report.diff'}", err=True)
+        sys.exit(EXIT_ERROR if summary.errors else EXIT_OK)
     sys.exit(_run(src, dst, settings, dry_run=dry_run, show_diff=show_diff, fmt=fmt,
-                  jobs=jobs or default_jobs(), no_color=no_color, quiet=quiet, verbose=verbose))
+                  jobs=jobs or default_jobs(), no_color=no_color, quiet=quiet, verbose=verbose,
+                  text_field=text_field))
 
 
 @main.command("check")
@@ -103,7 +126,7 @@ def check_command(srcs, show_diff, fmt, jobs, select, ignore, config, no_color, 
     sys.exit(worst)
 
 
-def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, verbose) -> int:
+def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, verbose, text_field="text") -> int:
     out = make_console(no_color=no_color)
     err = make_console(stderr=True, no_color=no_color)
     if show_diff is None:
@@ -112,6 +135,9 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
     def on_result(result):
         if result.status == "error":
             _error_line(result.rel, result.error)
+        for note in result.notes:
+            if note.startswith("bad record"):
+                click.echo(f"seedclean: warning: {note}", err=True)
         if fmt == "json":
             click.echo(json_line(result))
         elif fmt == "github":
@@ -125,7 +151,8 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
                     click.echo(f"{result.rel}:{f.line}: {f.code} {f.reason}")
 
     try:
-        summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result)
+        summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result,
+                            text_field=text_field)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:
@@ -135,7 +162,7 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
         err.print(summary_table(summary.results))
         if dst is not None and not dry_run:
             err.print(f"wrote {len(summary.results) - len(summary.errors)} files, "
-                      f"{dst / 'report.json'} and {dst / 'report.diff'}")
+                      f"{dst / 'report.json'}, {dst / 'report.diff'} and {dst / 'report.html'}")
     if summary.errors:
         return EXIT_ERROR
     if dry_run and summary.changed:

@@ -2,7 +2,7 @@
 
 The runner owns the order of operations for one run: refuse unsafe
 destinations, clean files (one process or several), write each output
-atomically as it is ready, stream report.json and report.diff, and return
+atomically as it is ready, stream report.json, report.diff and report.html, and return
 the per-file results for the summary.  The command line is a thin layer on
 top of it.
 """
@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 from .atomic import AtomicTextWriter, atomic_write_bytes, remove_stale_temporaries
 from .batch import FileResult, clean_file, discover
 from .reports.diff import unified_diff
+from .reports.html_report import HtmlReportWriter
 from .reports.json_report import JsonReportWriter
 from .settings import Settings
 
@@ -78,14 +79,24 @@ def run(
     dry_run: bool = False,
     on_result: Callable[[FileResult], None] | None = None,
     files: list[tuple[Path, str]] | None = None,
+    text_field: str = "text",
 ) -> RunSummary:
     """Clean ``src`` into ``dst`` (or only compute results when ``dry_run``)."""
     check_paths(src, None if dry_run else dst)
     if files is None:
         files = plan(src, settings)
     summary = RunSummary()
+    # corpus shards (JSONL, Parquet) are cleaned record by record, written by cleaner.corpus
+    from .corpus import run_shards, shard_kind, split_shards
+
+    files, shards = split_shards(files)
+
+    def results(out: Path | None) -> Iterator[FileResult]:
+        yield from clean_all(files, settings, jobs)
+        yield from run_shards(shards, out, settings, jobs=jobs, text_field=text_field)
+
     if dry_run or dst is None:
-        for result in clean_all(files, settings, jobs):
+        for result in results(None):
             if on_result:
                 on_result(result)
             _slim(result)
@@ -94,10 +105,12 @@ def run(
 
     dst.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(dst)
-    with AtomicTextWriter(dst / "report.json") as jhandle, AtomicTextWriter(dst / "report.diff") as dhandle:
+    with AtomicTextWriter(dst / "report.json") as jhandle, AtomicTextWriter(dst / "report.diff") as dhandle, \
+            AtomicTextWriter(dst / "report.html") as hhandle:
         report = JsonReportWriter(jhandle, source=str(src), settings_fingerprint=settings.fingerprint())
-        for result in clean_all(files, settings, jobs):
-            if result.status != "error":
+        page = HtmlReportWriter(hhandle, source=str(src), settings_fingerprint=settings.fingerprint())
+        for result in results(dst):
+            if result.status != "error" and not shard_kind(result.rel):
                 target = dst / result.rel
                 try:
                     atomic_write_bytes(target, result.output_bytes)
@@ -107,11 +120,13 @@ def run(
             if result.status == "changed":
                 dhandle.write(unified_diff(result.original_text, result.cleaned_text, result.rel))
             report.add(result)
+            page.add(result)
             if on_result:
                 on_result(result)
             _slim(result)
             summary.results.append(result)
         summary.report_summary = report.close()
+        page.close()
     return summary
 
 

@@ -1,0 +1,390 @@
+"""report.html: a self-contained page to review a run in a browser.
+
+The page has a summary (files, characters removed and repaired per
+detector, a bar chart), a filter by detector and status, and one collapsed
+entry per file.  Expanding an entry renders a side-by-side diff in which
+each removed or repaired span is coloured by detector and carries its code
+and reason as a tooltip.
+
+The writer streams: each file's data is written as soon as the file is
+cleaned, as an inert JSON block that the browser parses only when that
+file is expanded, and a light index row is flushed in small batches.  The
+summary is written last and shown first (CSS ``order``).  Memory therefore
+stays flat however many files a run has, and the page opens quickly: only
+one page of file entries is in the document at a time.
+
+No network access: CSS and JavaScript are inline, the chart is inline SVG.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import html
+import json
+from typing import IO
+
+from .. import __version__
+from ..normalize import normalize_newlines, to_nfc
+
+#: background colours of the detector families (unknown ones get a hashed hue)
+COLOURS = {
+    "markup": "#bfdbfe",
+    "pinyin": "#e9d5ff",
+    "mojibake": "#fecaca",
+    "feed": "#fde68a",
+    "placenames": "#bbf7d0",
+    "boilerplate": "#fed7aa",
+    "whitespace": "#e5e7eb",
+}
+#: stronger shades for the chart bars
+BAR_COLOURS = {
+    "markup": "#3b82f6",
+    "pinyin": "#9333ea",
+    "mojibake": "#dc2626",
+    "feed": "#d97706",
+    "placenames": "#16a34a",
+    "boilerplate": "#ea580c",
+    "whitespace": "#6b7280",
+}
+
+#: index rows are flushed to the page in batches of this many files
+INDEX_BATCH = 256
+
+
+def colour(detector: str, *, bar: bool = False) -> str:
+    table = BAR_COLOURS if bar else COLOURS
+    if detector in table:
+        return table[detector]
+    hue = sum(ord(c) * 31 ** i for i, c in enumerate(detector)) % 360
+    return f"hsl({hue},70%,{45 if bar else 85}%)"
+
+
+def _json(value) -> str:
+    """JSON that is safe inside a <script> element."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _normalised(text: str) -> str:
+    """The original text as the findings' offsets see it."""
+    text, _ = normalize_newlines(text)
+    text, _ = to_nfc(text)
+    return text
+
+
+def line_opcodes(original: str, cleaned: str) -> list[list]:
+    """Line-level alignment of two texts for a side-by-side view."""
+    a = original.split("\n")
+    b = cleaned.split("\n")
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) > 2000)
+    return [[tag[0], i1, i2, j1, j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+class HtmlReportWriter:
+    """Streams report.html; ``add`` each result before it is slimmed, then ``close``."""
+
+    def __init__(self, handle: IO[str], *, source: str, settings_fingerprint: str = ""):
+        self.handle = handle
+        self.source = source
+        self.count = 0
+        self.pending: list[list] = []
+        self.totals = {"files": 0, "changed": 0, "unchanged": 0, "errors": 0,
+                       "chars_removed": 0, "chars_repaired": 0, "findings": 0}
+        self.by_detector: dict[str, dict[str, int]] = {}
+        self.by_code: dict[str, dict] = {}
+        created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        head = {"source": source, "version": __version__, "created": created,
+                "settings": settings_fingerprint}
+        handle.write(_PAGE_HEAD.replace("@TITLE@", html.escape(f"seedclean report: {source}"))
+                     .replace("@CSS@", _CSS).replace("@JS@", _JS))
+        handle.write(
+            '<header id="top"><h1>seedclean report</h1><p class="meta">'
+            f"source <code>{html.escape(source)}</code> · seedclean {__version__} · {created}</p></header>\n"
+            '<section id="controls"></section>\n<section id="files"><p class="loading">loading…</p></section>\n'
+            f"<script>SC.meta={_json(head)};</script>\n"
+        )
+
+    # -- per file -------------------------------------------------------
+    def add(self, result) -> None:
+        """Record one file (call before the runner drops its texts and findings)."""
+        i = self.count
+        self.count += 1
+        self.totals["files"] += 1
+        key = {"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")
+        self.totals[key] += 1
+        dets: dict[str, int] = {}
+        removed = repaired = 0
+        for f in result.findings:
+            row = self.by_detector.setdefault(f.detector, {"findings": 0, "removed": 0, "repaired": 0})
+            row["findings"] += 1
+            row[f.kind] += f.chars
+            code = self.by_code.setdefault(f.code, {"detector": f.detector, "findings": 0, "reason": f.reason})
+            code["findings"] += 1
+            dets[f.detector] = dets.get(f.detector, 0) + 1
+            if f.kind == "removed":
+                removed += f.chars
+            else:
+                repaired += f.chars
+        self.totals["chars_removed"] += removed
+        self.totals["chars_repaired"] += repaired
+        self.totals["findings"] += len(result.findings)
+        has_detail = result.status == "changed" or bool(result.findings)
+        self.pending.append([i, result.rel, result.status, result.encoding, removed, repaired,
+                             dets, result.error, len(result.findings), list(result.notes), int(has_detail)])
+        if has_detail:
+            original = _normalised(result.original_text)
+            cleaned = result.cleaned_text
+            data = {
+                "o": original,
+                "c": cleaned,
+                "f": [[f.orig_start, f.orig_end, f.code, f.detector, f.reason, f.replacement]
+                      for f in result.findings],
+                "ops": line_opcodes(original, cleaned),
+            }
+            self.handle.write(f'<script type="application/json" id="d{i}">{_json(data)}</script>\n')
+        if len(self.pending) >= INDEX_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.handle.write(f"<script>SC.add({_json(self.pending)});</script>\n")
+            self.pending = []
+
+    # -- end ------------------------------------------------------------
+    def close(self) -> dict:
+        self._flush()
+        summary = dict(self.totals, detectors=self.by_detector,
+                       codes={k: self.by_code[k] for k in sorted(self.by_code)})
+        self.handle.write(self._summary_html(summary))
+        self.handle.write(f"<script>SC.boot({_json(summary)});</script>\n</body>\n</html>\n")
+        return summary
+
+    def _summary_html(self, s: dict) -> str:
+        t = s
+        cards = [
+            ("files", t["files"]), ("changed", t["changed"]), ("unchanged", t["unchanged"]),
+            ("failed", t["errors"]), ("chars removed", t["chars_removed"]),
+            ("chars repaired", t["chars_repaired"]), ("findings", t["findings"]),
+        ]
+        parts = ['<section id="summary"><h2>Summary</h2><div class="cards">']
+        for label, value in cards:
+            parts.append(f'<div class="card"><b>{value:,}</b><span>{html.escape(label)}</span></div>')
+        parts.append("</div>")
+        dets = sorted(s["detectors"].items(), key=lambda kv: -(kv[1]["removed"] + kv[1]["repaired"]))
+        if dets:
+            parts.append('<div class="charts">')
+            parts.append(_chart(dets))
+            parts.append('<table class="dets"><thead><tr><th>detector</th><th>findings</th>'
+                         "<th>chars removed</th><th>chars repaired</th></tr></thead><tbody>")
+            for name, row in dets:
+                parts.append(
+                    f'<tr><td><i class="sw" style="background:{colour(name)}"></i>{html.escape(name)}</td>'
+                    f'<td>{row["findings"]:,}</td><td>{row["removed"]:,}</td><td>{row["repaired"]:,}</td></tr>')
+            parts.append("</tbody></table></div>")
+        if s["codes"]:
+            parts.append('<details class="codes"><summary>findings per rule code</summary><table>'
+                         "<thead><tr><th>code</th><th>detector</th><th>findings</th><th>example reason</th>"
+                         "</tr></thead><tbody>")
+            for code, row in s["codes"].items():
+                parts.append(f'<tr><td><code>{html.escape(code)}</code></td><td>{html.escape(row["detector"])}</td>'
+                             f'<td>{row["findings"]:,}</td><td>{html.escape(row["reason"])}</td></tr>')
+            parts.append("</tbody></table></details>")
+        parts.append("</section>\n")
+        return "".join(parts)
+
+
+def _chart(dets: list[tuple[str, dict]]) -> str:
+    """A horizontal bar chart (inline SVG) of characters removed and repaired per detector."""
+    peak = max(max(r["removed"], r["repaired"]) for _, r in dets) or 1
+    label_w, bar_w, row_h = 110, 420, 30
+    height = row_h * len(dets) + 28
+    out = [f'<svg id="chart" role="img" aria-label="characters removed and repaired per detector" '
+           f'width="{label_w + bar_w + 90}" height="{height}" viewBox="0 0 {label_w + bar_w + 90} {height}">']
+    for k, (name, row) in enumerate(dets):
+        y = k * row_h + 4
+        out.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="lbl">{html.escape(name)}</text>')
+        for j, (kind, shade) in enumerate((("removed", 1.0), ("repaired", 0.5))):
+            w = round(bar_w * row[kind] / peak, 1)
+            if row[kind] and w < 2:
+                w = 2
+            out.append(
+                f'<rect class="bar {kind}" data-detector="{html.escape(name)}" x="{label_w}" y="{y + j * 11}" '
+                f'width="{w}" height="10" fill="{colour(name, bar=True)}" fill-opacity="{shade}">'
+                f"<title>{html.escape(name)}: {row[kind]:,} characters {kind}</title></rect>")
+            out.append(f'<text x="{label_w + w + 4}" y="{y + j * 11 + 9}" class="num">{row[kind]:,}</text>')
+    y = row_h * len(dets) + 16
+    out.append(f'<rect x="{label_w}" y="{y - 8}" width="10" height="8" fill="#555"/>'
+               f'<text x="{label_w + 14}" y="{y}" class="num">removed</text>'
+               f'<rect x="{label_w + 80}" y="{y - 8}" width="10" height="8" fill="#555" fill-opacity="0.5"/>'
+               f'<text x="{label_w + 94}" y="{y}" class="num">repaired</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+_PAGE_HEAD = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>@TITLE@</title>
+<style>@CSS@</style>
+<script>@JS@</script>
+</head>
+<body>
+<noscript><p>The per-file diffs of this report need JavaScript; the summary below does not.</p></noscript>
+"""
+
+_CSS = """
+*{box-sizing:border-box}
+body{margin:0;padding:0 20px 40px;font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC",sans-serif;
+ color:#1f2328;background:#f6f8fa;display:flex;flex-direction:column}
+#top{order:0}#summary{order:1}#controls{order:2}#files{order:3}noscript{order:4}
+h1{font-size:22px;margin:16px 0 2px}h2{font-size:17px;margin:8px 0}
+.meta{color:#57606a;margin:0 0 8px}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
+#summary{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;margin:8px 0}
+.charts{display:flex;flex-wrap:wrap;gap:8px 32px;align-items:flex-start}
+.cards{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:12px}
+.card{border:1px solid #d0d7de;border-radius:6px;padding:6px 12px;min-width:96px;background:#f6f8fa}
+.card b{display:block;font-size:19px}.card span{color:#57606a;font-size:12px}
+#chart .lbl{font-size:12px;fill:#1f2328}#chart .num{font-size:10px;fill:#57606a}
+table.dets,details.codes table{border-collapse:collapse;margin-top:8px}
+table.dets td,table.dets th,details.codes td,details.codes th{border-bottom:1px solid #eaeef2;padding:3px 10px;text-align:left}
+table.dets td:not(:first-child){text-align:right}
+.sw{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:6px;vertical-align:-1px;border:1px solid #0002}
+#controls{position:sticky;top:0;z-index:2;background:#f6f8fa;padding:8px 0;border-bottom:1px solid #d0d7de;
+ display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center}
+#controls label{cursor:pointer;user-select:none;white-space:nowrap}
+#controls input[type=search]{padding:3px 6px;border:1px solid #d0d7de;border-radius:4px;width:220px}
+#controls .pager button{margin:0 2px}
+.file{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:6px 0}
+.file>summary{cursor:pointer;padding:6px 10px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
+.file>summary .name{font-family:ui-monospace,Menlo,Consolas,monospace;font-weight:600;word-break:break-all}
+.badge{font-size:11px;border-radius:10px;padding:0 8px;border:1px solid #0002}
+.badge.changed{background:#fff8c5}.badge.unchanged{background:#dafbe1}.badge.error{background:#ffebe9}
+.chip{font-size:11px;border-radius:4px;padding:0 5px;border:1px solid #0002}
+.stat{color:#57606a;font-size:12px}
+.err{color:#cf222e;padding:6px 10px}
+.unchanged-list{color:#57606a;padding:4px 10px;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+table.diff{width:100%;border-collapse:collapse;table-layout:fixed;font:13px/1.5 ui-monospace,Menlo,Consolas,"Noto Sans Mono CJK SC",monospace}
+table.diff col.n{width:44px}
+table.diff td{vertical-align:top;padding:0 6px;white-space:pre-wrap;word-break:break-all;border-left:1px solid #eaeef2}
+table.diff td.n{color:#8c959f;text-align:right;user-select:none;border-left:none}
+table.diff tr.hd td{background:#f6f8fa;color:#57606a;font-family:system-ui,sans-serif;font-size:12px;border-bottom:1px solid #d0d7de}
+td.del{background:#fff5f5}td.add{background:#f0fff4}td.gap{background:#f6f8fa}
+tr.skip td{background:#f6f8fa;color:#57606a;text-align:center;cursor:pointer;font-family:system-ui,sans-serif;font-size:12px}
+.hl{border-radius:2px;text-decoration:line-through;text-decoration-color:#0006;cursor:help}
+.hl.rep{text-decoration:none;box-shadow:inset 0 -2px #0005}
+.hl .ws{color:#0007}
+.ins{font-size:10px;vertical-align:super;cursor:help}
+.fix{color:#116329;font-weight:600}
+.hidden{display:none!important}
+"""
+
+_JS = r"""
+var SC={idx:[],meta:{},page:0,per:100,dets:{},off:{},q:"",showUnchanged:false,
+colours:%COLOURS%};
+SC.add=function(rows){for(var k=0;k<rows.length;k++)SC.idx.push(rows[k]);};
+SC.colour=function(d){if(SC.colours[d])return SC.colours[d];var h=0;for(var i=0;i<d.length;i++)h=(h*31+d.charCodeAt(i))%360;return "hsl("+h+",70%,85%)";};
+SC.esc=function(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c];});};
+SC.el=function(tag,attrs,html){var e=document.createElement(tag);if(attrs)for(var k in attrs)e.setAttribute(k,attrs[k]);if(html!=null)e.innerHTML=html;return e;};
+SC.boot=function(summary){
+ SC.summary=summary;var c=document.getElementById("controls");c.innerHTML="";
+ var dets=Object.keys(summary.detectors).sort();
+ var css="";dets.forEach(function(d){css+=".hl.d-"+SC.cls(d)+"{background:"+SC.colour(d)+"}\n";});
+ var st=document.createElement("style");st.textContent=css;document.head.appendChild(st);
+ SC.offStyle=document.createElement("style");document.head.appendChild(SC.offStyle);
+ c.appendChild(SC.el("span",{"class":"lab"},"<b>detectors</b>"));
+ dets.forEach(function(d){var l=SC.el("label",{"class":"detf"});var i=SC.el("input",{type:"checkbox","data-detector":d});i.checked=true;
+  i.addEventListener("change",function(){SC.off[d]=!i.checked;SC.applyOff();SC.page=0;SC.render();});
+  l.appendChild(i);l.appendChild(SC.el("span",{"class":"chip",style:"background:"+SC.colour(d)},SC.esc(d)+" "+summary.detectors[d].findings));c.appendChild(l);});
+ var u=SC.el("label",{},"");var ui=SC.el("input",{type:"checkbox",id:"show-unchanged"});u.appendChild(ui);u.appendChild(document.createTextNode(" show unchanged files"));
+ ui.addEventListener("change",function(){SC.showUnchanged=ui.checked;SC.page=0;SC.render();});c.appendChild(u);
+ var q=SC.el("input",{type:"search",placeholder:"filter by file name",id:"q"});q.addEventListener("input",function(){SC.q=q.value.toLowerCase();SC.page=0;SC.render();});c.appendChild(q);
+ SC.pager=SC.el("span",{"class":"pager"});c.appendChild(SC.pager);
+ var h=SC.hash();if(h.unchanged)SC.showUnchanged=ui.checked=true;
+ SC.render();
+ if(h.open){var names=h.open==="all"?null:h.open.split("|");
+  document.querySelectorAll("#files details.file[data-path]").forEach(function(d){if(!names||names.indexOf(d.dataset.path)>=0)SC.open(d);});}
+ document.documentElement.setAttribute("data-ready","1");
+};
+SC.hash=function(){var out={};location.hash.replace(/^#/,"").split("&").forEach(function(p){if(!p)return;var kv=p.split("=");out[decodeURIComponent(kv[0])]=decodeURIComponent(kv.slice(1).join("=")||"1");});return out;};
+SC.cls=function(d){return d.replace(/[^A-Za-z0-9_-]/g,"_");};
+SC.applyOff=function(){var css="";for(var d in SC.off)if(SC.off[d])css+=".hl.d-"+SC.cls(d)+"{background:none!important;text-decoration:none!important;box-shadow:none!important;cursor:auto}\n.ins.d-"+SC.cls(d)+"{display:none}\n";SC.offStyle.textContent=css;};
+SC.visible=function(r){
+ if(SC.q&&r[1].toLowerCase().indexOf(SC.q)<0)return false;
+ if(r[2]==="unchanged"&&!r[8])return SC.showUnchanged;
+ var ds=Object.keys(r[6]);if(!ds.length)return true;
+ for(var k=0;k<ds.length;k++)if(!SC.off[ds[k]])return true;return false;};
+SC.render=function(){
+ var box=document.getElementById("files");box.innerHTML="";
+ var rows=SC.idx.filter(SC.visible);var pages=Math.max(1,Math.ceil(rows.length/SC.per));
+ if(SC.page>=pages)SC.page=pages-1;
+ var hiddenUnchanged=SC.showUnchanged?0:SC.idx.filter(function(r){return r[2]==="unchanged"&&!r[8];}).length;
+ SC.pager.innerHTML="";
+ var info=SC.el("span",{"class":"stat",id:"shown"},rows.length+" of "+SC.idx.length+" files"+(pages>1?" · page "+(SC.page+1)+" of "+pages:""));
+ if(pages>1){var p=SC.el("button",{type:"button"},"‹ prev");p.disabled=SC.page===0;p.onclick=function(){SC.page--;SC.render();};
+  var n=SC.el("button",{type:"button"},"next ›");n.disabled=SC.page>=pages-1;n.onclick=function(){SC.page++;SC.render();};SC.pager.appendChild(p);SC.pager.appendChild(n);}
+ SC.pager.appendChild(info);
+ rows.slice(SC.page*SC.per,(SC.page+1)*SC.per).forEach(function(r){box.appendChild(SC.entry(r));});
+ if(hiddenUnchanged){var d=SC.el("details",{"class":"file unchanged-group"});
+  d.appendChild(SC.el("summary",{},"<span class=\"badge unchanged\">unchanged</span> "+hiddenUnchanged+" unchanged files (collapsed)"));
+  d.addEventListener("toggle",function(){if(d.open&&!d.dataset.done){d.dataset.done=1;var names=SC.idx.filter(function(r){return r[2]==="unchanged"&&!r[8];}).slice(0,2000).map(function(r){return SC.esc(r[1]);});
+   d.appendChild(SC.el("div",{"class":"unchanged-list"},names.join("<br>")+(hiddenUnchanged>2000?"<br>… and "+(hiddenUnchanged-2000)+" more (tick “show unchanged files”)":"")));}});
+  box.appendChild(d);}
+ if(!rows.length&&!hiddenUnchanged)box.appendChild(SC.el("p",{"class":"stat"},"no file matches the filter"));
+};
+SC.entry=function(r){
+ var d=SC.el("details",{"class":"file "+r[2],"data-path":r[1],"data-i":r[0]});
+ var chips=Object.keys(r[6]).sort().map(function(k){return "<span class=\"chip\" style=\"background:"+SC.colour(k)+"\">"+SC.esc(k)+" "+r[6][k]+"</span>";}).join(" ");
+ var s="<span class=\"name\">"+SC.esc(r[1])+"</span><span class=\"badge "+r[2]+"\">"+r[2]+"</span>";
+ if(r[2]!=="error")s+="<span class=\"stat\">"+r[3]+" · −"+r[4]+" removed · "+r[5]+" repaired · "+r[8]+" findings"+(r[9].length?" · "+SC.esc(r[9].join(", ")):"")+"</span>"+chips;
+ d.appendChild(SC.el("summary",{},s));
+ d.addEventListener("toggle",function(){if(d.open&&!d.dataset.done){d.dataset.done=1;d.appendChild(SC.body(r));}});
+ return d;};
+SC.open=function(d){if(!d.dataset.done){d.dataset.done=1;d.appendChild(SC.body(SC.byI(+d.dataset.i)));}d.open=true;};
+SC.byI=function(i){return SC.idx[i];};
+SC.body=function(r){
+ if(r[2]==="error")return SC.el("div",{"class":"err"},SC.esc(r[7]));
+ if(!r[10])return SC.el("div",{"class":"stat",style:"padding:6px 10px"},"no change");
+ var node=document.getElementById("d"+r[0]);var data=JSON.parse(node.textContent);
+ return SC.diff(data);};
+SC.vis=function(s){return s.replace(/\u3000/g,"\u25af").replace(/ /g,"\u00b7").replace(/\t/g,"\u2192").replace(/\u00a0/g,"\u2423");};
+SC.leftLine=function(text,ls,le,fs){
+ var out="",pos=ls,nlDone=false;
+ for(var k=0;k<fs.length;k++){var f=fs[k],cl=SC.cls(f[3]),rep=!!f[5].trim();
+  var tip=SC.esc(f[2]+" ("+f[3]+"): "+f[4]+(rep?" → "+f[5]:""));
+  if(f[0]===f[1]){if(f[0]>=pos){out+=SC.esc(text.slice(pos,f[0]));pos=f[0];out+="<span class=\"ins hl d-"+cl+"\" data-code=\""+SC.esc(f[2])+"\" title=\""+tip+"\">\u25be</span>";}continue;}
+  var s=Math.max(f[0],ls,pos),e=Math.min(f[1],le),nl=f[1]>le&&!nlDone;
+  if(s>e||(s===e&&!nl))continue;
+  out+=SC.esc(text.slice(pos,s));
+  var seg=text.slice(s,e);
+  var shown=seg.trim()?SC.esc(seg).replace(/^[ \u3000\t\u00a0]+|[ \u3000\t\u00a0]+$/g,function(m){return "<span class=\"ws\">"+SC.vis(m)+"</span>";}):"<span class=\"ws\">"+SC.vis(seg)+"</span>";
+  if(nl){shown+="<span class=\"ws\">\u23ce</span>";nlDone=true;}
+  out+="<span class=\"hl d-"+cl+(rep?" rep":"")+"\" data-code=\""+SC.esc(f[2])+"\" title=\""+tip+"\">"+shown+"</span>";
+  if(rep&&f[1]<=le+1)out+="<span class=\"fix\" title=\""+tip+"\">→"+SC.esc(f[5])+"</span>";
+  pos=Math.max(pos,e);}
+ return out+SC.esc(text.slice(pos,le));};
+SC.diff=function(data){
+ var o=data.o,c=data.c,fs=data.f;var starts=[0];for(var i=0;i<o.length;i++)if(o.charCodeAt(i)===10)starts.push(i+1);
+ var olines=o.split("\n"),clines=c.split("\n");
+ function lineOf(p){var lo=0,hi=starts.length-1;while(lo<hi){var mid=(lo+hi+1)>>1;if(starts[mid]<=p)lo=mid;else hi=mid-1;}return lo;}
+ var byLine={};fs.forEach(function(f){var a=lineOf(f[0]),b=f[1]>f[0]?lineOf(f[1]-1):a;for(var l=a;l<=b;l++)(byLine[l]=byLine[l]||[]).push(f);});
+ var tbl=SC.el("table",{"class":"diff"});tbl.innerHTML="<colgroup><col class=n><col><col class=n><col></colgroup><tr class=hd><td class=n></td><td>original (spans coloured by detector; hover for code and reason)</td><td class=n></td><td>cleaned</td></tr>";
+ var tb=document.createElement("tbody");tbl.appendChild(tb);
+ function row(i,j,tagL,tagR){var tr=document.createElement("tr");
+  var lt=i==null?"":SC.leftLine(o,starts[i],starts[i]+olines[i].length,byLine[i]||[]);
+  var rt=j==null?"":SC.esc(clines[j]);
+  tr.innerHTML="<td class=n>"+(i==null?"":i+1)+"</td><td class=\""+(i==null?"gap":tagL)+"\">"+lt+"</td><td class=n>"+(j==null?"":j+1)+"</td><td class=\""+(j==null?"gap":tagR)+"\">"+rt+"</td>";
+  return tr;}
+ data.ops.forEach(function(op){var t=op[0],i1=op[1],i2=op[2],j1=op[3],j2=op[4],n=i2-i1,k;
+  if(t==="e"){
+   if(n<=8){for(k=0;k<n;k++)tb.appendChild(row(i1+k,j1+k,"",""));return;}
+   for(k=0;k<3;k++)tb.appendChild(row(i1+k,j1+k,"",""));
+   var skip=document.createElement("tr");skip.className="skip";skip.innerHTML="<td colspan=4>… "+(n-6)+" unchanged lines (click to show)</td>";tb.appendChild(skip);
+   skip.onclick=function(){for(var q=3;q<n-3;q++)tb.insertBefore(row(i1+q,j1+q,"",""),skip);skip.remove();};
+   for(k=n-3;k<n;k++)tb.appendChild(row(i1+k,j1+k,"",""));return;}
+  var m=Math.max(i2-i1,j2-j1);for(k=0;k<m;k++)tb.appendChild(row(i1+k<i2?i1+k:null,j1+k<j2?j1+k:null,"del","add"));});
+ return tbl;};
+"""
+_JS = _JS.replace("%COLOURS%", json.dumps(COLOURS))
