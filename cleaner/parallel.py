@@ -1,10 +1,16 @@
-"""Cleaning files in worker processes, results in input order.
+"""Cleaning in worker processes, results in input order.
 
 Work is submitted in a bounded window so memory stays flat however many
-files there are; results come back in the order of the input, so the output
-and the reports are identical to a one-process run.  A worker that dies
-(e.g. killed by the OS) fails only the file it was cleaning: the pool is
-rebuilt and the batch goes on.
+items (files, or chunks of corpus records) there are; results come back in
+the order of the input, so outputs and reports are identical to a
+one-process run.
+
+A worker that dies (killed by the OS, a crash in native code) breaks the
+whole pool, and every item in flight fails with it, not only the culprit.
+So after a break the pool is rebuilt and the items that were in flight are
+retried one at a time: an item that breaks the pool again on its own is the
+culprit and is reported as an error; the others are cleaned normally and
+the run goes on.
 """
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ import collections
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .batch import FileResult, clean_file
 from .settings import Settings
@@ -29,6 +35,77 @@ def _init(settings: Settings) -> None:
     clean("")
 
 
+def worker_settings() -> Settings:
+    """The settings a worker was started with (for task functions of other modules)."""
+    return _settings if _settings is not None else Settings()
+
+
+class ItemFailed(Exception):
+    """An item could not be processed: its worker died or raised."""
+
+
+def ordered_map(
+    fn: Callable[[Any], Any],
+    items: Iterable[Any],
+    settings: Settings,
+    jobs: int,
+    *,
+    window: int | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    """Yield ``(item, fn(item))`` in input order, computed in ``jobs`` processes.
+
+    ``fn`` must be a picklable module-level function; it can reach the run's
+    settings through :func:`worker_settings`.  When an item cannot be
+    processed the value is an :class:`ItemFailed` carrying the reason.
+    """
+    window = window or max(4, jobs * 4)
+    source = iter(items)
+    # entries: [item, future or None, suspect]
+    pending: collections.deque = collections.deque()
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,))
+
+    pool = new_pool()
+    exhausted = False
+    try:
+        while True:
+            suspects = any(entry[2] for entry in pending)
+            while not exhausted and not suspects and len(pending) < window:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append([item, pool.submit(fn, item), False])
+            if not pending:
+                break
+            entry = pending[0]
+            item, future, suspect = entry
+            if future is None:  # a suspect, run alone
+                future = entry[1] = pool.submit(fn, item)
+            try:
+                value = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                if suspect:
+                    pending.popleft()
+                    yield item, ItemFailed("worker process died while processing this item")
+                else:
+                    for other in pending:
+                        other[1], other[2] = None, True
+                continue
+            except Exception as exc:  # noqa: BLE001 - reported per item
+                pending.popleft()
+                yield item, ItemFailed(f"internal error: {type(exc).__name__}: {exc}")
+                continue
+            pending.popleft()
+            yield item, value
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _work(item: tuple[str, str]) -> FileResult:
     path, rel = item
     return clean_file(Path(path), rel, _settings)
@@ -36,31 +113,9 @@ def _work(item: tuple[str, str]) -> FileResult:
 
 def clean_parallel(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterator[FileResult]:
     """Yield one :class:`FileResult` per file, in input order."""
-    window = max(4, jobs * 4)
-    pending: collections.deque = collections.deque()
-    items = iter([(str(p), rel) for p, rel in files])
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,))
-    try:
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < window:
-                item = next(items, None)
-                if item is None:
-                    exhausted = True
-                    break
-                pending.append((item, pool.submit(_work, item)))
-            if not pending:
-                break
-            item, future = pending.popleft()
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                yield FileResult(item[1], "error", error="worker process died while cleaning this file")
-                # resubmit what was in flight on a fresh pool
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,))
-                pending = collections.deque((it, pool.submit(_work, it)) for it, _ in pending)
-            except Exception as exc:  # noqa: BLE001 - reported per file
-                yield FileResult(item[1], "error", error=f"internal error: {type(exc).__name__}: {exc}")
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    items = ((str(p), rel) for p, rel in files)
+    for (path, rel), value in ordered_map(_work, items, settings, jobs):
+        if isinstance(value, ItemFailed):
+            yield FileResult(rel, "error", error=str(value))
+        else:
+            yield value
