@@ -87,6 +87,7 @@ class Gazetteer:
         ) if nations else None
 
         names: dict[str, set[str]] = {}
+        suffixed: dict[str, bool] = {}
         stems: dict[str, set[str]] = {}
         raw_names = [name for _code, name in rows]
         codes = [code[:2] for code, _name in rows]
@@ -94,13 +95,21 @@ class Gazetteer:
             for name, prov in zip(group, codes):
                 names.setdefault(name, set()).add(prov)
                 stem = self.stem(name)
+                suffixed[name] = stem != name
                 if stem != name and len(stem) >= 2:
                     stems.setdefault(stem, set()).add(prov)
-        self.names = {k: (next(iter(v)) if len(v) == 1 else "") for k, v in names.items()}
-        self.stems = {k: (next(iter(v)) if len(v) == 1 else "") for k, v in stems.items()}
+
+        def one(provs: set[str]) -> str:
+            return next(iter(provs)) if len(provs) == 1 else ""
+
+        self.names = {k: one(v) for k, v in names.items()}
+        self.stems = {k: one(v) for k, v in stems.items()}
+        self._known: dict[str, TokenInfo] = {
+            k: TokenInfo(True, True, False, one(v)) for k, v in stems.items()}
+        self._known.update({k: TokenInfo(True, True, suffixed[k], one(v)) for k, v in names.items()})
+        self._seen: dict[str, TokenInfo] = {}
         sfx = "|".join(re.escape(s) for s in self.suffixes)
         self._shape = re.compile(f"[{_CJK}]{{2,5}}(?:{sfx})")
-        self._sfx_re = re.compile(f"(?:{sfx})$")
 
     def stem(self, name: str) -> str:
         """``石柱土家族自治县`` -> ``石柱``, ``神农架林区`` -> ``神农架``."""
@@ -115,21 +124,23 @@ class Gazetteer:
 
     def lookup(self, token: str) -> TokenInfo:
         """Classify one token (a single separator-free piece of text)."""
-        prov = self.names.get(token)
-        if prov is not None:
-            return TokenInfo(True, True, token != self.stem(token), prov)
-        prov = self.stems.get(token)
-        if prov is not None:
-            return TokenInfo(True, True, False, prov)
+        info = self._known.get(token)
+        if info is not None:
+            return info
+        info = self._seen.get(token)
+        if info is not None:
+            return info
+        info = NOT_DIVISION
         if self._shape.fullmatch(token):
             stem = self.stem(token)
             prov = self.stems.get(stem)
             if prov is None:
                 prov = self.names.get(stem)
-            if prov is not None:   # renamed: 揭东县 for 揭东区
-                return TokenInfo(True, True, True, prov)
-            return TokenInfo(True, False, True, "")  # abolished or unknown, by shape
-        return NOT_DIVISION
+            # renamed (揭东县 for 揭东区) when the stem is known; else abolished, by shape
+            info = TokenInfo(True, prov is not None, True, prov or "")
+        if len(self._seen) < 50000:
+            self._seen[token] = info
+        return info
 
 
 def _load_rows(resdir: str) -> tuple[list[tuple[str, str]], list[str]]:

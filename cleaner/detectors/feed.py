@@ -19,6 +19,7 @@ words, e.g. ``extra_recommend = ["my_headers.txt"]``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -74,8 +75,11 @@ class _Lexicon:
         self.bbs = re.compile(rf"(?:{bbs})\s*[:：]")
         hosts = "|".join(re.escape(h) for h in words["shortlinks"])
         self.shortlink = re.compile(rf"[ \t]*(?:https?://)?(?:{hosts})/[A-Za-z0-9_\-]+")
-        self.tail = re.compile(
-            rf"(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$")
+        every = sorted(self.words | self.recommend, key=len, reverse=True)
+        self.any = re.compile("|".join(re.escape(w) for w in every))
+        self.bbs_m = re.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
+        self.tail_m = re.compile(
+            rf"(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$", re.M)
 
 
 @lru_cache(maxsize=8)
@@ -102,6 +106,9 @@ _BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★
 _HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = re.compile(r"\[超[话話]\]")
+_PROSE = re.compile(r"[，。,；;？！?!“”、]|[\u4e00-\u9fff]{9}")
+_BBS_FIRST = frozenset("发發信※")
+_COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
 _TERMINAL = set("。！？!?…”」』）)~～.")
 
 
@@ -182,8 +189,74 @@ def _item_like(line: str) -> tuple[bool, bool, bool]:
     return bullet, truncated, _signals(s) > 0
 
 
+def _has_special_line(text: str, lex: _Lexicon) -> bool:
+    """Cheap scan: is there any chrome, header or forum line at all?"""
+    if lex.bbs_m.search(text):
+        return True
+    pos = 0
+    search = lex.any.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return False
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        if b < 0:
+            b = len(text)
+        pos = b
+        if b - a > 90:
+            continue
+        s = text[a:b].strip()
+        if len(s) <= 80 and not _PROSE.search(s) and (_chrome_kind(s, lex) or _header(s, lex)):
+            return True
+    return False
+
+
+def _feed_signals(text: str) -> bool:
+    return bool(_HASHTAG.search(text) or _SUPERTOPIC.search(text)
+                or len(_EMOJI_CODE.findall(text)) >= 2)
+
+
 def find_feed(text: str, ctx: Context) -> list[Finding]:
     lex = _lexicon_for(ctx)
+    if not _has_special_line(text, lex):
+        # fast path: no chrome lines; only a post with feed signals can lose its
+        # counters tail or short links
+        if not _feed_signals(text):
+            return []
+        return _inline(text, lex, None, None, None)
+    return _find_blocks(text, lex, ctx)
+
+
+def _inline(text, lex, lines, spans, removed) -> list[Finding]:
+    findings: list[Finding] = []
+    if lines is None:
+        spans = []
+        pos, n = 0, len(text)
+        while pos < n:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl + 1
+            spans.append((pos, end))
+            pos = end
+        lines = [text[a:b].rstrip("\n") for a, b in spans]
+        removed = [False] * len(lines)
+    starts = [a for a, _b in spans]
+    for e in _COUNT_END_RE.finditer(text):
+        i = bisect.bisect_right(starts, e.start()) - 1
+        if removed[i]:
+            continue
+        line_end = e.end()
+        m = lex.tail_m.search(text, max(starts[i], line_end - 80), line_end)
+        if m and m.start() > starts[i] and text[starts[i]:m.start()].strip():
+            findings.append(Finding("F103", m.start(), m.end(), "", "counters at the end of a post"))
+    for m in lex.shortlink.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not removed[i]:
+            findings.append(Finding("F104", m.start(), m.end(), "", "short link in a feed post"))
+    return findings
+
+
+def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     spans = []
     pos = 0
     n = len(text)
@@ -195,19 +268,19 @@ def find_feed(text: str, ctx: Context) -> list[Finding]:
     lines = [text[s:e].rstrip("\n") for s, e in spans]
     kinds = [""] * len(lines)
     for i, line in enumerate(lines):
-        if not line.strip():
+        s = line.strip()
+        if not s:
             kinds[i] = "blank"
             continue
-        s = line.strip()
-        if len(s) <= 80:
+        if len(s) <= 80 and not _PROSE.search(s):
             k = _chrome_kind(s, lex)
             if k:
                 kinds[i] = k
                 continue
-            if _header(s, lex):
+            if len(s) <= 30 and _header(s, lex):
                 kinds[i] = "header"
                 continue
-        if lex.bbs.match(s) and len(s) <= 160:
+        if s[0] in _BBS_FIRST and len(s) <= 160 and lex.bbs.match(s):
             kinds[i] = "bbs"
 
     findings: list[Finding] = []
@@ -288,23 +361,8 @@ def find_feed(text: str, ctx: Context) -> list[Finding]:
             what = "forum header line" if k == "bbs" else "feed UI chrome line"
             findings.append(Finding(code, spans[i][0], spans[i][1], "", what))
 
-    feedish = bool(findings)
-    if not feedish:
-        feedish = bool(_HASHTAG.search(text) or _SUPERTOPIC.search(text)
-                       or len(_EMOJI_CODE.findall(text)) >= 2)
-
-    # counters tacked onto post lines, short links
-    for i, line in enumerate(lines):
-        if removed[i]:
-            continue
-        base = spans[i][0]
-        m = lex.tail.search(line)
-        if m and m.start() > 0 and feedish:
-            findings.append(Finding("F103", base + m.start(), base + m.end(), "", "counters at the end of a post"))
-        if feedish:
-            for m in lex.shortlink.finditer(line):
-                findings.append(Finding("F104", base + m.start(), base + m.end(), "",
-                                        "short link in a feed post"))
+    if findings or _feed_signals(text):
+        findings.extend(_inline(text, lex, lines, spans, removed))
     if findings:
         ctx.state["feed"] = True
     return findings

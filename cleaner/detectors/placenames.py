@@ -34,7 +34,7 @@ _SPACE_SEP = re.compile(r"[^\s|｜,，、/／][ \t\u3000\u00a0]+[^\s|｜,，、/
 _CLAUSE = re.compile(r"[。！？!?；;：:“”\"（）()《》]")
 _CJK_SFX = re.compile(r"[县市区旗盟州省縣區]")
 #: lines worth tokenising: several separators and several division suffixes
-_PRE = re.compile(r"[县市区旗盟州省縣區]\s*[|｜,，、/／\s]")
+_PRE = re.compile(r"[县市区旗盟州省縣區][ \t\u3000\u00a0]*(?:[|｜,，、/／ \t\u3000\u00a0]|$)")
 
 
 def _line_spans(text: str):
@@ -105,7 +105,7 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
     for start, end in _line_spans(text):
         line = text[start:end].rstrip("\n")
         body = line.strip(_SEP_CHARS)
-        if not body or not _CJK_SFX.search(body):
+        if not body or not _PRE.search(line) or (len(line) > 200 and not _PIPE.search(line)):
             flush()
             continue
         toks = _tokens(line)
