@@ -66,7 +66,14 @@ def _error_line(rel_or_path: str, reason: str) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seedclean")
 def main() -> None:
-    """Clean scraped web-text seeds and explain every change."""
+    """Clean scraped web-text seeds and explain every change.
+
+    \b
+    Exit codes:
+      0  nothing to change, or done
+      1  files would change (check, run --dry-run) or were changed (fix)
+      2  usage or configuration error, or an input could not be read
+    """
 
 
 @main.command("run")
@@ -210,7 +217,8 @@ def fix_command(files, select, ignore, config, no_color, quiet, verbose):
 
 @main.command("rules")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable list.")
-def rules_command(as_json):
+@common_options
+def rules_command(as_json, select, ignore, config, no_color, quiet, verbose):
     """List every rule: code, name, description and an example."""
     import json
 
@@ -218,7 +226,8 @@ def rules_command(as_json):
 
     from .detectors import all_rules
 
-    rows = [(r.code, d.name, r.name, r.summary, r.example) for d, r in all_rules()]
+    selection = _settings({}, select, ignore, config).selection()
+    rows = [(r.code, d.name, r.name, r.summary, r.example) for d, r in all_rules() if selection.enabled(r.code)]
     if as_json:
         click.echo(json.dumps([dict(zip(("code", "detector", "name", "summary", "example"), row)) for row in rows],
                               ensure_ascii=False, indent=1))
@@ -228,7 +237,7 @@ def rules_command(as_json):
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*row)
-    make_console().print(table)
+    make_console(no_color=no_color).print(table)
 
 
 @main.command("explain")
@@ -237,7 +246,7 @@ def rules_command(as_json):
 @common_options
 def explain_command(file, as_json, select, ignore, config, no_color, quiet, verbose):
     """Show FILE with every finding highlighted, with its code and reason."""
-    from .explain import render_explanation
+    from .explain import explanation_dict, render_explanation
 
     settings = _settings({}, select, ignore, config)
     result = clean_file(file, str(file), settings)
@@ -245,9 +254,11 @@ def explain_command(file, as_json, select, ignore, config, no_color, quiet, verb
         _error_line(str(file), result.error)
         sys.exit(EXIT_ERROR)
     if as_json:
-        click.echo(json_line(result))
+        import json
+
+        click.echo(json.dumps(explanation_dict(result), ensure_ascii=False, indent=1))
     else:
-        render_explanation(make_console(no_color=no_color), result)
+        render_explanation(make_console(no_color=no_color), result, quiet=quiet, verbose=verbose)
     sys.exit(EXIT_OK)
 
 
