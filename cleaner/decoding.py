@@ -63,9 +63,9 @@ _BINARY_SIGNATURES = (
 _LABEL_ALIASES = {
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
     "chinese": "gb18030", "csgb2312": "gb18030", "iso-ir-58": "gb18030", "gb18030": "gb18030",
-    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cn-big5": "big5hkscs", "x-x-big5": "big5hkscs",
+    "big5": "big5hkscs", "x-big5": "big5hkscs", "big5hkscs": "big5hkscs", "big5-hkscs": "big5hkscs", "cn-big5": "big5hkscs", "x-x-big5": "big5hkscs",
     "csbig5": "big5hkscs",
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252", "windows-1252": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
     "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
 }
 _DECLARED = re.compile(
@@ -117,38 +117,99 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _cjk_ratio(text: str) -> float:
-    if not text:
-        return 0.0
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    return cjk / len(text)
+#: candidate readings of bytes that are not UTF-8, scored by the character model
+_CANDIDATES = ("gb18030", "big5hkscs", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+#: the least plausibility (log-probability per byte) a candidate reading needs
+_MIN_PER_BYTE = -4.5
+
+
+def _plausibility(text: str, encoding: str) -> float:
+    """Log-probability per byte of the non-ASCII characters of ``text``.
+
+    ASCII is left out so that markup does not drown the signal: what decides
+    between readings is whether the rest reads as Chinese.
+    """
+    from .encoding.charfreq import char_logp
+
+    total = nbytes = 0.0
+    for ch in text[:4000]:
+        if ch < "\x80":
+            continue
+        total += char_logp(ch)
+        nbytes += len(ch.encode(encoding))
+    return total / nbytes if nbytes else 0.0
+
+
+def _utf32_guess(data: bytes) -> str | None:
+    """UTF-32 without a BOM: every fourth byte (the top one) is NUL."""
+    if len(data) % 4 or len(data) < 8:
+        return None
+    if data[3::4].count(0) == len(data) // 4 and data[2::4].count(0) < len(data) // 4:
+        return "utf-32-le"
+    if data[0::4].count(0) == len(data) // 4 and data[1::4].count(0) < len(data) // 4:
+        return "utf-32-be"
+    return None
+
+
+#: single-byte codecs charset-normalizer picks for Western text that windows-1252 reads as well
+_LATIN_LOOKALIKES = frozenset({"cp1250", "iso8859_2", "iso8859_15", "cp1257", "iso8859_9", "cp1254", "mac-roman", "cp850"})
+
+
+#: the double-byte Chinese codecs, each the one a page mislabels as the other
+_CJK_TWINS = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
+
+
+def _clearly_better(data: bytes, other: str, declared: str) -> bool:
+    """Does ``other`` read ``data`` as Chinese while the declared codec reads garbage?"""
+    theirs = _strict(data, other)
+    if theirs is None:
+        return False
+    ours = _plausibility(data.decode(declared), declared)
+    return ours < _MIN_PER_BYTE and _plausibility(theirs, other) >= ours + 2.0
 
 
 def detect_encoding(data: bytes) -> tuple[str, str]:
-    """Guess the encoding of bytes that are not UTF-8: ``(encoding, confidence)``."""
+    """Guess the encoding of bytes that are not UTF-8: ``(encoding, confidence)``.
+
+    A declared charset wins when the bytes validate under it.  Otherwise the
+    Chinese legacy encodings and BOM-less UTF-16/32 are read strictly and
+    scored by the character-frequency model (charset-normalizer alone takes a
+    short GBK line for UTF-16-BE); charset-normalizer is asked only when no
+    Chinese reading is plausible, and its UTF-16/32 guesses are ignored.
+    """
     declared = declared_encoding(data)
     if declared and _strict(data, declared) is not None:
-        return declared, "declared"
-    # Chinese legacy encodings first: charset-normalizer is unreliable on short CJK text
-    candidates = []
-    for enc in ("gb18030", "big5hkscs"):
+        twin = _CJK_TWINS.get(declared)
+        if twin is None or not _clearly_better(data, twin, declared):
+            return declared, "declared"
+        return twin, "detected"
+    scored = []
+    for enc in _CANDIDATES:
+        if enc.startswith("utf-16") and len(data) % 2:
+            continue
+        if enc.startswith("utf-32") and len(data) % 4:
+            continue
         text = _strict(data, enc)
-        if text is not None:
-            candidates.append((_cjk_ratio(text), enc))
-    if candidates:
-        candidates.sort(reverse=True)
-        best_ratio, best = candidates[0]
-        if best_ratio > 0.2:
-            return best, "detected"
+        if text is None or not text.strip() or any(ord(ch) < 9 for ch in text[:2000]):
+            continue
+        scored.append((_plausibility(text, enc), enc))
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= _MIN_PER_BYTE:
+        return scored[0][1], "detected"
     from charset_normalizer import from_bytes  # imported only when needed
 
     match = from_bytes(data).best()
     if match is not None:
         enc = codecs.lookup(match.encoding).name
+        if enc in _LATIN_LOOKALIKES and _strict(data, "cp1252") is not None:
+            from ftfy.badness import is_bad
+
+            if not is_bad(data.decode("cp1252")):
+                enc = "cp1252"  # the Western default, as browsers have it
         if not enc.startswith(("utf_16", "utf-16", "utf_32", "utf-32")):
             return enc, "detected"
-    if candidates:
-        return candidates[0][1], "detected"
+    if scored:
+        return scored[0][1], "detected"
     raise UndecodableError("bytes are not valid in any supported encoding")
 
 
@@ -163,18 +224,21 @@ def decode_bytes(data: bytes) -> Decoded:
     text = _strict(data, "utf-8")
     if text is not None:
         if "\x00" in text:
+            wide = _utf32_guess(data) or _utf16_guess(data)
+            if wide and _binary_reason(data) is None and _strict(data, wide) is not None:
+                return Decoded(_strict(data, wide), wide, confidence="detected")
             what = _binary_reason(data) or "contains NUL bytes"
             raise BinaryFileError(f"binary file ({what})")
         return Decoded(text, "utf-8")
     what = _binary_reason(data)
     if what:
         raise BinaryFileError(f"binary file ({what})")
-    utf16 = _utf16_guess(data)
+    utf16 = _utf32_guess(data) or _utf16_guess(data)
     if utf16:
         text = _strict(data, utf16)
         if text is not None:
             return Decoded(text, utf16, confidence="detected")
-    if b"\x00" in data:
+    if b"\x00" in data and len(data) % 2:
         raise BinaryFileError("binary file (contains NUL bytes)")
     encoding, confidence = detect_encoding(data)
     text = _strict(data, encoding)

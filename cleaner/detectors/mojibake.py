@@ -78,13 +78,22 @@ def _find_in_line(line: str, base: int) -> list[Finding]:
             taken.append((a, b))
             found.append(Finding(code, base + a, base + b, repl, reason))
 
-    for a, b, fixed, reason in latin_mojibake.find_latin_mojibake(line):
-        add("E101", a, b, fixed, reason)
-    for r in cjk_mojibake.find_repairs(line):
-        add(r.pair.code, r.start, r.end, r.text, r.reason(line[r.start:r.end]))
+    # Latin (ftfy) and CJK readings compete: where they overlap, the larger gain wins
+    proposals = [(cjk_mojibake.gain(line[a:b], fixed), "E101", a, b, fixed, reason)
+                 for a, b, fixed, reason in latin_mojibake.find_latin_mojibake(line)]
+    proposals += [(cjk_mojibake.gain(line[r.start:r.end], r.text), r.pair.code, r.start, r.end, r.text,
+                   r.reason(line[r.start:r.end])) for r in cjk_mojibake.find_repairs(line)]
+    for _gain, code, a, b, fixed, reason in sorted(proposals, key=lambda p: -p[0]):
+        add(code, a, b, fixed, reason)
     if lost_bytes.PRECHECK.search(line):
         for a, b, reason in lost_bytes.find_lost_bytes(line):
-            add("E210", a, b, "", reason)
+            for s, e in taken:  # a run may touch a repair that already took its first marker
+                if s <= a < e:
+                    a = e
+                if s < b <= e:
+                    b = s
+            if a < b:
+                add("E210", a, b, "", reason)
     if unencodable.PRECHECK.search(line):
         for a, b, repl, reason in unencodable.find_unencodable(line):
             add(reason[:4], a, b, repl, reason)

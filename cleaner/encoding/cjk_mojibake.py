@@ -162,9 +162,23 @@ def _groups(line: str, start: int, pair: CodecPair, after_loss: bool = False):
             return
 
 
-def _gain(orig: str, text: str) -> float:
+def gain(orig: str, text: str) -> float:
     """How much more likely ``text`` is than ``orig`` as Chinese (log scale)."""
     return sum(char_logp(ch) for ch in text) - sum(char_logp(ch) for ch in orig)
+
+
+_LATIN_CODECS = ("cp1252", "cp1250", "latin-1")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTER_BETWEEN = re.compile(r"[^\x00-\x7f][A-Za-z]{1,2}[^\x00-\x7f]")
+
+
+def _inside_latin_word(line: str, a: int, b: int, text: str) -> bool:
+    """A Latin-1 span glued into a word (``brÃ»lÃ©e``) is Latin, not a GBK misreading."""
+    left = line[:a].rsplit(" ", 1)[-1]
+    right = line[b:].split(" ", 1)[0]
+    if _ASCII_LETTER.search(left) and _ASCII_LETTER.search(right):
+        return True
+    return bool(_LETTER_BETWEEN.search(text))
 
 
 def _plausible(orig: str, text: str, pair: CodecPair, lossy: bool) -> bool:
@@ -179,7 +193,7 @@ def _plausible(orig: str, text: str, pair: CodecPair, lossy: bool) -> bool:
     if sum(1 for ch in text if not ch.isascii()) < 0.5 * len(text.strip()):
         return False
     mean = sum(char_logp(ch) for ch in text if is_han(ch)) / hans
-    return _gain(orig, text) >= pair.min_gain * hans and mean >= -11.5
+    return gain(orig, text) >= pair.min_gain * hans and mean >= -11.5
 
 
 def _best_stretch(line: str, groups: list, pair: CodecPair):
@@ -188,16 +202,40 @@ def _best_stretch(line: str, groups: list, pair: CodecPair):
     run, run_start = 0.0, 0
     for k, (a, b, text) in enumerate(groups):
         clean = text.replace(LOSS, "")
-        gain = sum(char_logp(ch) for ch in clean) - sum(char_logp(ch) for ch in line[a:b])
+        g = sum(char_logp(ch) for ch in clean) - sum(char_logp(ch) for ch in line[a:b])
         if clean.isascii() and line[a:b].isascii() and LOSS not in text:
-            gain = 0.0
+            g = 0.0
         if run <= 0:
-            run, run_start = gain, k
+            run, run_start = g, k
         else:
-            run += gain
+            run += g
         if run > best:
             best, best_range = run, (run_start, k)
     return best_range
+
+
+#: a neighbouring group joins a repair if it loses at most this much plausibility
+_EXTEND_LOSS = -3.0
+
+
+def _extend(line: str, groups: list, first: int, last: int) -> tuple[int, int]:
+    """Grow ``[first, last]`` over neighbours of the same stretch that read as Chinese.
+
+    A frequent character whose misreading is also frequent gains little on
+    its own; beside a clear repair it is more likely damaged than not.
+    """
+    def ok(k: int) -> bool:
+        a, b, text = groups[k]
+        return (text != line[a:b] and LOSS not in text and all(is_han(ch) or char_logp(ch) == CJK_PUNCT for ch in text)
+                and gain(line[a:b], text) >= _EXTEND_LOSS)
+
+    if first > last:
+        return first, last
+    while first > 0 and ok(first - 1):
+        first -= 1
+    while last + 1 < len(groups) and ok(last + 1):
+        last += 1
+    return first, last
 
 
 def _scan(line: str, pair: CodecPair) -> list[Repair]:
@@ -221,12 +259,14 @@ def _scan(line: str, pair: CodecPair) -> list[Repair]:
                 first += 1
             while last >= first and groups[last][2] == line[groups[last][0]:groups[last][1]]:
                 last -= 1
+            first, last = _extend(line, groups, first, last)
             if first <= last:
                 a, b = groups[first][0], groups[last][1]
                 raw = "".join(g[2] for g in groups[first:last + 1])
                 lossy = LOSS in raw
                 text = raw.replace(LOSS, "")
-                if _plausible(line[a:b], text, pair, lossy):
+                if _plausible(line[a:b], text, pair, lossy) and not (
+                        pair.shown[0] in _LATIN_CODECS and _inside_latin_word(line, a, b, text)):
                     found.append(Repair(a, b, text, pair, lossy))
                     i = b
                     continue
@@ -243,7 +283,7 @@ def find_repairs(line: str, pairs: tuple[CodecPair, ...] = PAIRS) -> list[Repair
     that gains the most plausibility wins.
     """
     proposals = [r for pair in pairs for r in _scan(line, pair)]
-    proposals.sort(key=lambda r: -_gain(line[r.start:r.end], r.text))
+    proposals.sort(key=lambda r: -gain(line[r.start:r.end], r.text))
     taken: list[Repair] = []
     for r in proposals:
         if all(r.end <= t.start or r.start >= t.end for t in taken):

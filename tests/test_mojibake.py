@@ -1,0 +1,120 @@
+"""Mojibake detector: generated cases repaired, clean texts untouched, seeds no worse."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean
+from cleaner.encoding import cjk_mojibake, latin_mojibake, lost_bytes, unencodable
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "mojibake"
+CASES = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
+CLEAN = json.loads((FIXTURES / "clean.json").read_text(encoding="utf-8"))
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def test_fixture_sizes():
+    assert len(CASES) >= 60
+    assert len(CLEAN) >= 30
+    assert len({c["kind"] for c in CASES}) >= 10
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['kind']}" for i, c in enumerate(CASES)])
+def test_case_repaired(case):
+    result = clean(case["input"], select="E")
+    assert result.text.rstrip("\n") == case["expected"]
+    assert result.findings, "a repair must be reported"
+    for f in result.findings:
+        assert f.code.startswith("E") and f.reason.startswith(f.code)
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_unchanged(text):
+    result = clean(text)
+    assert result.text == text + "\n"
+    assert not [f for f in result.findings if f.detector == "mojibake"]
+
+
+def test_reason_names_kind_and_both_texts():
+    result = clean("浣犲ソ", select="E")
+    assert result.text.rstrip("\n") == "你好"
+    (f,) = result.findings
+    assert f.code == "E201"
+    assert f.reason == "E201 UTF-8 read as GBK: 浣犲ソ → 你好"
+
+
+def test_classic_examples():
+    intact = "我是中文".encode("utf-8").decode("gb18030")  # keeps the private-use reading of AD E6
+    assert clean(intact, select="E").text.rstrip("\n") == "我是中文"
+    assert clean("ÖÐÎÄ", select="E").text.rstrip("\n") == "中文"
+    assert clean("鍙戦€佺殑", select="E").text.rstrip("\n") == "发送的"
+
+
+def test_span_inside_clean_line_only():
+    text = "正文开始 浣犲ソ 正文结束"
+    result = clean(text, select="E")
+    assert result.text.rstrip("\n") == "正文开始 你好 正文结束"
+    (f,) = result.findings
+    assert (f.orig_start, f.orig_end) == (5, 8)
+
+
+def test_lossy_tail_repaired_up_to_loss():
+    damaged = "我是中,".encode("utf-8").decode("gb18030", "replace")
+    assert "\ufffd" in damaged
+    assert clean(damaged, select="E").text.rstrip("\n") == "我是,"
+
+
+def test_lost_byte_runs_removed():
+    assert clean("前锟斤拷锟斤拷后", select="E").text.rstrip("\n") == "前后"
+    assert clean("前烫烫烫烫后", select="E").text.rstrip("\n") == "前后"
+    assert clean("前\ufffd\ufffd后", select="E").text.rstrip("\n") == "前后"
+    # a doubled 烫 is a word, not fill bytes
+    assert clean("烫烫的", select="E").text.rstrip("\n") == "烫烫的"
+
+
+def test_ftfy_keeps_cjk_punctuation():
+    text = "他说：“你好（测试）”，然后走了。cafÃ©"
+    assert clean(text, select="E").text.rstrip("\n") == "他说：“你好（测试）”，然后走了。café"
+
+
+def test_unencodable_question_mark():
+    assert clean("某网 ? 2017版權所有", select="E").text.rstrip("\n") == "某网 © 2017版權所有"
+    # a plain question is not touched
+    assert clean("你知道吗? 2017年他来了", select="E").text.rstrip("\n") == "你知道吗? 2017年他来了"
+    reported = unencodable.find_unencodable("中文 ? 中文")
+    assert reported and reported[0][2] == "?" and reported[0][3].startswith("E221")
+
+
+def test_module_functions_directly():
+    (r,) = cjk_mojibake.find_repairs("ÕâÊÇ²âÊÔ")
+    assert (r.text, r.pair.code) == ("这是测试", "E202")
+    assert latin_mojibake.find_latin_mojibake("naïve café") == []
+    assert lost_bytes.find_lost_bytes("干净的文本") == []
+
+
+def test_idempotent():
+    for case in CASES[:20]:
+        once = clean(case["input"]).text
+        assert clean(once).text == once
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seeds_only_intended_changes():
+    for path in sorted(SEEDS.glob("*")):
+        result = clean(path.read_text(encoding="utf-8"), select="E1,E2")
+        for f in result.findings:
+            assert f.code == "E220" and f.replacement == "©", (path.name, f.reason)
+
+
+def test_clean_chinese_costs_little():
+    clean("预热")  # load once
+    text = ("这是一段很普通的中文文字，没有任何编码问题。" * 20 + "\n") * 200
+    start = time.perf_counter()
+    result = clean(text, select="E")
+    elapsed = time.perf_counter() - start
+    assert not result.findings
+    assert elapsed < 0.5
