@@ -99,3 +99,37 @@ def test_extra_lexicon_option(tmp_path):
     assert clean(text).text == text
     out = clean(text, options={"feed": {"extra_recommend": [str(extra)]}}).text
     assert out == "正文。\n"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["发布", "👍 0", "举报", "写留言", "转发 3", "评论 1", "赞 9", "收藏", "分享", "热门推荐",
+           "猜你喜欢", "• 一条很长很长的推荐摘要,后面被截断了没有写完的样子啊啊啊啊", "#话题#",
+           "[哈哈]", "https://t.cn/Ab12", "正文一句话。", "凤台县|", "永福县|", "石首市、", "--",
+           "发信站: 某站", "展开全文", " ", "\n", "\n\n", "收起"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_feed_and_placenames_idempotent(parts):
+    doc = "".join(parts)
+    once = clean(doc, select=["F", "S", "W"]).text
+    assert clean(once, select=["F", "S", "W"]).text == once
+
+
+def test_header_before_trailing_chrome_is_idempotent():
+    doc = "正文一句话。\n热门推荐\n\n收藏\n转发 3 评论 1\n"
+    once = clean(doc).text
+    assert once == "正文一句话。\n"
+    assert clean(once).text == once
+
+
+def test_wechat_and_forum_chrome():
+    doc = ("正文一句话。\n\n阅读原文\n视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看\n"
+           "发表于 2024-5-1 10:23 | 只看该作者\n")
+    assert clean(doc).text == "正文一句话。\n"
+
+
+def test_dated_ui_word_alone_kept():
+    doc = "第一段。\n发布 2024-05-01\n第二段。\n"
+    assert clean(doc, select=["F", "W"]).text == doc

@@ -100,13 +100,15 @@ def _lexicon_for(ctx: Context) -> _Lexicon:
     return _lexicon(tuple(extra))
 
 
-_SPLIT = re.compile(r"[\s|｜·/]+")
+_SPLIT = re.compile(r"[\s|｜·/，]+")
+_DATETIME = re.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?")
 _NUMBER = re.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
 _BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
 _HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = re.compile(r"\[超[话話]\]")
-_PROSE = re.compile(r"[，。,；;？！?!“”、]|[\u4e00-\u9fff]{9}")
+_PROSE = re.compile(r"[。,；;？！?!“”、]|[\u4e00-\u9fff]{12}")
+_CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
 _COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
 _TERMINAL = set("。！？!?…”」』）)~～.")
@@ -137,7 +139,7 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
         return ""
     if body in ("--", "——"):   # signature separator: chrome only next to chrome
         return "weak"
-    words = counted = icons = strong = 0
+    words = counted = icons = strong = dates = 0
     prev_ok_for_number = False
     for tok in _SPLIT.split(body):
         if not tok:
@@ -158,12 +160,15 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
             counted += 1
             prev_ok_for_number = False
             continue
+        if _DATETIME.fullmatch(core):
+            dates += 1
+            continue
         if _NUMBER.fullmatch(core) and (prev_ok_for_number or had_icon):
             counted += 1
             prev_ok_for_number = False
             continue
         return ""
-    if strong or words >= 2 or (words and counted) or (icons and counted and words):
+    if strong or words >= 2 + (dates > 0) or (words and counted) or (icons and counted and words):
         return "strong"
     if words or (icons and counted):
         return "weak"
@@ -313,7 +318,8 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
             trunc += t
             sig += g
             j = nonblank(j, 1)
-        at_end = j < 0
+        # nothing but chrome (or nothing at all) follows: the tail of the page
+        at_end = j < 0 or all(kinds[x] in _CHROME_KINDS for x in range(j, len(lines)))
         k = len(items)
         avg = sum(len(lines[x].strip()) for x in items) / k if k else 0
         # feed snippets are long (cut at a fixed width); a list of titles is not
