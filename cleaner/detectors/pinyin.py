@@ -111,6 +111,16 @@ def _fill_hole(left: str, pending: int, key: int, right: str, reading: str | Non
     return combos[0][1], combos[0][2], confident
 
 
+def _best_first(left: str, firsts: list[tuple[int, str]]):
+    from ..encoding.pinyin_lm import score
+
+    if not firsts:
+        return None
+    ranked = sorted(((score(left[-3:] + c), (t, c)) for t, c in firsts), key=lambda x: -x[0])
+    confident = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= HOLE_MARGIN
+    return ranked[0][1], confident
+
+
 def _plain(context: str) -> str:
     """Context for the frequency model: cut at the first '?' or annotation."""
     return re.split(r"[?(]", context, maxsplit=1)[0]
@@ -138,7 +148,17 @@ def _resolve(text: str, pos: int, pending: int, limit: int, left: str) -> list[_
         if ch == "?":
             # a pair the decoder rejected: trail of one character + lead of the next
             if pos + 1 >= len(text):
-                return []
+                # the last character's trail byte and the final newline were read as one pair
+                firsts = [(t, c) for t, c in pd.chars_with_lead(pending) if t >= 0x81 and not is_valid_pair(t, 0x0A)]
+                pick = _best_first(left + "".join(out), firsts)
+                if pick is None:
+                    return []
+                (t, c1), confident = pick
+                if not confident and uncertain_at is None:
+                    uncertain_at = len(out)
+                out += [c1, "\n"]
+                notes.append(f"? = {_fmt(t, 0x0A)} ({c1} + end of line) by word frequency")
+                return [_Resolution("".join(out), pos + 1, notes, uncertain_at)]
             nb = pd.gbk_bytes(text[pos + 1])
             if nb is None or nb[0] < 0x40 or nb[0] == 0x7F:
                 return []
@@ -150,25 +170,35 @@ def _resolve(text: str, pos: int, pending: int, limit: int, left: str) -> list[_
                     reading = tail.group(1)
             ra = tail.end() if reading is not None else after
             guess = _fill_hole(left + "".join(out), pending, nb[0], _plain(text[ra:ra + 6]), reading)
-            if guess is None:
+            if guess is not None:
+                (t, c1), (w, c2), confident = guess
+                unc = uncertain_at if (confident or uncertain_at is not None) else len(out)
+                here = "".join(out) + c1 + c2
+                note = notes + [f"? = {_fmt(t, w)} ({c1}{c2}) by word frequency"]
+                if len(nb) == 1:
+                    if reading is not None:
+                        note.append(f"annotation ({reading}) of {c2} removed")
+                        after = tail.end()
+                    return [_Resolution(here, after, note, unc)]
+                if nb[1] < 0x80:
+                    return [_Resolution(here + chr(nb[1]), after, note, unc)]
+                sub = _resolve(text, after, nb[1], limit, left + here)
+                if sub:
+                    return [_Resolution(here + r.out, r.end, note + r.notes,
+                                        unc if unc is not None else
+                                        (None if r.uncertain_at is None else len(here) + r.uncertain_at))
+                            for r in sub]
+            # otherwise the "?" swallowed a trail byte and an ASCII character; the
+            # text after it is back in step, but that character is lost
+            pick = _best_first(left + "".join(out),
+                               [(t, c) for t, c in pd.chars_with_lead(pending) if t >= 0x81])
+            if pick is None:
                 return []
-            (t, c1), (w, c2), confident = guess
-            if not confident and uncertain_at is None:
-                uncertain_at = len(out)
-            out += [c1, c2]
-            notes.append(f"? = {_fmt(t, w)} ({c1}{c2}) by word frequency")
-            if len(nb) == 1:
-                if reading is not None:
-                    notes.append(f"annotation ({reading}) of {c2} removed")
-                    after = tail.end()
-                return [_Resolution("".join(out), after, notes, uncertain_at)]
-            pos = after - 1
-            if nb[1] < 0x80:
-                out.append(chr(nb[1]))
-                return [_Resolution("".join(out), pos + 1, notes, uncertain_at)]
-            pending = nb[1]
-            pos += 1
-            continue
+            (t, c1), confident = pick
+            if uncertain_at is None:
+                uncertain_at = len(out) + (1 if confident else 0)
+            return [_Resolution("".join(out) + c1, pos + 1,
+                                notes + [f"? = {t:02X} + an ASCII byte, lost"], uncertain_at)]
         b = pd.gbk_bytes(ch)
         if b is None:
             return []
@@ -205,8 +235,6 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
         return None
     lead = pb[1]
     cands = _annotation_candidates(lead, reading)
-    if not cands:
-        return None
     results = []
     for trail, fake in cands:
         for r in _resolve(text, m.end(), trail, limit, text[max(0, start - 3):start + 1]):
