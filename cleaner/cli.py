@@ -189,7 +189,7 @@ def fix_command(files, select, ignore, config, no_color, quiet, verbose):
     for given in files:
         for path, _rel in discover(given) if given.is_dir() else [(given, given.name)]:
             rel = str(path)
-            if not settings.wants(Path(rel)):
+            if not settings.wants(Path(rel), path):
                 continue
             result = clean_file(path, rel, settings)
             if result.status == "error":

@@ -46,8 +46,14 @@ def find_config(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
+                raw = candidate.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            try:
+                data = tomllib.loads(raw)
+            except tomllib.TOMLDecodeError as exc:
+                if "tool.seedclean" in raw:  # ours, but broken: say so rather than ignore it
+                    raise ConfigError(f"{candidate}: invalid TOML: {exc}") from exc
                 continue
             if "seedclean" in data.get("tool", {}):
                 return candidate

@@ -56,7 +56,7 @@ def check_paths(src: Path, dst: Path | None) -> None:
 
 def plan(src: Path, settings: Settings) -> list[tuple[Path, str]]:
     """The files of a run, after include/exclude filters."""
-    return [(p, rel) for p, rel in discover(src) if settings.wants(Path(rel))]
+    return [(p, rel) for p, rel in discover(src) if settings.wants(Path(rel), p)]
 
 
 def clean_all(files: list[tuple[Path, str]], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:

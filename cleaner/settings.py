@@ -10,7 +10,7 @@ import fnmatch
 import hashlib
 import json
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from .selection import Selection
 
@@ -22,17 +22,32 @@ class Settings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)
+    #: folder of the configuration file; include/exclude also match paths relative to it
+    root: str = field(default="", compare=False)
     time_budget: float = 0.0  # seconds per document; 0 = no limit
 
     def selection(self) -> Selection:
         return Selection.from_options(self.select or None, self.ignore or None)
 
-    def wants(self, rel: PurePath) -> bool:
-        """Whether a file (relative to the source root) passes include/exclude globs."""
-        name = rel.as_posix()
-        if self.include and not any(_glob(name, pat) for pat in self.include):
+    def wants(self, rel: PurePath, path: PurePath | None = None) -> bool:
+        """Whether a file passes the include/exclude globs.
+
+        A glob matches the path relative to the source being cleaned
+        (``rel``) or, when the file lies under the configuration's folder
+        (``root``), the path relative to that folder, so
+        ``exclude = ["drafts/*"]`` works for ``seedclean check drafts/x.txt``
+        and ``seedclean run . out/`` alike.  A glob without a slash matches
+        the file's name or any folder name on its path, as in .gitignore.
+        """
+        names = [PurePath(rel).as_posix()]
+        if path is not None and self.root:
+            try:
+                names.append(Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix())
+            except ValueError:
+                pass
+        if self.include and not any(_glob(n, pat) for n in names for pat in self.include):
             return False
-        return not any(_glob(name, pat) for pat in self.exclude)
+        return not any(_glob(n, pat) for n in names for pat in self.exclude)
 
     def fingerprint(self) -> str:
         """A short hash of everything that affects the output, for ``--resume``."""
@@ -46,7 +61,15 @@ class Settings:
 
 
 def _glob(name: str, pattern: str) -> bool:
-    if fnmatch.fnmatch(name, pattern):
+    pattern = pattern.strip()
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/") or pattern
+    if fnmatch.fnmatchcase(name, pattern):
         return True
-    # a pattern without a slash also matches the base name, as .gitignore does
-    return "/" not in pattern and fnmatch.fnmatch(name.rsplit("/", 1)[-1], pattern)
+    parts = name.split("/")
+    if "/" not in pattern:
+        # the file's name or any folder on its path, as .gitignore does
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
+    # a folder pattern covers everything below it: "drafts/old" excludes drafts/old/x.txt
+    return any(fnmatch.fnmatchcase("/".join(parts[:k]), pattern) for k in range(1, len(parts)))
