@@ -132,6 +132,9 @@ def clean(
     if composed:
         notes.append("nfc-after-repair")
     if front:
-        current = front + current if current.strip() else front
+        # a blank line between front matter and body is layout the author chose: keep one
+        first_line = body.split("\n", 1)[0]
+        gap = "\n" if "\n" in body and not first_line.strip() else ""
+        current = front + gap + current if current.strip() else front
     findings.sort(key=lambda f: (f.orig_start, f.orig_end))
     return CleanResult(text=current, findings=findings, notes=notes, original=original)
