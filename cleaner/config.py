@@ -17,6 +17,7 @@ so a typo never silently turns a rule off.
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -30,6 +31,55 @@ from .selection import Selection
 from .settings import Settings
 
 TOP_LEVEL_KEYS = {"select", "ignore", "include", "exclude", "time-budget"}
+
+#: the options each detector reads, with their kind: "int", "number" (a
+#: threshold) or "paths" (extra lexicon files, relative to the configuration
+#: file).  A detector module may declare its own with a module-level
+#: ``OPTIONS`` mapping of the same form, which then takes precedence.
+DETECTOR_OPTIONS: dict[str, dict[str, str]] = {
+    "markup": {},
+    "mojibake": {},
+    "whitespace": {},
+    "pinyin": {"max_zone": "int", "min_annotations": "int", "min_default_share": "number",
+               "min_traditional_share": "number", "min_coverage": "number"},
+    "feed": {f"extra_{name}": "paths" for name in
+             ("counters", "actions", "strong", "recommend", "bbs", "shortlinks")},
+    "placenames": {"min_run": "int", "min_tokens": "int", "min_share": "number"},
+    "boilerplate": {"extra_lexicons": "paths", "max_head_lines": "int", "max_tail_lines": "int"},
+}
+
+
+def detector_options(detector) -> dict[str, str]:
+    """The options a detector accepts (name with underscores -> kind)."""
+    module = sys.modules.get(getattr(detector.find, "__module__", ""), None)
+    declared = getattr(module, "OPTIONS", None)
+    if isinstance(declared, dict):
+        return dict(declared)
+    return DETECTOR_OPTIONS.get(detector.name, {})
+
+
+def _option(path: Path, detector: str, key: str, kind: str, value):
+    where = f"{path}: [tool.seedclean.{detector}] {key}"
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{where} must be a whole number >= 0")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{where} must be a number >= 0")
+        return value
+    if kind == "paths":
+        items = _strings(path, f"{detector}.{key}", value)
+        out = []
+        for item in items:
+            file = Path(item).expanduser()
+            if not file.is_absolute():
+                file = path.parent / file
+            if not file.is_file():
+                raise ConfigError(f"{where}: no such file: {file}")
+            out.append(str(file))
+        return out
+    return value
 
 
 class ConfigError(ValueError):
@@ -92,13 +142,15 @@ def settings_from_table(table: dict, path: Path) -> Settings:
             if key not in detectors:
                 raise ConfigError(f"{path}: unknown detector table [tool.seedclean.{key}] "
                                   f"(detectors: {', '.join(sorted(detectors))})")
-            allowed = getattr(detectors[key], "options", None)
-            if allowed:
-                for opt in value:
-                    if opt not in allowed:
-                        raise ConfigError(f"{path}: unknown option {opt!r} for detector {key} "
-                                          f"(options: {', '.join(sorted(allowed))})")
-            options[key] = {k.replace("-", "_"): v for k, v in value.items()}
+            allowed = detector_options(detectors[key])
+            opts = {}
+            for opt, val in value.items():
+                name = opt.replace("-", "_")
+                if name not in allowed:
+                    known = ", ".join(sorted(o.replace("_", "-") for o in allowed)) or "none"
+                    raise ConfigError(f"{path}: unknown option {opt!r} for detector {key} (options: {known})")
+                opts[name] = _option(path, key, opt, allowed[name], val)
+            options[key] = opts
         elif key in TOP_LEVEL_KEYS:
             plain[key] = value
         else:
@@ -119,6 +171,7 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         include=_strings(path, "include", plain["include"]) if "include" in plain else (),
         exclude=_strings(path, "exclude", plain["exclude"]) if "exclude" in plain else (),
         detector_options=options,
+        root=str(path.parent.resolve()),
         time_budget=float(budget),
     )
 
@@ -128,7 +181,10 @@ def load_settings(*, config_path: Path | None = None, select=None, ignore=None, 
     if config_path is not None:
         if not config_path.is_file():
             raise ConfigError(f"{config_path}: configuration file not found")
-        base = settings_from_table(read_table(config_path), config_path)
+        table = read_table(config_path)
+        if config_path.name == "pyproject.toml" and not table:
+            raise ConfigError(f"{config_path}: no [tool.seedclean] table")
+        base = settings_from_table(table, config_path)
     else:
         found = find_config(start or Path.cwd())
         base = settings_from_table(read_table(found), found) if found else Settings()
@@ -143,5 +199,4 @@ def load_settings(*, config_path: Path | None = None, select=None, ignore=None, 
         ign = tuple(ignore)
     else:
         ign = base.ignore
-    return Settings(select=sel, ignore=ign, include=base.include, exclude=base.exclude,
-                    detector_options=base.detector_options, time_budget=base.time_budget)
+    return dataclasses.replace(base, select=sel, ignore=ign)
