@@ -56,8 +56,13 @@ def test_clean_text_is_unchanged_and_has_no_findings():
 def test_front_matter_is_kept_and_body_cleaned():
     raw = "\n---\ntitle: '标题'   \ntags: \n - 新闻\n---\n\n<div>正文</div>\n"
     result = clean(raw)
-    assert result.text == "---\ntitle: '标题'\ntags:\n - 新闻\n---\n正文\n"
+    assert result.text == "---\ntitle: '标题'\ntags:\n - 新闻\n---\n\n正文\n"
     assert clean(result.text).text == result.text
+
+
+def test_front_matter_directly_followed_by_body_stays_so():
+    raw = "---\na: 1\n---\n正文\n"
+    assert clean(raw).text == raw
 
 
 def test_toml_front_matter_is_recognised():
