@@ -64,20 +64,70 @@ def lines_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator
         pos = start
 
 
+# white space (blank lines included), then optionally a line's content: group 1
+# runs from the first non-space character to the end of that line.  The
+# pattern matches at every position it is tried, so a scan is linear.
+_NONBLANK = re.compile(r"\s*(\S[^\n]*)?")
+_WINDOW = 1024
+
+
 def nonblank_forward(text: str, pos: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Like :func:`lines_forward` for non-blank lines, with the stripped content."""
-    for s, e in lines_forward(text, pos, end):
-        content = text[s:e].strip(EDGE_SPACE + "\n")
-        if content:
-            yield s, e, content
+    """Like :func:`lines_forward` for non-blank lines, with the stripped content.
+
+    ``pos`` must be a line start.  Blank lines are skipped by the regex engine.
+    """
+    stop = len(text) if end is None else end
+    strip = EDGE_SPACE + "\n"
+    rfind, find = text.rfind, text.find
+    for m in _NONBLANK.finditer(text, pos, stop):
+        if m.start(1) < 0:
+            continue
+        content = m.group(1).strip(strip)
+        if not content:
+            continue
+        g = m.start(1)
+        s = rfind("\n", pos, g) + 1 if g > pos else pos
+        if s < pos:
+            s = pos
+        e = m.end(1)
+        e = e + 1 if e < stop and text[e] == "\n" else e
+        yield s, e, content
 
 
 def nonblank_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator[tuple[int, int, str]]:
-    """Like :func:`lines_backward` for non-blank lines, with the stripped content."""
-    for s, e in lines_backward(text, end, stop):
-        content = text[s:e].strip(EDGE_SPACE + "\n")
-        if content:
-            yield s, e, content
+    """Like :func:`lines_backward` for non-blank lines, with the stripped content.
+
+    Works through windows of a few kilobytes from the end, so the cost does
+    not depend on the length of the document.
+    """
+    end = len(text) if end is None else end
+    strip = EDGE_SPACE + "\n"
+    hi = end
+    window = _WINDOW
+    while hi > stop:
+        lo = max(stop, hi - window)
+        if lo > stop:
+            nl = text.rfind("\n", lo, hi - 1)
+            if nl < 0:  # one long line: widen the window
+                window *= 4
+                continue
+            lo = nl + 1
+        found = []
+        for m in _NONBLANK.finditer(text, lo, hi):
+            if m.start(1) < 0:
+                continue
+            content = m.group(1).strip(strip)
+            if content:
+                g = m.start(1)
+                s = text.rfind("\n", lo, g) + 1 if g > lo else lo
+                if s < lo:
+                    s = lo
+                e = m.end(1)
+                e = e + 1 if e < hi and text[e] == "\n" else e
+                found.append((s, e, content))
+        yield from reversed(found)
+        hi = lo
+        window = min(window * 2, 16 * _WINDOW)
 
 
 def has_sentence_end(s: str) -> bool:

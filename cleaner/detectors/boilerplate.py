@@ -59,6 +59,7 @@ _LONE_SEP = re.compile(f"[{_PIPES}]+")
 _TOKEN_SPLIT = re.compile(
     r"[\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→]+"
 )
+_LEAD_SEP = re.compile(r"[\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→]*")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
 _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
@@ -98,6 +99,9 @@ class Lexicon:
     greeting_strong_re: re.Pattern
     breadcrumb_re: re.Pattern
     anywhere_re: re.Pattern
+    anywhere_first_re: re.Pattern
+    ui_first: frozenset
+    cache: dict
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
@@ -127,6 +131,12 @@ def _parse(text: str, default_category: str | None, into: dict) -> None:
         entry = entry.strip()
         if entry:
             into.setdefault(category, []).append((entry, strong, tag.strip()))
+
+
+def _anywhere_body(words) -> str:
+    """Line-start pattern for ``words``, with a first-character class so most lines fail at once."""
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return rf"[ \t\u3000\xa0]*[【\[（(<〔]?[ \t]*(?=[{firsts}])(?:{_pattern(words)})"
 
 
 @lru_cache(maxsize=8)
@@ -196,9 +206,10 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         greeting_re=re.compile(_pattern(words("greeting", strong=False))),
         greeting_strong_re=re.compile(rf"(?:{_pattern(words('greeting', strong=True))})\s*[:：]?\s*(?:\d|[一二]〇|公元)"),
         breadcrumb_re=re.compile(rf"^(?:{_pattern(breadcrumb)})\s*[:：]"),
-        anywhere_re=re.compile(
-            rf"(?im)^[ \t\u3000\xa0]*[【\[（(<〔]?[ \t]*(?:{_pattern(anywhere)})"
-        ),
+        ui_first=frozenset(w[:1].lower() for w in [e for e, _, _ in ui_entries] + words("nav")),
+        cache={},
+        anywhere_re=re.compile(rf"\n(){_anywhere_body(anywhere)}"),
+        anywhere_first_re=re.compile(rf"(){_anywhere_body(anywhere)}"),
     )
 
 
@@ -219,6 +230,11 @@ def _tokens(s: str) -> list[str]:
 
 def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(code, strength, reason) for a line made only of UI tokens."""
+    if len(s) > 120:
+        return None
+    lead = _LEAD_SEP.match(s)
+    if s[lead.end():lead.end() + 1].lower() not in lex.ui_first:
+        return None
     toks = _tokens(s)
     if not toks or len(toks) > 24:
         return None
@@ -243,7 +259,7 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
 
 def _nav_bar(s: str, lex: Lexicon) -> str | None:
     """Reason if ``s`` is a |-separated navigation bar."""
-    if not any(p in s for p in _PIPES):
+    if len(s) > 200 or not any(p in s for p in _PIPES):
         return None
     items = [i.strip(EDGE_SPACE) for i in re.split(f"[{_PIPES}]", s)]
     items = [i for i in items if i]
@@ -360,7 +376,41 @@ def _link_like(s: str) -> bool:
 # ---------------------------------------------------------------------------
 # classification by position
 
+_MISS = object()
+
+
 def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
+    """(code, reason, strength) for a head/tail line, or None (cached for short lines)."""
+    if len(s) > 80:
+        return _classify_long(s, lex, at_tail)
+    key = (s, at_tail)
+    cache = lex.cache
+    hit = cache.get(key, _MISS)
+    if hit is _MISS:
+        if len(cache) >= 8192:
+            cache.clear()
+        hit = cache[key] = _classify_short(s, lex, at_tail)
+    return hit
+
+
+def _classify_long(s: str, lex: Lexicon, at_tail: bool):
+    """Only a long footer line (a nav bar, a copyright/owner footer) qualifies."""
+    if len(s) > 250:
+        return None
+    bar = _nav_bar(s, lex)
+    if bar:
+        return "B101", bar, "D"
+    cr = _copyright(s, lex)
+    if cr:
+        return "B108", f"copyright/licence line: {cr}", "F"
+    if at_tail:
+        chain = _label_chain(s, lex)
+        if chain and chain[0].startswith("owner"):
+            return "B109", f"site-owner line at the tail: {chain[1]} label", "F" if chain[0] == "owner" else "W"
+    return None
+
+
+def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     """(code, reason, strength) for a head/tail line, or None.
 
     strength: "D" (boilerplate on its own), "F" (a footer: copyright/owner,
@@ -410,46 +460,60 @@ def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
 
 
 def _peel_head(text: str, lex: Lexicon, limit: int):
-    """Findings for the site chrome at the head, and the position of the first kept line."""
-    lines = []
-    for item in nonblank_forward(text):
-        lines.append(item)
-        if len(lines) > limit:
-            break
+    """Findings for the site chrome at the head, and the end of the protected head.
+
+    The first line that is not chrome is the title; it and the line under it
+    (byline/dateline) are protected from the tail pass.
+    """
     found = []
-    first_kept = len(lines)
-    for i, (s, e, c) in enumerate(lines):
-        hit = _classify_edge(c, lex, at_tail=False)
-        if hit is None and _short_item(c) and i + 1 < len(lines) and _LONE_SEP.fullmatch(lines[i + 1][2]):
-            hit = ("B101", "navigation item between separators", "D")
-        if hit is None:
-            first_kept = i
-            break
-        found.append(Finding(hit[0], s, e, "", hit[1]))
-    # protect the title and the line under it (byline/dateline) from the tail pass
-    if first_kept < len(lines):
-        protect = lines[min(first_kept + 1, len(lines) - 1)][1]
-    else:
-        protect = lines[-1][1] if lines else 0
+    lines = nonblank_forward(text)
+    cur = next(lines, None)
+    kept_end: list[int] = []
+    count = 0
+    while cur is not None:
+        nxt = next(lines, None)
+        s, e, c = cur
+        count += 1
+        hit = _classify_edge(c, lex, at_tail=False) if count <= limit and not kept_end else None
+        if hit is None and not kept_end and count <= limit and nxt is not None \
+                and _short_item(c) and _LONE_SEP.fullmatch(nxt[2]):
+            hit = ("B101", "navigation item between separators at the head", "D")
+        if hit is not None:
+            found.append(Finding(hit[0], s, e, "", hit[1]))
+        else:
+            kept_end.append(e)
+            if len(kept_end) == 2:
+                break
+        cur = nxt
+    protect = kept_end[-1] if kept_end else len(text)
     return found, protect
 
 
 def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
-    lines = []
-    for item in nonblank_backward(text, stop=stop):
-        lines.append(item)
-        if len(lines) >= limit:
-            break
+    source = nonblank_backward(text, stop=stop)
+    lines: list[tuple[int, int, str]] = []
+
+    def line(k):
+        while len(lines) <= k:
+            item = next(source, None)
+            if item is None:
+                return None
+            lines.append(item)
+        return lines[k]
+
     picked: list[tuple[int, int, str, str, str]] = []
     i = 0
-    while i < len(lines):
-        s, e, c = lines[i]
+    while i < limit:
+        cur = line(i)
+        if cur is None:
+            break
+        s, e, c = cur
         hit = _classify_edge(c, lex, at_tail=True)
         if hit is None and _short_item(c):
             below = lines[i - 1][2] if i > 0 else ""
-            above = lines[i + 1][2] if i + 1 < len(lines) else ""
-            if (below and _LONE_SEP.fullmatch(below)) or (above and _LONE_SEP.fullmatch(above)):
-                hit = ("B101", "navigation item between separators", "D")
+            above = line(i + 1)
+            if (below and _LONE_SEP.fullmatch(below)) or (above and _LONE_SEP.fullmatch(above[2])):
+                hit = ("B101", "navigation item between separators at the tail", "D")
         if hit is not None:
             picked.append((s, e, hit[0], hit[1], hit[2]))
             i += 1
@@ -457,13 +521,15 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
         # a related-links block: a header above, only short link titles in between
         j = i
         header = None
-        while j < len(lines) and j - i <= MAX_RELATED_LINKS:
-            cj = lines[j][2]
-            rel = _related(cj, lex)
+        while j - i <= MAX_RELATED_LINKS:
+            cur = line(j)
+            if cur is None:
+                break
+            rel = _related(cur[2], lex)
             if rel:
                 header = rel
                 break
-            if not _link_like(cj):
+            if not _link_like(cur[2]):
                 break
             j += 1
         if header is None:
@@ -485,8 +551,13 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
 
 def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:
     found = []
-    for m in lex.anywhere_re.finditer(text):
-        s = m.start()
+    candidates = []
+    m = lex.anywhere_first_re.match(text)
+    if m:
+        candidates.append(m)
+    candidates.extend(lex.anywhere_re.finditer(text))
+    for m in candidates:
+        s = m.start(1)
         if s in taken:
             continue
         nl = text.find("\n", m.end())
