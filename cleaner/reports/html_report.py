@@ -73,11 +73,90 @@ def _normalised(text: str) -> str:
 
 
 def line_opcodes(original: str, cleaned: str) -> list[list]:
-    """Line-level alignment of two texts for a side-by-side view."""
+    """Line-level alignment of two texts for a side-by-side view.
+
+    Each cleaned line is paired with the original line it most resembles (a
+    cleaned line is usually its original minus some spans), keeping order;
+    runs of identical lines become ``e`` (equal) blocks.  Large files are
+    first split by difflib's exact matches and paired inside each block.
+    """
     a = original.split("\n")
     b = cleaned.split("\n")
+    if len(a) * len(b) <= MAX_PAIRING:
+        return _merge_equal(_pair_lines(a, b, 0, len(a), 0, len(b)), a, b)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) > 2000)
-    return [[tag[0], i1, i2, j1, j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    ops: list[list] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            ops.extend(_pair_lines(a, b, i1, i2, j1, j2))
+        else:
+            ops.append([tag[0], i1, i2, j1, j2])
+    return ops
+
+
+#: a block larger than this (lines x lines) is paired line by line without search
+MAX_PAIRING = 20_000
+#: how alike two lines must be to sit side by side
+MIN_LIKENESS = 0.45
+#: the (small) worth of pairing two blank lines
+BLANK_PAIR = 0.1
+
+
+def _likeness(x: str, y: str, sx: frozenset, sy: frozenset) -> float:
+    if x == y:
+        return 1.0 if x.strip() else BLANK_PAIR
+    if not sx or not sy:
+        return 0.0
+    common = len(sx & sy)
+    return common / min(len(sx), len(sy)) * min(1.0, 2 * common / (len(sx) + len(sy)) + 0.5)
+
+
+def _pair_lines(a, b, i1, i2, j1, j2) -> list[list]:
+    n, m = i2 - i1, j2 - j1
+    if n * m > MAX_PAIRING:
+        return [["r", i1, i2, j1, j2]]
+    sa = [frozenset(a[i].strip()) for i in range(i1, i2)]
+    sb = [frozenset(b[j].strip()) for j in range(j1, j2)]
+    like = [[_likeness(a[i1 + i], b[j1 + j], sa[i], sb[j]) for j in range(m)] for i in range(n)]
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below, li = score[i], score[i + 1], like[i]
+        for j in range(m - 1, -1, -1):
+            best = below[j] if below[j] > row[j + 1] else row[j + 1]
+            v = li[j]
+            if (v >= MIN_LIKENESS or v == BLANK_PAIR) and v + below[j + 1] > best:
+                best = v + below[j + 1]
+            row[j] = best
+    ops: list[list] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m:
+            v = like[i][j]
+            if (v >= MIN_LIKENESS or v == BLANK_PAIR) and score[i][j] == v + score[i + 1][j + 1]:
+                ops.append(["r", i1 + i, i1 + i + 1, j1 + j, j1 + j + 1])
+                i += 1
+                j += 1
+                continue
+        if i < n and (j >= m or score[i][j] == score[i + 1][j]):
+            ops.append(["d", i1 + i, i1 + i + 1, j1 + j, j1 + j])
+            i += 1
+        else:
+            ops.append(["i", i1 + i, i1 + i, j1 + j, j1 + j + 1])
+            j += 1
+    return ops
+
+
+def _merge_equal(ops: list[list], a: list[str], b: list[str]) -> list[list]:
+    """Turn pairs of identical lines into ``e`` blocks, merging neighbours."""
+    out: list[list] = []
+    for op in ops:
+        if op[0] == "r" and a[op[1]] == b[op[3]]:
+            op = ["e", *op[1:]]
+        if out and out[-1][0] == op[0] == "e":
+            out[-1][2], out[-1][4] = op[2], op[4]
+        else:
+            out.append(op)
+    return out
 
 
 class HtmlReportWriter:
