@@ -283,6 +283,8 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     m = lex.label_start_re.match(core)
     if not m:
         return None
+    if lex.label_family[m.group(1).lower()] != "editorial" and not any(c in m.group(0) for c in ":：︰/|丨｜"):
+        return None  # only an editorial label may take its name after a bare space
     marks = [m]
     pos = m.end()
     for n in lex.label_colon_re.finditer(core, pos):

@@ -1,0 +1,258 @@
+"""Boilerplate detector (B1xx): fixtures, rule behaviour, lexicons, idempotence."""
+from __future__ import annotations
+
+import random
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean
+from cleaner import linetools
+from cleaner.detectors.base import Context
+from cleaner.detectors.boilerplate import DETECTOR, RULES, find_boilerplate, load_lexicon
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "boilerplate"
+CASES = sorted(p.name[: -len(".in.txt")] for p in FIXTURES.glob("*.in.txt"))
+
+
+def _read(name: str, kind: str) -> str:
+    return (FIXTURES / f"{name}.{kind}.txt").read_text(encoding="utf-8")
+
+
+def _bp(text: str, **options):
+    """Run the detector alone and return (kept text, findings)."""
+    found = sorted(find_boilerplate(text, Context(options=options)), key=lambda f: f.start)
+    out, pos = [], 0
+    for f in found:
+        out.append(text[pos:f.start])
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out), found
+
+
+def _kept_lines(text: str) -> list[str]:
+    return [l.strip(linetools.EDGE_SPACE) for l in text.splitlines() if l.strip(linetools.EDGE_SPACE)]
+
+
+# ---------------------------------------------------------------------------
+# fixtures
+
+def test_enough_fixtures():
+    assert len(CASES) >= 20
+    assert sum(1 for c in CASES if c.startswith("clean_")) >= 8
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture(name):
+    src, expected = _read(name, "in"), _read(name, "expected")
+    result = clean(src)
+    assert result.text == expected, [(f.code, f.reason, f.before) for f in result.findings]
+    assert clean(result.text).text == result.text  # idempotent
+    if name.startswith("clean_"):
+        assert src == expected and not result.findings
+    else:
+        assert any(f.detector == "boilerplate" for f in result.findings)
+        for f in result.findings:
+            if f.detector == "boilerplate":
+                assert f.code.startswith("B1") and f.reason and f.replacement == ""
+
+
+# ---------------------------------------------------------------------------
+# the seed shapes, on text as the repair detectors leave it
+
+REPAIRED_TAIL = """標題一行
+
+　　正文第一段寫了一件事情的經過，有頭有尾。
+
+　　正文第二段交代了結果。
+
+責編:甲乙丙
+
+一審:甲乙丙
+
+二審:丁戊
+
+三審:己庚
+
+來源:某某日報·某某客戶端
+
+我要問
+"""
+
+
+def test_traditional_tail_chain_direct():
+    kept, found = _bp(REPAIRED_TAIL)
+    assert _kept_lines(kept) == ["標題一行", "正文第一段寫了一件事情的經過，有頭有尾。", "正文第二段交代了結果。"]
+    assert [f.code for f in found] == ["B104"] * 4 + ["B105", "B111"]
+    assert "責編 label with a name" in found[0].reason
+    assert found[0].reason.startswith("editorial chain at the tail")
+
+
+def test_traditional_tail_chain_through_clean():
+    result = clean(REPAIRED_TAIL)
+    assert result.text.endswith("正文第二段交代了結果。\n")
+    assert {f.code for f in result.findings if f.detector == "boilerplate"} == {"B104", "B105", "B111"}
+
+
+def test_head_greeting_title_byline_font():
+    text = (
+        "歡迎訪問某某政法網 今天是 2024年1月2日 星期二\n\n"
+        "某某標題在這裡\n\n"
+        "來源:某某網 責任編輯:某某 發佈時間:2024-01-02\n"
+        "字號:A A\xa0\xa0\xa0\xa0顏色:\n\n"
+        "正文一段，說明了事情。\n"
+    )
+    kept, found = _bp(text)
+    assert _kept_lines(kept) == ["某某標題在這裡", "來源:某某網 責任編輯:某某 發佈時間:2024-01-02", "正文一段，說明了事情。"]
+    assert [f.code for f in found] == ["B102", "B103"]
+
+
+def test_nav_items_between_lone_separators_then_title():
+    text = "移動客戶端\n\n|\n\n官方微信\n\n|\n\n政法頻道\n\n|\n某某標題\n時間:2024-01-01 來源:某報 責任編輯:某某\n\n正文。\n"
+    kept, found = _bp(text)
+    assert _kept_lines(kept)[0] == "某某標題"
+    assert all(f.code == "B101" for f in found) and len(found) == 6
+
+
+def test_tail_footer_block():
+    text = (
+        "標題\n\n正文第一段。\n\n正文第二段，內容完整。\n\n"
+        "相關報道\n分享到:\n\n某某委員會主辦\n\n"
+        "Copyright 2015 example.com All Rights Reserved 京ICP備 00000000 號-1\n"
+    )
+    kept, found = _bp(text)
+    assert _kept_lines(kept) == ["標題", "正文第一段。", "正文第二段，內容完整。"]
+    assert [f.code for f in found] == ["B107", "B106", "B109", "B108"]
+
+
+# ---------------------------------------------------------------------------
+# what stays
+
+@pytest.mark.parametrize("line", [
+    "本文数据来源：国家统计局，经本报整理。",
+    "他在会上分享了自己的经验。",
+    "来源不明的消息，请勿转发",
+    "编辑部全体同仁向读者致谢",
+    "主编寄语",
+    "本次比赛由市体育局主办",
+    "（文字：陈小舟 林默 编辑：许安然）",
+    "相关报道称，该项目明年开工。",
+    "版权所有人应在三十日内提出异议",
+])
+def test_content_line_at_tail_stays(line):
+    text = f"标题\n\n正文第一段，交代了背景。\n\n{line}\n"
+    assert clean(text).text == text
+
+
+def test_byline_under_title_stays_even_in_a_short_document():
+    text = "标题\n来源：某某日报\n"
+    assert clean(text).text == text
+
+
+def test_contact_details_need_a_footer():
+    text = "社区通知\n\n周六开展义诊。\n\n地址：文化广场\n联系电话：0571-12345678\n"
+    assert clean(text).text == text
+    footer = text + "主办：某某社区居委会\n"
+    assert clean(footer).text == "社区通知\n\n周六开展义诊。\n"
+
+
+def test_middle_only_unmistakable_lines():
+    text = "标题\n\n第一段。\n\n分享到：\n\n相关报道\n\n打印\n\n返回顶部\n\n第二段。\n\n第三段写完了。\n"
+    kept, found = _bp(text)
+    assert [f.before.strip() if hasattr(f, "before") and f.before else text[f.start:f.end].strip() for f in found] == ["分享到：", "返回顶部"]
+    assert "相关报道" in kept and "打印" in kept
+
+
+def test_related_block_needs_short_link_titles():
+    text = "标题\n\n第一段。\n\n相关阅读\n\n这是一整段正文，它很长，讲了一个完整的故事，并且以句号结尾，不像链接标题。\n"
+    assert clean(text).text == text
+
+
+def test_poem_like_tail_stays():
+    text = "夜\n\n风停了\n灯灭了\n关门\n睡吧\n"
+    assert clean(text).text == text
+
+
+def test_head_stops_at_title():
+    text = "首页 | 新闻 | 专题\n\n首页改版说明\n\n本站首页今日改版。\n"
+    kept, found = _bp(text)
+    assert _kept_lines(kept) == ["首页改版说明", "本站首页今日改版。"]
+
+
+# ---------------------------------------------------------------------------
+# reasons, rules, options
+
+def test_every_rule_is_documented():
+    codes = [r.code for r in RULES]
+    assert codes == sorted(codes) and len(set(codes)) == len(codes)
+    assert DETECTOR.name == "boilerplate" and DETECTOR.prefix == "B" and DETECTOR.repeat
+    for r in RULES:
+        assert r.code.startswith("B1") and r.summary and r.example
+
+
+def test_select_and_ignore():
+    text = "标题\n\n正文。\n\n责任编辑：某某\n来源：某报\n"
+    assert "责任编辑" in clean(text, ignore="B104").text
+    assert "来源：某报" not in clean(text, ignore="B104").text
+    assert clean(text, select="M").text == text
+
+
+def test_extra_lexicon(tmp_path):
+    extra = tmp_path / "mine.txt"
+    extra.write_text("[editorial]\n出品人\n[related]\n看点推荐\n", encoding="utf-8")
+    text = "标题\n\n正文。\n\n看点推荐\n某个链接标题\n出品人：某某\n"
+    assert "出品人" in clean(text).text
+    out = clean(text, options={"boilerplate": {"extra_lexicons": [str(extra)]}}).text
+    assert out == "标题\n\n正文。\n"
+
+
+def test_lexicons_hold_traditional_forms():
+    import opencc
+
+    conv = opencc.OpenCC("s2t.json")
+    base = resources.files("cleaner.data").joinpath("boilerplate")
+    for name in ("nav", "ui", "related", "editorial", "source", "owner", "copyright", "greeting"):
+        entries = set()
+        for line in base.joinpath(f"{name}.txt").read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith(("#", "[")):
+                entries.add(line.lstrip("!").split("\t")[0])
+        for e in entries:
+            assert conv.convert(e) in entries, (name, e)
+
+
+def test_lexicon_is_cached():
+    assert load_lexicon() is load_lexicon()
+
+
+# ---------------------------------------------------------------------------
+# idempotence and line helpers
+
+def test_idempotent_on_mixed_chrome():
+    text = (
+        "首页 | 新闻\n|\n欢迎访问某某网 今天是2024年1月1日\n\n标题\n\n"
+        "第一段。\n\n分享到：微信\n\n第二段。\n\n相关阅读\n链接一\n链接二\n\n"
+        "责任编辑：某某\n\nCopyright © 2024 example.com\n"
+    )
+    once = clean(text).text
+    assert clean(once).text == once
+    assert _kept_lines(once) == ["标题", "第一段。", "第二段。"]
+
+
+@pytest.mark.parametrize("window", [5, 1024])
+def test_nonblank_walkers_match_a_plain_split(window, monkeypatch):
+    monkeypatch.setattr(linetools, "_WINDOW", window)
+    rng = random.Random(7)
+    pieces = ["a", "bc d", "\n", "\n", " ", "\u3000", "\u200b", "x\n", "\n\n", "一段很长的文字没有换行"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+        ref = []
+        for s, e in linetools.lines_forward(text):
+            c = text[s:e].strip(linetools.EDGE_SPACE + "\n")
+            if c:
+                ref.append((s, e, c))
+        assert list(linetools.nonblank_forward(text)) == ref
+        assert list(linetools.nonblank_backward(text)) == ref[::-1]
+        if ref:
+            assert list(linetools.nonblank_backward(text, stop=ref[0][1])) == ref[1:][::-1]
+            assert list(linetools.nonblank_forward(text, ref[0][1])) == ref[1:]
