@@ -153,8 +153,28 @@ def test_byline_under_title_stays_even_in_a_short_document():
 def test_contact_details_need_a_footer():
     text = "社区通知\n\n周六开展义诊。\n\n地址：文化广场\n联系电话：0571-12345678\n"
     assert clean(text).text == text
-    footer = text + "主办：某某社区居委会\n"
+    owner_only = text + "主办：某某社区居委会\n"
+    assert clean(owner_only).text == owner_only  # an owner line alone may be an event's organiser
+    footer = owner_only + "Copyright © 2024 某某社区\n"
     assert clean(footer).text == "社区通知\n\n周六开展义诊。\n"
+
+
+@pytest.mark.parametrize("title", [
+    "未经许可不得转载？法院这样判",
+    "下载量破亿的小程序如何炼成",
+    "欢迎来到2024年的最后一天",
+    "English | 双语新闻每日一读",
+    "关注 | 春运首日客流",
+])
+def test_title_that_looks_like_chrome_stays(title):
+    text = f"{title}\n\n正文第一段，交代了背景。\n\n正文第二段。\n"
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("line", ["制作 精良的小视频", "审核 通过以后再说"])
+def test_bare_space_label_needs_a_name(line):
+    text = f"标题\n\n正文第一段，交代了背景。\n\n{line}\n"
+    assert clean(text).text == text
 
 
 def test_middle_only_unmistakable_lines():

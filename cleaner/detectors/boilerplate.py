@@ -65,6 +65,7 @@ _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 _LINK_MAX = 60
+_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、/]+[\u4e00-\u9fff·]{2,4}){0,3}")
 
 
 def _pattern(words) -> str:
@@ -268,7 +269,7 @@ def _nav_bar(s: str, lex: Lexicon) -> str | None:
     known = [i for i in items if i.lower() in lex.nav or i.lower() in lex.ui]
     if not known:
         return None
-    if 2 * len(known) >= len(items) or (len(items) >= 3 and all(len(i) <= 8 for i in items)):
+    if len(known) == len(items) or (len(items) >= 3 and (2 * len(known) >= len(items) or all(len(i) <= 8 for i in items))):
         return f"navigation bar: {' | '.join(items[:4])}"
     return None
 
@@ -283,7 +284,8 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     m = lex.label_start_re.match(core)
     if not m:
         return None
-    if lex.label_family[m.group(1).lower()] != "editorial" and not any(c in m.group(0) for c in ":：︰/|丨｜"):
+    bare = not any(c in m.group(0) for c in ":：︰/|丨｜")
+    if bare and lex.label_family[m.group(1).lower()] != "editorial":
         return None  # only an editorial label may take its name after a bare space
     marks = [m]
     pos = m.end()
@@ -295,13 +297,15 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(core)
         if mk.end() > end:
             return None
-        value = core[mk.end():end].strip(EDGE_SPACE)
+        value = core[mk.end():end].strip(EDGE_SPACE + "，,;；|丨")
         fam = lex.label_family[mk.group(1).lower()]
         limit = 60 if fam.startswith("owner") else 40
         if len(value) > limit or re.search(r"[。！？!?；;…]", value):
             return None
         if not fam.startswith("owner") and ("，" in value or "," in value or "“" in value):
             return None
+        if bare and i == 0 and not _NAMES.fullmatch(value):
+            return None  # "责编 张三" yes, "制作 精良的…" no
         fams.append(fam)
         values.append(value)
     for fam in ("editorial", "source", "owner", "owner_weak"):
@@ -311,7 +315,7 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return None
 
 
-def _copyright(s: str, lex: Lexicon) -> str | None:
+def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > 250:
         return None
     m = lex.copyright_strong_re.search(s)
@@ -320,16 +324,16 @@ def _copyright(s: str, lex: Lexicon) -> str | None:
         if word.lower() == "copyright" and not re.search(r"\d{4}|©|\(c\)|reserved", s, re.IGNORECASE):
             return None
         return word
-    if len(s) > 100:
-        return None
+    if not at_tail or len(s) > 60:
+        return None  # a weak marker (版权所有, 不得转载) counts only in a short tail line
     m = lex.copyright_weak_re.search(s)
     if m and (not has_sentence_end(s.rstrip("。")) or s.startswith((m.group(0), "本站", "本网", "本網", "本文"))):
         return m.group(0)
     return None
 
 
-def _promo(s: str, lex: Lexicon) -> str | None:
-    if len(s) > 50 or ends_sentence(s):
+def _promo(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
+    if len(s) > (50 if at_tail else 12) or ends_sentence(s):
         return None
     v = lex.promo_verb_re.search(s)
     if not v:
@@ -348,7 +352,7 @@ def _greeting(s: str, lex: Lexicon) -> bool:
     m = lex.greeting_re.search(s)
     if not m or m.start() > 4:
         return False
-    return bool(_DATE.search(s)) or s.rstrip("！!").endswith(("网", "網", "站", "官网", "官網", "平台", "门户", "門戶"))
+    return bool(re.search("星期|礼拜|禮拜", s)) or s.rstrip("！!").endswith(("网", "網", "站", "官网", "官網", "平台", "门户", "門戶"))
 
 
 def _breadcrumb(s: str, lex: Lexicon) -> bool:
@@ -402,9 +406,9 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
     bar = _nav_bar(s, lex)
     if bar:
         return "B101", bar, "D"
-    cr = _copyright(s, lex)
+    cr = _copyright(s, lex, at_tail)
     if cr:
-        return "B108", f"copyright/licence line: {cr}", "F"
+        return "B108", f"copyright/licence line: {cr}", "C"
     if at_tail:
         chain = _label_chain(s, lex)
         if chain and chain[0].startswith("owner"):
@@ -415,9 +419,9 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
 def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     """(code, reason, strength) for a head/tail line, or None.
 
-    strength: "D" (boilerplate on its own), "F" (a footer: copyright/owner,
-    which lets contact-detail lines go with it) or "W" (contact details,
-    boilerplate only next to a footer).
+    strength: "D" (boilerplate on its own), "C" (a copyright/licence line),
+    "F" (a site-owner line: goes with other boilerplate) or "W" (contact
+    details: go only with a copyright or owner line).
     """
     if _LONE_SEP.fullmatch(s):
         return "B101", "lone separator of a navigation bar", "D"
@@ -427,12 +431,12 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     bar = _nav_bar(s, lex)
     if bar:
         return "B101", bar, "D"
-    cr = _copyright(s, lex)
+    cr = _copyright(s, lex, at_tail)
     if cr:
-        return "B108", f"copyright/licence line: {cr}", "F"
+        return "B108", f"copyright/licence line: {cr}", "C"
     if _breadcrumb(s, lex):
         return "B112", "breadcrumb line", "D"
-    promo = _promo(s, lex)
+    promo = _promo(s, lex, at_tail)
     if promo:
         return "B110", f"app/QR promotion at the {'tail' if at_tail else 'head'}: {promo}", "D"
     if at_tail:
@@ -542,12 +546,19 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
         s, e, c = lines[j]
         picked.append((s, e, "B107", f"related-links header at the tail: {header}", "D"))
         i = j + 1
-    if not any(p[4] == "F" for p in picked):
-        # contact details go only together with a copyright/owner footer
-        for n, p in enumerate(picked):
-            if p[4] == "W":
-                picked = picked[:n]
-                break
+    # a site-owner line (F) goes only with other boilerplate (D) or a copyright
+    # line (C); contact details (W) only with a copyright or owner line.  The
+    # peel stays contiguous: it ends below the first line that may not go.
+    kinds = {p[4] for p in picked}
+    allowed = {"D", "C"}
+    if kinds & {"D", "C"}:
+        allowed.add("F")
+    if kinds & {"C"} or ("F" in allowed and "F" in kinds):
+        allowed.add("W")
+    for n, p in enumerate(picked):
+        if p[4] not in allowed:
+            picked = picked[:n]
+            break
     return [Finding(code, s, e, "", reason) for s, e, code, reason, _ in picked]
 
 
