@@ -74,7 +74,8 @@ class _Lexicon:
         bbs = "|".join(re.escape(w) for w in sorted(words["bbs"], key=len, reverse=True))
         self.bbs = re.compile(rf"(?:{bbs})\s*[:：]")
         hosts = "|".join(re.escape(h) for h in words["shortlinks"])
-        self.shortlink = re.compile(rf"[ \t]*(?:https?://)?(?:{hosts})/[A-Za-z0-9_\-]+")
+        self.hosts = tuple(h + "/" for h in words["shortlinks"])
+        self.shortlink = re.compile(rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{hosts})/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
         every = sorted(self.words | self.recommend, key=len, reverse=True)
         self.any = re.compile("|".join(re.escape(w) for w in every))
         self.bbs_m = re.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
@@ -108,6 +109,7 @@ _HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = re.compile(r"\[超[话話]\]")
 _PROSE = re.compile(r"[。,；;？！?!“”、]|[\u4e00-\u9fff]{12}")
+_LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
 _COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
@@ -139,6 +141,10 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
         return ""
     if body in ("--", "——"):   # signature separator: chrome only next to chrome
         return "weak"
+    if ".cn/" in body:   # a short link is neither content nor chrome: judge the rest
+        body = lex.shortlink.sub(" ", body).strip()
+        if not body:
+            return ""
     words = counted = icons = strong = dates = 0
     prev_ok_for_number = False
     for tok in _SPLIT.split(body):
@@ -224,7 +230,7 @@ def _feed_signals(text: str) -> bool:
 
 def find_feed(text: str, ctx: Context) -> list[Finding]:
     lex = _lexicon_for(ctx)
-    if not _has_special_line(text, lex):
+    if not any(h in text for h in lex.hosts) and not _has_special_line(text, lex):
         # fast path: no chrome lines; only a post with feed signals can lose its
         # counters tail or short links
         if not _feed_signals(text):
@@ -254,10 +260,26 @@ def _inline(text, lex, lines, spans, removed) -> list[Finding]:
         m = lex.tail_m.search(text, max(starts[i], line_end - 80), line_end)
         if m and m.start() > starts[i] and text[starts[i]:m.start()].strip():
             findings.append(Finding("F103", m.start(), m.end(), "", "counters at the end of a post"))
-    for m in lex.shortlink.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if not removed[i]:
-            findings.append(Finding("F104", m.start(), m.end(), "", "short link in a feed post"))
+    for host in lex.hosts:
+        pos = text.find(host)
+        while pos >= 0:
+            m = _LINK_TAIL.match(text, pos + len(host))
+            nxt = text.find(host, pos + 1)
+            if m and (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == ".")):
+                a = pos
+                for scheme in ("https://", "http://"):
+                    if text.startswith(scheme, a - len(scheme)):
+                        a -= len(scheme)
+                        break
+                if a == pos and pos > 0 and text[pos - 1] in "/:":
+                    pos = nxt
+                    continue
+                i = bisect.bisect_right(starts, a) - 1
+                if not removed[i]:
+                    while a > starts[i] and text[a - 1] in " \t":
+                        a -= 1
+                    findings.append(Finding("F104", a, m.end(), "", "short link in a feed post"))
+            pos = nxt
     return findings
 
 
@@ -274,6 +296,8 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     kinds = [""] * len(lines)
     for i, line in enumerate(lines):
         s = line.strip()
+        if ".cn/" in s:   # judge the line as it will be once its short links go
+            s = lex.shortlink.sub("", s).strip()
         if not s:
             kinds[i] = "blank"
             continue
