@@ -22,11 +22,11 @@ RULES = (
 
 _WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 _LEAD = re.compile(f"[{_WS}\n]+")
-_TRAIL = re.compile(f"[{_WS}\n]*\\Z")
 _RUN_FORWARD = re.compile(f"[{_WS}\n]*")
 # a spot that needs work: white space touching a newline, or three newlines in a row
 _BAD_SPOT = re.compile(f"[{_WS}]\n|\n[{_WS}]|\n\n\n")
 _WS_CHARS = frozenset(_WS.replace("\u2000-\u200b", "") + "".join(chr(c) for c in range(0x2000, 0x200C)) + "\n")
+_STRIP_CHARS = "".join(sorted(_WS_CHARS))
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]+")
 
 
@@ -44,8 +44,7 @@ def find_whitespace(text: str, ctx: Context) -> list[Finding]:
         return [Finding("W103", 0, len(text), "", "document holds only white space")] if text else []
     if body_start:
         findings.append(Finding("W103", 0, body_start, "", "blank space at the top of the document"))
-    trail = _TRAIL.search(text, body_start)
-    body_end = trail.start()
+    body_end = len(text.rstrip(_STRIP_CHARS))
     if text[body_end:] != "\n":
         findings.append(Finding("W103", body_end, len(text), "\n", "document ends with exactly one newline"))
     done_until = body_start
