@@ -1,0 +1,134 @@
+"""Throughput and memory of seedclean against a floor and other tools, on one corpus.
+
+    python benchmarks/run.py [CORPUS] [--rounds 5]
+
+CORPUS is the output of make_corpus.py (its docs/ folder is used).  Every
+contender runs in a fresh process; rounds are interleaved (every contender
+once per round) and the median is reported.  Throughput is input MB per
+second of wall time, imports excluded; peak RSS is the contender's own, and
+for seedclean -j 2 also the largest worker's.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CONTENDERS = ("seedclean-1", "seedclean-2", "floor", "ftfy", "bs4", "trafilatura")
+
+
+def _files(corpus: Path, html_only: bool = False) -> list[Path]:
+    files = sorted(p for p in (corpus / "docs").rglob("*") if p.is_file())
+    return [p for p in files if p.suffix == ".html"] if html_only else files
+
+
+def one(name: str, corpus: Path, out: Path) -> dict:
+    """Run one contender in this process; return its figures."""
+    from cleaner.decoding import decode_bytes
+
+    files = _files(corpus, html_only=(name == "trafilatura"))
+    size = sum(p.stat().st_size for p in files)
+    if name.startswith("seedclean"):
+        from cleaner.runner import run
+        from cleaner.settings import Settings
+
+        start = time.perf_counter()
+        run(corpus / "docs", out, Settings(), jobs=int(name[-1]))
+    elif name == "floor":
+        start = time.perf_counter()
+        for p in files:
+            target = out / p.relative_to(corpus / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(decode_bytes(p.read_bytes()).text.encode("utf-8"))
+    elif name == "ftfy":
+        import ftfy
+
+        start = time.perf_counter()
+        for p in files:
+            ftfy.fix_text(decode_bytes(p.read_bytes()).text)
+    elif name == "bs4":
+        from bs4 import BeautifulSoup
+
+        start = time.perf_counter()
+        for p in files:
+            BeautifulSoup(decode_bytes(p.read_bytes()).text, "lxml").get_text()
+    elif name == "trafilatura":
+        import trafilatura
+
+        start = time.perf_counter()
+        for p in files:
+            trafilatura.extract(decode_bytes(p.read_bytes()).text)
+    else:
+        raise SystemExit(f"unknown contender {name}")
+    seconds = time.perf_counter() - start
+    return {
+        "name": name, "seconds": seconds, "bytes": size, "files": len(files),
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def measure(name: str, corpus: Path, work: Path) -> dict:
+    out = work / name
+    shutil.rmtree(out, ignore_errors=True)
+    res = subprocess.run([sys.executable, __file__, "--one", name, str(corpus), str(out)],
+                         check=True, capture_output=True, text=True)
+    shutil.rmtree(out, ignore_errors=True)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", type=Path, default=HERE / "corpus")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--only", nargs="*", default=list(CONTENDERS))
+    ap.add_argument("--one", nargs=3, metavar=("NAME", "CORPUS", "OUT"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        name, corpus, out = args.one
+        print(json.dumps(one(name, Path(corpus), Path(out))))
+        return
+    if not (args.corpus / "docs").is_dir():
+        raise SystemExit(f"{args.corpus}/docs not found: run benchmarks/make_corpus.py first")
+    work = Path(tempfile.mkdtemp(prefix="seedclean-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
+    runs: dict[str, list[dict]] = {n: [] for n in args.only}
+    try:
+        for r in range(args.rounds):
+            order = args.only[r % len(args.only):] + args.only[:r % len(args.only)]
+            for name in order:
+                row = measure(name, args.corpus, work)
+                runs[name].append(row)
+                print(f"round {r + 1}: {name:12} {row['bytes'] / 1e6 / row['seconds']:7.2f} MB/s", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    table = {}
+    for name, rows in runs.items():
+        mbps = statistics.median(row["bytes"] / 1e6 / row["seconds"] for row in rows)
+        table[name] = dict(mbps=mbps, mb=rows[0]["bytes"] / 1e6, files=rows[0]["files"],
+                           rss=max(row["rss_mb"] for row in rows), wrss=max(row["worker_rss_mb"] for row in rows))
+    print(f"corpus: {args.corpus} ({table[args.only[0]]['mb']:.1f} MB), median of {args.rounds} interleaved runs")
+    print(f"{'contender':14} {'files':>6} {'MB':>6} {'MB/s':>8} {'peak RSS MB':>12} {'worker RSS MB':>14}")
+    for name, row in table.items():
+        wrss = f"{row['wrss']:.0f}" if name == "seedclean-2" else "-"
+        print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {row['rss']:12.0f} {wrss:>14}")
+    s1 = table.get("seedclean-1", {}).get("mbps")
+    if s1:
+        print()
+        for other in ("ftfy", "floor", "bs4", "trafilatura"):
+            if other in table:
+                print(f"seedclean-1 / {other:12} {s1 / table[other]['mbps']:6.2f}x")
+        if "seedclean-2" in table:
+            print(f"seedclean-2 / seedclean-1  {table['seedclean-2']['mbps'] / s1:6.2f}x")
+
+
+if __name__ == "__main__":
+    main()
