@@ -165,6 +165,7 @@ def test_contact_details_need_a_footer():
     "欢迎来到2024年的最后一天",
     "English | 双语新闻每日一读",
     "关注 | 春运首日客流",
+    "视频 | 国际 | 春运首日客流实拍",
 ])
 def test_title_that_looks_like_chrome_stays(title):
     text = f"{title}\n\n正文第一段，交代了背景。\n\n正文第二段。\n"

@@ -269,7 +269,7 @@ def _nav_bar(s: str, lex: Lexicon) -> str | None:
     known = [i for i in items if i.lower() in lex.nav or i.lower() in lex.ui]
     if not known:
         return None
-    if len(known) == len(items) or (len(items) >= 3 and (2 * len(known) >= len(items) or all(len(i) <= 8 for i in items))):
+    if len(known) == len(items) or (len(items) >= 3 and all(len(i) <= 6 for i in items)):
         return f"navigation bar: {' | '.join(items[:4])}"
     return None
 
@@ -297,7 +297,7 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(core)
         if mk.end() > end:
             return None
-        value = core[mk.end():end].strip(EDGE_SPACE + "，,;；|丨")
+        value = core[mk.end():end].strip(EDGE_SPACE + "，,;；|丨｜")
         fam = lex.label_family[mk.group(1).lower()]
         limit = 60 if fam.startswith("owner") else 40
         if len(value) > limit or re.search(r"[。！？!?；;…]", value):
