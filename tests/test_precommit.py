@@ -42,11 +42,19 @@ def _scratch(tmp_path: Path) -> Path:
     return repo
 
 
+def _head() -> str:
+    """The committed revision of this checkout: the hooks are installed from it once and cached."""
+    proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip("the project is not a git checkout")
+    return proc.stdout.strip()
+
+
 def _try_repo(repo: Path, home: Path, hook: str, *files: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never", NO_COLOR="1")
     env.pop("VIRTUAL_ENV", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", *files],
+        [sys.executable, "-m", "pre_commit", "try-repo", "--ref", _head(), str(ROOT), hook, "--files", *files],
         cwd=repo, env=env, capture_output=True, text=True, timeout=1500,
     )
 
