@@ -177,7 +177,7 @@ def test_document_without_annotations_is_cheap():
     start = time.perf_counter()
     for _ in range(20):
         assert find_pinyin(text, Context()) == []
-    assert (time.perf_counter() - start) / 20 < 0.005
+    assert (time.perf_counter() - start) / 20 < 0.02  # one regex search over ~50k chars
 
 
 def test_idempotent_on_restored_output():
