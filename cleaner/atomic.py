@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".seedclean-tmp-"
+_CHUNK = 1 << 20
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
@@ -23,10 +24,14 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view[:_CHUNK])
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)
@@ -39,6 +44,21 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
         except FileNotFoundError:
             pass
         raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make a rename durable (best effort: not every file system allows it)."""
+    try:
+        dfd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
 
 
 def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:

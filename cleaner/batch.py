@@ -7,18 +7,24 @@ Writing outputs and reports is the caller's job.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from .decoding import DecodeFailure, decode_bytes
 from .findings import Finding
+from .paths import display_path, needs_escape, path_bytes_hex
 from .pipeline import clean
 from .settings import Settings
 
 #: a file larger than this is reported and skipped rather than read whole
-MAX_FILE_BYTES = 512 * 1024 * 1024
+#: (``Settings.max_file_bytes`` / ``--max-file-size`` override it)
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: a file with a line longer than this is reported rather than cleaned
+MAX_LINE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -35,6 +41,7 @@ class FileResult:
     cleaned_text: str = ""
     output_bytes: bytes = b""
     stats: dict | None = None
+    raw_rel: str = ""  # the file name as found, when ``rel`` had to be escaped for display
 
     @property
     def changed(self) -> bool:
@@ -62,7 +69,9 @@ class FileResult:
 
     def summary(self) -> dict:
         """The per-file record of report.json (without the findings)."""
-        row = {"path": self.rel, "status": self.status}
+        row = {"path": display_path(self.rel), "status": self.status}
+        if self.raw_rel or needs_escape(self.rel):
+            row["path_bytes"] = path_bytes_hex(self.raw_rel or self.rel)
         if self.error:
             row["error"] = self.error
             return row
@@ -91,7 +100,7 @@ def discover(src: Path) -> Iterator[tuple[Path, str]]:
     for root, dirs, files in os.walk(src, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".seedclean-tmp-"):
+            if name.startswith(".seedclean"):  # our temporaries and resume state
                 continue
             path = Path(root) / name
             yield path, path.relative_to(src).as_posix()
@@ -127,28 +136,107 @@ def clean_bytes(data: bytes, rel: str, settings: Settings) -> FileResult:
     )
 
 
-def read_file(path: Path) -> bytes:
-    """Read a file, refusing what cannot be a text document."""
-    if path.is_symlink() and not path.exists():
-        raise OSError("broken symbolic link")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise OSError(f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
-    return path.read_bytes()
+class InputError(Exception):
+    """A file that cannot be cleaned; the message is the one-line reason."""
+
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _longest_line_over(data: bytes, limit: int) -> int:
+    """The length of the first line longer than ``limit`` bytes, or 0."""
+    start, find = 0, data.find
+    while True:
+        nl = find(b"\n", start)
+        end = len(data) if nl < 0 else nl
+        if end - start > limit:
+            return end - start
+        if nl < 0:
+            return 0
+        start = nl + 1
+
+
+def read_file(path: Path, max_bytes: int | None = None, max_line_bytes: int | None = None) -> bytes:
+    """Read a regular file whole, refusing what cannot be a text document.
+
+    Raises :class:`InputError` (or ``OSError``) with a one-line reason: not a
+    regular file (pipe, device, socket: reading those could block or never
+    end), too large (checked from the size alone, before reading), a line too
+    long, empty, or changed while it was being read.  At most ``max_bytes + 1``
+    bytes are ever read, even from a file that grows.
+    """
+    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    max_line_bytes = MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
+    st = os.stat(path)
+    for test, what in _KINDS:
+        if test(st.st_mode):
+            raise InputError(f"not a regular file ({what})")
+    if st.st_size > max_bytes:
+        raise InputError(f"file too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})")
+    # O_NONBLOCK: a file swapped for a named pipe after the check must not block the open
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("not a regular file")
+        chunks, total = [], 0
+        while True:
+            chunk = _read_chunk(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise InputError(f"file too large (grew past {_mb(max_bytes)} while being read)")
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if total != st.st_size or (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns):
+        raise InputError("file changed while being read")
+    if total == 0:
+        raise InputError("empty file")
+    data = b"".join(chunks)
+    if total > max_line_bytes:
+        longest = _longest_line_over(data, max_line_bytes)
+        if longest:
+            raise InputError(f"line too long ({_mb(longest)} in one line; the limit is {_mb(max_line_bytes)})")
+    return data
+
+
+def _read_chunk(fd: int, size: int) -> bytes:
+    return os.read(fd, size)
+
+
+def _os_reason(path: Path, exc: OSError) -> str:
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.ELOOP:
+        return "symbolic link loop"
+    if code == errno.ENOENT:
+        if os.path.islink(path):
+            return "broken symbolic link"
+        return "file vanished before it could be read"
+    if code == errno.EISDIR:
+        return "not a regular file (a directory)"
+    if code == errno.ENAMETOOLONG:
+        return "file name too long"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
     """Read, decode and clean one file; errors become a result with a reason."""
     try:
-        data = read_file(path)
-    except PermissionError:
-        return FileResult(rel, "error", error="permission denied")
-    except FileNotFoundError:
-        return FileResult(rel, "error", error="file vanished before it could be read")
-    except IsADirectoryError:
-        return FileResult(rel, "error", error="is a directory")
+        data = read_file(path, getattr(settings, "max_file_bytes", None) or None)
+    except InputError as exc:
+        return FileResult(rel, "error", error=str(exc))
     except OSError as exc:
-        return FileResult(rel, "error", error=exc.strerror or str(exc))
+        return FileResult(rel, "error", error=_os_reason(path, exc))
     try:
         return clean_bytes(data, rel, settings)
     except RecursionError:

@@ -24,6 +24,7 @@ from .reports.diff import unified_diff
 from .runner import UsageError, default_jobs, run as run_batch
 from .selection import UnknownRuleError
 from .settings import Settings
+from .supervise import interrupt_exit_code, interrupts_raise
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -33,7 +34,7 @@ def _settings(ctx_obj: dict, select, ignore, config) -> Settings:
     from .config import ConfigError, load_settings
 
     try:
-        return load_settings(
+        settings = load_settings(
             config_path=Path(config) if config else None,
             select=select or None,
             ignore=ignore or None,
@@ -41,6 +42,54 @@ def _settings(ctx_obj: dict, select, ignore, config) -> Settings:
         )
     except (ConfigError, UnknownRuleError) as exc:
         raise click.UsageError(str(exc)) from exc
+    return _with_limits(settings)
+
+
+def _with_limits(settings: Settings) -> Settings:
+    """Apply --time-budget / --max-file-size (kept in the click context) to the settings."""
+    import dataclasses
+
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    changes = {}
+    if meta.get("seedclean.time_budget") is not None:
+        changes["time_budget"] = meta["seedclean.time_budget"]
+    if meta.get("seedclean.max_file_bytes") is not None:
+        changes["max_file_bytes"] = meta["seedclean.max_file_bytes"]
+    return dataclasses.replace(settings, **changes) if changes else settings
+
+
+def _store(key):
+    def callback(ctx, _param, value):
+        ctx.meta[key] = value
+        return value
+    return callback
+
+
+def _parse_size(ctx, _param, value):
+    if value is None:
+        return None
+    text = value.strip().upper().removesuffix("B")
+    factor = {"K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}.get(text[-1:], 1)
+    try:
+        number = float(text[:-1] if factor > 1 else text)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size (e.g. 64M, 500K, 1G)") from None
+    if number <= 0:
+        raise click.BadParameter("must be positive")
+    ctx.meta["seedclean.max_file_bytes"] = int(number * factor)
+    return value
+
+
+def limit_options(func):
+    """--time-budget and --max-file-size (values go to the click context, read by _settings)."""
+    func = click.option("--max-file-size", callback=_parse_size, expose_value=False, metavar="SIZE",
+                        help="Report larger files instead of reading them (default 64M).")(func)
+    func = click.option("--time-budget", type=click.FloatRange(min=0), callback=_store("seedclean.time_budget"),
+                        expose_value=False, metavar="SECONDS",
+                        help="Report a document that takes longer as timed out (default 20, or "
+                             "time-budget in the configuration; 0 = no limit).")(func)
+    return func
 
 
 _common = [
@@ -60,7 +109,9 @@ def common_options(func):
 
 
 def _error_line(rel_or_path: str, reason: str) -> None:
-    click.echo(f"seedclean: error: {rel_or_path}: {reason}", err=True)
+    from .paths import display_path
+
+    click.echo(f"seedclean: error: {display_path(str(rel_or_path))}: {display_path(reason)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,6 +137,9 @@ def main() -> None:
 @click.option("--text-field", default="text", show_default=True, help="Field holding the text in JSONL/Parquet shards.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Run on this machine, or on Ray Data.")
 @click.option("--address", default=None, help="Ray cluster to join (--engine ray; default: start a local Ray).")
+@click.option("--resume", is_flag=True, callback=_store("seedclean.resume"), expose_value=False,
+              help="Skip files whose output in DST, from an interrupted run with the same settings, is still valid.")
+@limit_options
 @common_options
 def run_command(src, dst, dry_run, show_diff, fmt, jobs, text_field, engine, address, select, ignore, config, no_color, quiet, verbose):
     """Clean every file under SRC into DST (same relative paths) plus report.json and report.diff."""
@@ -121,6 +175,7 @@ def run_command(src, dst, dry_run, show_diff, fmt, jobs, text_field, engine, add
 @click.option("--diff/--no-diff", "show_diff", default=True, help="Print unified diffs.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
+@limit_options
 @common_options
 def check_command(srcs, show_diff, fmt, jobs, select, ignore, config, no_color, quiet, verbose):
     """Dry run: print what would change; exit 1 if any file would change."""
@@ -157,14 +212,23 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
                 for f in result.findings:
                     click.echo(f"{result.rel}:{f.line}: {f.code} {f.reason}")
 
+    ctx = click.get_current_context(silent=True)
+    resume = bool(ctx and ctx.meta.get("seedclean.resume"))
     try:
-        summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result,
-                            text_field=text_field)
+        with interrupts_raise():
+            summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result,
+                                text_field=text_field, resume=resume)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:
         _error_line(str(dst or src), exc.strerror or str(exc))
         return EXIT_ERROR
+    except KeyboardInterrupt as exc:
+        _error_line(str(dst or src), "interrupted; no partial output was left"
+                    + ("; rerun with --resume to finish" if dst is not None and not dry_run else ""))
+        return interrupt_exit_code(exc)
+    if summary.resume_note and not quiet:
+        click.echo(f"seedclean: {summary.resume_note}", err=True)
     if fmt == "text" and not quiet:
         err.print(summary_table(summary.results))
         if dst is not None and not dry_run:
@@ -179,40 +243,74 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
 
 @main.command("fix")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@limit_options
 @common_options
 def fix_command(files, select, ignore, config, no_color, quiet, verbose):
     """Clean FILES in place, atomically; exit 1 if any file was changed (pre-commit)."""
-    from .atomic import atomic_write_bytes
+    from .runner import clean_all
 
     settings = _settings({}, select, ignore, config)
-    changed = errors = 0
+    wanted = []
     for given in files:
         for path, _rel in discover(given) if given.is_dir() else [(given, given.name)]:
             rel = str(path)
-            if not settings.wants(Path(rel), path):
-                continue
-            result = clean_file(path, rel, settings)
-            if result.status == "error":
-                _error_line(rel, result.error)
-                errors += 1
-                continue
-            if result.status != "changed":
-                continue
-            try:
-                atomic_write_bytes(path, result.output_bytes, mode=path.stat().st_mode & 0o7777)
-            except OSError as exc:
-                _error_line(rel, f"cannot write: {exc.strerror or exc}")
-                errors += 1
-                continue
-            changed += 1
-            if not quiet:
-                click.echo(f"fixed {rel} ({len(result.findings)} findings)")
-            if verbose:
-                for f in result.findings:
-                    click.echo(f"  {f.line}: {f.code} {f.reason}")
+            if settings.wants(Path(rel), path):
+                wanted.append((path, rel))
+    stamps = {rel: _stamp(path) for path, rel in wanted}
+    changed = errors = 0
+    try:
+        with interrupts_raise():
+            for (path, rel), result in zip(wanted, clean_all(wanted, settings, 1)):
+                if result.status == "error":
+                    _error_line(rel, result.error)
+                    errors += 1
+                    continue
+                if result.status != "changed":
+                    continue
+                problem = _replace_in_place(path, result.output_bytes, stamps[rel])
+                if problem:
+                    _error_line(rel, problem)
+                    errors += 1
+                    continue
+                changed += 1
+                if not quiet:
+                    click.echo(f"fixed {rel} ({len(result.findings)} findings)")
+                if verbose:
+                    for f in result.findings:
+                        click.echo(f"  {f.line}: {f.code} {f.reason}")
+    except KeyboardInterrupt as exc:
+        _error_line("fix", "interrupted; every file is either fully fixed or untouched")
+        sys.exit(interrupt_exit_code(exc))
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_CHANGED if changed else EXIT_OK)
+
+
+def _stamp(path: Path):
+    try:
+        st = path.stat()
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError:
+        return None
+
+
+def _replace_in_place(path: Path, data: bytes, stamp) -> str:
+    """Atomically replace a source with its cleaned bytes; the reason when it was left as is.
+
+    A symbolic link is followed (the link stays a link); a file changed since
+    it was read is not overwritten; on any error the old file stays intact.
+    """
+    from .atomic import atomic_write_bytes
+
+    if stamp is None or _stamp(path) != stamp:
+        return "file changed while being cleaned; left as it is"
+    try:
+        target = path.resolve(strict=True)
+        mode = target.stat().st_mode & 0o7777
+        atomic_write_bytes(target, data, mode=mode)
+    except OSError as exc:
+        return f"cannot write: {exc.strerror or exc} (the file was left unchanged)"
+    return ""
 
 
 @main.command("rules")

@@ -162,7 +162,7 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         Selection.from_options(select or None, ignore or None, known_codes)
     except ValueError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    budget = plain.get("time-budget", 0)
+    budget = plain.get("time-budget", Settings.time_budget)
     if not isinstance(budget, (int, float)) or budget < 0:
         raise ConfigError(f"{path}: time-budget must be a number of seconds >= 0")
     return Settings(

@@ -18,6 +18,7 @@ from .batch import FileResult, clean_file, discover
 from .reports.diff import unified_diff
 from .reports.html_report import HtmlReportWriter
 from .reports.json_report import JsonReportWriter
+from .paths import display_path, needs_escape
 from .settings import Settings
 
 
@@ -29,6 +30,7 @@ class UsageError(ValueError):
 class RunSummary:
     results: list[FileResult] = field(default_factory=list)
     report_summary: dict = field(default_factory=dict)
+    resume_note: str = ""
 
     @property
     def errors(self) -> list[FileResult]:
@@ -60,7 +62,17 @@ def plan(src: Path, settings: Settings) -> list[tuple[Path, str]]:
 
 
 def clean_all(files: list[tuple[Path, str]], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
-    """Clean files in order, in this process or in ``jobs`` worker processes."""
+    """Clean files in order, in this process or in ``jobs`` worker processes.
+
+    With a time budget (``settings.time_budget`` > 0, the default) every file
+    is cleaned in a supervised worker that is killed when it overruns, even
+    with ``jobs == 1``, so one pathological document cannot stall the batch.
+    """
+    if settings.time_budget > 0 and files:
+        from .supervise import clean_supervised
+
+        yield from clean_supervised(files, settings, max(1, jobs))
+        return
     if jobs <= 1 or len(files) < 2:
         for path, rel in files:
             yield clean_file(path, rel, settings)
@@ -80,8 +92,13 @@ def run(
     on_result: Callable[[FileResult], None] | None = None,
     files: list[tuple[Path, str]] | None = None,
     text_field: str = "text",
+    resume: bool = False,
 ) -> RunSummary:
-    """Clean ``src`` into ``dst`` (or only compute results when ``dry_run``)."""
+    """Clean ``src`` into ``dst`` (or only compute results when ``dry_run``).
+
+    ``resume`` reuses the outputs of an earlier (interrupted) run into ``dst``
+    that are still valid (see :mod:`cleaner.state`).
+    """
     check_paths(src, None if dry_run else dst)
     if files is None:
         files = plan(src, settings)
@@ -91,12 +108,18 @@ def run(
 
     files, shards = split_shards(files)
 
+    state = None
+
     def results(out: Path | None) -> Iterator[FileResult]:
-        yield from clean_all(files, settings, jobs)
+        if state is not None and state.previous:
+            yield from _resumed(files, settings, jobs, state, out)
+        else:
+            yield from clean_all(files, settings, jobs)
         yield from run_shards(shards, out, settings, jobs=jobs, text_field=text_field)
 
     if dry_run or dst is None:
         for result in results(None):
+            _printable(result)
             if on_result:
                 on_result(result)
             _slim(result)
@@ -105,6 +128,21 @@ def run(
 
     dst.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(dst)
+    from .state import RunState
+
+    sources = dict((rel, path) for path, rel in files)
+    state = RunState(dst, fingerprint=settings.fingerprint(), source=str(src), resume=resume)
+    summary.resume_note = state.note
+    complete = False
+    try:
+        _write_all(src, dst, settings, results, summary, on_result, state, sources, shard_kind)
+        complete = True
+    finally:
+        state.close(complete)
+    return summary
+
+
+def _write_all(src, dst, settings, results, summary, on_result, state, sources, shard_kind) -> None:
     with AtomicTextWriter(dst / "report.json") as jhandle, AtomicTextWriter(dst / "report.diff") as dhandle, \
             AtomicTextWriter(dst / "report.html") as hhandle:
         report = JsonReportWriter(jhandle, source=str(src), settings_fingerprint=settings.fingerprint())
@@ -113,10 +151,14 @@ def run(
             if result.status != "error" and not shard_kind(result.rel):
                 target = dst / result.rel
                 try:
-                    atomic_write_bytes(target, result.output_bytes)
+                    if not getattr(result, "resumed", False):
+                        atomic_write_bytes(target, result.output_bytes)
+                        if result.rel in sources:
+                            state.add(sources[result.rel], result, target)
                 except OSError as exc:
                     result.status = "error"
-                    result.error = f"cannot write {target}: {exc.strerror or exc}"
+                    result.error = f"cannot write {display_path(str(target))}: {exc.strerror or exc}"
+            _printable(result)
             if result.status == "changed":
                 dhandle.write(unified_diff(result.original_text, result.cleaned_text, result.rel))
             report.add(result)
@@ -127,7 +169,27 @@ def run(
             summary.results.append(result)
         summary.report_summary = report.close()
         page.close()
-    return summary
+
+
+def _resumed(files, settings, jobs, state, dst) -> Iterator[FileResult]:
+    """Results in input order: earlier ones still valid, the rest cleaned now."""
+    keep = [state.can_reuse(path, rel, dst / rel) for path, rel in files]
+    fresh = clean_all([f for f, k in zip(files, keep) if not k], settings, jobs)
+    for (path, rel), k in zip(files, keep):
+        if k:
+            result = state.reuse(path, rel, dst / rel)
+            if result is None:  # changed since the check: clean it after all
+                result = next(clean_all([(path, rel)], settings, 1))
+            yield result
+        else:
+            yield next(fresh)
+
+
+def _printable(result: FileResult) -> None:
+    """Escape a file name that would break a terminal line or UTF-8 report (raw name kept)."""
+    if needs_escape(result.rel):
+        result.raw_rel = result.rel
+        result.rel = display_path(result.rel)
 
 
 def _slim(result: FileResult) -> None:

@@ -15,6 +15,10 @@ from pathlib import Path, PurePath
 from .selection import Selection
 
 
+#: seconds one document may take before it is reported as timed out
+DEFAULT_TIME_BUDGET = 20.0
+
+
 @dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] = ()
@@ -24,7 +28,8 @@ class Settings:
     detector_options: dict = field(default_factory=dict, hash=False, compare=False)
     #: folder of the configuration file; include/exclude also match paths relative to it
     root: str = field(default="", compare=False)
-    time_budget: float = 0.0  # seconds per document; 0 = no limit
+    time_budget: float = 20.0  # seconds per document (DEFAULT_TIME_BUDGET); 0 = no limit
+    max_file_bytes: int = 0  # a larger file is reported, not read; 0 = cleaner.batch.MAX_FILE_BYTES
 
     def selection(self) -> Selection:
         return Selection.from_options(self.select or None, self.ignore or None)

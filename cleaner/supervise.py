@@ -1,0 +1,246 @@
+"""Cleaning under a per-document time budget, in worker processes that can be killed.
+
+A pathological document (a regular expression that backtracks, a detector
+stuck in a loop, native code that never returns) must not stall a batch.  A
+thread or an exception cannot stop code that is stuck inside C, but a process
+can always be killed: each worker cleans one file at a time, the supervisor
+gives it a deadline, and a worker that misses it is killed with SIGKILL, its
+file reported as ``timed out after N s``, and a fresh worker takes its place.
+A worker that dies on its own (a crash in native code, the OOM killer) fails
+only the file it was cleaning, the same way.
+
+Results come back in input order, through a bounded window, so outputs and
+reports are identical whatever the number of workers.  Workers ignore SIGINT
+(the supervisor decides what an interrupt means) and, on Linux, die with the
+supervisor even when it is killed with SIGKILL.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Iterator
+
+from .batch import FileResult, clean_file
+from .settings import Settings
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (no orphaned workers)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - not Linux: best effort
+        pass
+
+
+def _worker(conn, settings: Settings, inherited: list, parent_pid: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+    for other in inherited:  # pipe ends of sibling workers, copied by fork
+        try:
+            other.close()
+        except OSError:
+            pass
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path, rel = task
+        result = clean_file(Path(path), rel, settings)
+        try:
+            conn.send((index, result))
+        except (BrokenPipeError, OSError):
+            return
+        except Exception as exc:  # noqa: BLE001 - an unpicklable result
+            conn.send((index, FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}")))
+
+
+#: a document that makes every detector load its tables
+_WARM_UP = "中文 測試 風(fēng) Ã© 鍙戦€佺殑 锟斤拷 凤山县| 石首市| 疏附县\n责任编辑：王\n<p>x&nbsp;</p>\n"
+_warm = False
+
+
+def warm_up() -> None:
+    global _warm
+    if not _warm:
+        from .pipeline import clean
+
+        clean(_WARM_UP)
+        _warm = True
+
+
+def _context():
+    methods = mp.get_all_start_methods()
+    return mp.get_context("fork" if "fork" in methods else "spawn")
+
+
+class _Slot:
+    """One worker process and the file it is cleaning."""
+
+    def __init__(self, ctx, settings: Settings, siblings: list):
+        self.conn, child = ctx.Pipe(duplex=True)
+        fork = ctx.get_start_method() == "fork"
+        self.proc = ctx.Process(target=_worker, args=(child, settings, siblings if fork else [], os.getpid()),
+                                daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: tuple[int, str, str] | None = None
+        self.deadline = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill and self.proc.is_alive():
+            try:
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, TypeError):
+                pass
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.proc.join(timeout=None if kill else 2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+def _death_reason(proc) -> str:
+    code = proc.exitcode
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"worker process died while cleaning this file (killed by {name})"
+    return f"worker process died while cleaning this file (exit status {code})"
+
+
+def timed_out_message(budget: float) -> str:
+    return f"timed out after {budget:g} s (not cleaned; see --time-budget)"
+
+
+def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: int,
+                     budget: float | None = None) -> Iterator[FileResult]:
+    """Yield one :class:`FileResult` per file, in input order, each cleaned within ``budget`` seconds."""
+    budget = settings.time_budget if budget is None else budget
+    n = len(files)
+    if n == 0:
+        return
+    ctx = _context()
+    if ctx.get_start_method() == "fork":
+        # load the lazily built tables (gazetteer, pinyin, character frequencies) once,
+        # before forking, so workers share them and no budget is spent on loading
+        warm_up()
+    window = max(4, jobs * 4)
+    items = [(i, str(p), rel) for i, (p, rel) in enumerate(files)]
+    done: dict[int, FileResult] = {}
+    slots: list[_Slot] = []
+
+    def spawn() -> _Slot:
+        return _Slot(ctx, settings, [s.conn for s in slots])
+
+    next_yield = next_submit = 0
+    try:
+        for _ in range(max(1, min(jobs, n))):
+            slots.append(spawn())
+        while next_yield < n:
+            for slot in slots:
+                if slot.task is None and next_submit < n and next_submit < next_yield + window:
+                    slot.task = items[next_submit]
+                    next_submit += 1
+                    slot.deadline = time.monotonic() + budget if budget > 0 else float("inf")
+                    try:
+                        slot.conn.send(slot.task)
+                    except OSError:
+                        pass  # the worker is dead: found below through its sentinel
+            while next_yield in done:
+                yield done.pop(next_yield)
+                next_yield += 1
+            if next_yield >= n:
+                break
+            busy = [s for s in slots if s.task is not None]
+            if not busy:
+                continue
+            first = min(s.deadline for s in busy)
+            timeout = None if first == float("inf") else max(0.0, first - time.monotonic())
+            wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout)
+            now = time.monotonic()
+            for k, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                index, _path, rel = slot.task
+                failure = None
+                try:
+                    if slot.conn.poll():
+                        got, result = slot.conn.recv()
+                        done[got] = result
+                        slot.task = None
+                        continue
+                except (EOFError, OSError):
+                    failure = _death_reason(slot.proc) if not slot.proc.is_alive() else "worker process died"
+                if failure is None:
+                    if not slot.proc.is_alive():
+                        slot.proc.join()
+                        failure = _death_reason(slot.proc)
+                    elif now >= slot.deadline:
+                        failure = timed_out_message(budget)
+                    else:
+                        continue
+                done[index] = FileResult(rel, "error", error=failure)
+                slot.task = None
+                slot.stop(kill=True)
+                slots[k] = spawn()
+    finally:
+        for slot in slots:
+            slot.stop(kill=slot.task is not None)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM (or SIGINT) received: unwind, removing temporary files, then exit."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def interrupt_exit_code(exc: BaseException) -> int:
+    """128 + the signal number, as shells report it (130 for Ctrl-C, 143 for SIGTERM)."""
+    return 128 + getattr(exc, "signum", signal.SIGINT)
+
+
+class interrupts_raise:
+    """Within the block, SIGTERM raises :class:`Interrupted` as SIGINT raises KeyboardInterrupt.
+
+    So ``finally`` blocks run on both: workers are stopped, temporary files
+    removed, no partial output is left.  Only in the main thread; the old
+    handler is restored on exit.
+    """
+
+    def __enter__(self):
+        import threading
+
+        self.old = None
+        if threading.current_thread() is threading.main_thread():
+            def handler(signum, _frame):
+                raise Interrupted(signum)
+
+            self.old = signal.signal(signal.SIGTERM, handler)
+        return self
+
+    def __exit__(self, *exc):
+        if self.old is not None:
+            signal.signal(signal.SIGTERM, self.old)
+        return False
