@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 
@@ -49,6 +50,9 @@ class Selection:
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected; the more specific selector wins."""
+        return _enabled(self, code)
+
+    def _decide(self, code: str) -> bool:
         sel = self._match(code, self.select)
         if sel < 0:
             return False
@@ -57,6 +61,11 @@ class Selection:
 
     def any_enabled(self, codes: Iterable[str]) -> bool:
         return any(self.enabled(code) for code in codes)
+
+
+@lru_cache(maxsize=4096)
+def _enabled(selection: Selection, code: str) -> bool:
+    return selection._decide(code)
 
 
 DEFAULT_SELECTION = Selection()
