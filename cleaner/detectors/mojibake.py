@@ -50,7 +50,7 @@ def precheck() -> re.Pattern:
 
     rare = rare_han()
     return re.compile(
-        f"[{_LAT}][{_LAT}]"                                  # Latin-1 pairs: GBK/UTF-8 read as Latin
+        f"[{_LAT}][\x00-\x08\x0b-\x1f\x7f]*[{_LAT}]"          # Latin-1 pairs (controls looked through)
         f"|[{re.escape(utf8_lead)}]"                         # GBK/Big5 readings of UTF-8 lead bytes
         f"|[{_HAN}][{_ODD}]|[{_ODD}][{_HAN}]"                # kana/symbols glued to ideographs
         f"|[\ue000-\uf8ff\ufffd]"                            # private use, replacement character
@@ -66,7 +66,25 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _find_in_line(line: str, base: int) -> list[Finding]:
+    """Findings for one line.  Control characters (which the white-space
+    detector drops later) are looked through, so that cleaning twice changes
+    nothing more: a span that encloses one takes it along."""
+    if not _CONTROLS.search(line):
+        return _find_in_bare_line(line, base)
+    keep = [i for i, ch in enumerate(line) if not _CONTROLS.match(ch)]
+    bare = "".join(line[i] for i in keep)
+    found = _find_in_bare_line(bare, 0)
+    for f in found:
+        f.start = base + keep[f.start]
+        f.end = base + (keep[f.end - 1] + 1 if f.end > 0 else 0)
+    return found
+
+
+def _find_in_bare_line(line: str, base: int) -> list[Finding]:
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
 
@@ -107,9 +125,18 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     pattern = precheck()
     m = pattern.search(text)
     findings: list[Finding] = []
+    reported = ctx.state.setdefault("mojibake_reported", set())
     while m is not None:
         start, end = _line_bounds(text, m.start())
-        findings.extend(_find_in_line(text[start:end], start))
+        line = text[start:end]
+        for f in _find_in_line(line, start):
+            if f.replacement == text[f.start:f.end]:
+                # a report that leaves the text alone: once per run, not once per round
+                key = (line, f.start - start)
+                if key in reported:
+                    continue
+                reported.add(key)
+            findings.append(f)
         m = pattern.search(text, end + 1) if end < len(text) else None
     return findings
 
@@ -120,4 +147,6 @@ DETECTOR = Detector(
     summary="Mojibake and encoding damage: Latin-script (ftfy) and CJK codec confusions, lost bytes.",
     rules=RULES,
     find=find_mojibake,
+    # a repair can reveal another (a span beside a lost byte, mojibake of mojibake)
+    repeat=True,
 )

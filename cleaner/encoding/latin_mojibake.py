@@ -9,6 +9,7 @@ character mojibake is made of and that ftfy's own badness heuristic calls bad.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 #: a segment: no spaces/tabs, no CJK, with at least one character of the
@@ -18,6 +19,12 @@ SEGMENT = re.compile(
     r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]"
     r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*"
 )
+
+
+#: a UTF-8 lead byte (C2–F4) then a continuation byte (80–BF), as Latin-1/cp1252 show them
+UTF8_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
+                       "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
+                       "\u0153\u017e\u0178]")
 
 
 @lru_cache(maxsize=1)
@@ -45,18 +52,27 @@ def _ftfy():
     return ftfy, config
 
 
+def _sensible(ch: str) -> bool:
+    """A character a repair may produce: a letter, number, punctuation, symbol or space."""
+    return unicodedata.category(ch)[0] in "LNPSZ" and unicodedata.category(ch) != "Zl"
+
+
 def fix_segment(segment: str) -> tuple[str, str] | None:
     """``(fixed, how)`` if ftfy calls ``segment`` bad and repairs it, else None."""
     ftfy, config = _ftfy()
     from ftfy.badness import is_bad
 
-    if not is_bad(segment):
-        return None
+    if not UTF8_PAIR.search(segment) or not is_bad(segment):
+        return None  # no UTF-8 lead byte followed by a continuation byte: not this kind
     fixed, steps = ftfy.fix_and_explain(segment, config)
     if fixed == segment or not fixed:
         return None
-    how = ", ".join(f"{arg} {op}" for op, arg in (steps or []) if op in ("encode", "decode"))
-    return fixed, how or "re-decoded"
+    if len(fixed) >= len(segment) or not all(_sensible(ch) for ch in fixed if not ch.isascii()):
+        return None  # a real repair is shorter and reads as letters and punctuation
+    steps = [(op, arg) for op, arg in (steps or []) if op in ("encode", "decode")]
+    if not any(op == "decode" and "utf-8" in arg for op, arg in steps):
+        return None  # only re-reading the bytes as UTF-8 repairs this kind of mojibake
+    return fixed, ", ".join(f"{arg} {op}" for op, arg in steps)
 
 
 def find_latin_mojibake(line: str) -> list[tuple[int, int, str, str]]:
