@@ -35,8 +35,9 @@ _ODD = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-
 
 
 @lru_cache(maxsize=1)
-def precheck() -> re.Pattern:
-    """The regex for characters mojibake is made of (built once)."""
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(one character class of every character a precheck branch can start
+    from, the branches themselves); built once."""
     sig = set()
     for lead in list(range(0xE2, 0xEA)) + [0xEF]:
         for trail in range(0x80, 0xC0):
@@ -45,19 +46,39 @@ def precheck() -> re.Pattern:
                     sig.add(bytes((lead, trail)).decode(enc))
                 except UnicodeDecodeError:
                     pass
-    utf8_lead = "".join(sorted(ch for ch in sig if len(ch) == 1))
+    utf8_lead = re.escape("".join(sorted(ch for ch in sig if len(ch) == 1)))
     from ..encoding.charfreq import rare_han
 
     rare = rare_han()
-    return re.compile(
-        f"[{_LAT}][\x00-\x08\x0b-\x1f\x7f]*[{_LAT}]"          # Latin-1 pairs (controls looked through)
-        f"|[{re.escape(utf8_lead)}]"                         # GBK/Big5 readings of UTF-8 lead bytes
-        f"|[{_HAN}][{_ODD}]|[{_ODD}][{_HAN}]"                # kana/symbols glued to ideographs
-        f"|[\ue000-\uf8ff\ufffd]"                            # private use, replacement character
-        f"|[{rare}][^\\n]?[{rare}]"                          # dense rare ideographs
+    branches = re.compile(
+        f"[\u00a1-\u00ff][\x00-\x08\x0b-\x1f\x7f]*[{_LAT}]"    # Latin-1 pairs (controls looked through)
+        f"|[{utf8_lead}]"                                         # GBK/Big5 readings of UTF-8 lead bytes
+        f"|[{_HAN}][{_ODD}]|[{_ODD}][{_HAN}]"                     # kana/symbols glued to ideographs
+        f"|[\ue000-\uf8ff\ufffd]"                                # private use, replacement character
+        f"|[{rare}][^\n]?[{rare}]"                                # dense rare ideographs
         f"|锟斤|烫烫烫|屯屯屯"
-        f"|\\?(?= ?(?:19|20)\\d\\d)|\\d\\?[CF]|[{_HAN}] \\? [{_HAN}]"
+        f"|\?(?= ?(?:19|20)\d\d)|\d\?[CF]|[{_HAN}] \? [{_HAN}]"
     )
+    # every branch matches at, or one character before, a character of this class
+    first = re.compile(f"[\u00a1-\u00ff{utf8_lead}{_ODD}\ue000-\uf8ff\ufffd{rare}锟烫屯?]")
+    return first, branches
+
+
+def precheck(text: str, pos: int = 0) -> re.Match | None:
+    """The first place at or after ``pos`` that looks like encoding damage.
+
+    One scan for a single character class (fast in C), then the exact
+    branches are tried only in a small window around each candidate.
+    """
+    first, branches = _patterns()
+    while True:
+        m = first.search(text, pos)
+        if m is None:
+            return None
+        hit = branches.search(text, max(0, m.start() - 2), m.end() + 8)
+        if hit is not None:
+            return hit
+        pos = m.end()
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -118,26 +139,43 @@ def _find_in_bare_line(line: str, base: int) -> list[Finding]:
     return found
 
 
+#: characters analysed on either side of a precheck hit before falling back to the whole line
+WINDOW = 48
+
+
+def _analyse(text: str, hit: re.Match) -> tuple[int, list[Finding]]:
+    """Findings near ``hit``; returns (where analysis ended, findings).
+
+    Only a window around the hit is analysed; if a finding reaches an edge of
+    the window (the damage may go on), the whole line is analysed instead.
+    """
+    a, b = _line_bounds(text, hit.start())
+    lo, hi = max(a, hit.start() - WINDOW), min(b, hit.end() + WINDOW)
+    if lo > a or hi < b:
+        found = _find_in_line(text[lo:hi], lo)
+        if not any((f.start <= lo and lo > a) or (f.end >= hi and hi < b) for f in found):
+            return hi, found
+    return b, _find_in_line(text[a:b], a)
+
+
 def find_mojibake(text: str, ctx: Context) -> list[Finding]:
-    """Repair or remove encoding damage, line by line where the precheck hits."""
+    """Repair or remove encoding damage around each place the precheck hits."""
     if text.isascii():
         return []
-    pattern = precheck()
-    m = pattern.search(text)
     findings: list[Finding] = []
     reported = ctx.state.setdefault("mojibake_reported", set())
+    m = precheck(text)
     while m is not None:
-        start, end = _line_bounds(text, m.start())
-        line = text[start:end]
-        for f in _find_in_line(line, start):
+        end, found = _analyse(text, m)
+        for f in found:
             if f.replacement == text[f.start:f.end]:
                 # a report that leaves the text alone: once per run, not once per round
-                key = (line, f.start - start)
+                key = (text[max(0, f.start - 20):f.end + 20], f.start)
                 if key in reported:
                     continue
                 reported.add(key)
             findings.append(f)
-        m = pattern.search(text, end + 1) if end < len(text) else None
+        m = precheck(text, end) if end < len(text) else None
     return findings
 
 

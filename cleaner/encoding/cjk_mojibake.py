@@ -238,12 +238,44 @@ def _extend(line: str, groups: list, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+_LATIN_HIGH = re.compile("[\u00a1-\u00ff]")
+
+
+@lru_cache(maxsize=1)
+def _double_byte_signs() -> re.Pattern:
+    """What a double-byte confusion leaves: private use, kana or symbols by ideographs, rare ideographs in pairs."""
+    from .charfreq import rare_han
+
+    rare = rare_han()
+    odd = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
+    return re.compile(f"[\ue000-\uf8ff]|[\u3400-\u9fff][{odd}]|[{odd}][\u3400-\u9fff]|[{rare}][^\\n]?[{rare}]")
+
+
+def _worth_scanning(line: str, pair: CodecPair) -> bool:
+    """A cheap test that ``line`` holds the characters ``pair``'s misreading produces."""
+    if pair.shown[0] in _LATIN_CODECS:
+        return _LATIN_HIGH.search(line) is not None
+    if pair.true != "utf-8":
+        return _double_byte_signs().search(line) is not None
+    return True
+
+
+def _can_start(ch: str, pair: CodecPair) -> bool:
+    """Can a misreading of ``pair`` begin with ``ch``?  UTF-8 repairs start at a 3/4-byte lead."""
+    if pair.true != "utf-8":
+        return True
+    raw = _encode_char(ch, pair.shown)
+    return raw is not None and 0xE0 <= raw[0] <= 0xF4
+
+
 def _scan(line: str, pair: CodecPair) -> list[Repair]:
     """Every span of ``line`` that ``pair`` alone would repair."""
     found: list[Repair] = []
+    if not _worth_scanning(line, pair):
+        return found
     i, n = 0, len(line)
     while i < n:
-        if line[i].isascii():
+        if line[i].isascii() or not (_can_start(line[i], pair) or (i > 0 and line[i - 1] in LOSS_MARKERS)):
             i += 1
             continue
         after_loss = i > 0 and line[i - 1] in LOSS_MARKERS
