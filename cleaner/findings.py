@@ -41,15 +41,22 @@ class Finding:
         return "repaired" if self.replacement.strip() else "removed"
 
     @property
+    def flagged(self) -> bool:
+        """Reported for a person to look at, but left as it is (replacement equals the span)."""
+        return bool(self.before) and self.replacement == self.before
+
+    @property
     def chars(self) -> int:
         """Characters this finding removed (for a removal) or replaced (for a repair)."""
+        if self.flagged:
+            return 0
         if self.kind == "removed":
             return max(0, (self.end - self.start) - len(self.replacement))
         return self.end - self.start
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data["kind"] = self.kind
+        data["kind"] = "flagged" if self.flagged else self.kind
         if not data["extra"]:
             del data["extra"]
         return data

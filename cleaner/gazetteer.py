@@ -161,7 +161,7 @@ def _load_rows(resdir: str) -> tuple[list[tuple[str, str]], list[str]]:
         with open(path, encoding="utf-8") as fh:
             nations = [ln.strip().split(",")[0] for ln in fh if ln.strip()]
         nations = [n for n in nations if n.endswith("族")]
-        # 博尔塔拉蒙古自治州, 伊犁哈萨克自治州: the ethnonym without 族
+        # prefecture names often use the ethnonym without 族 (…蒙古自治州, …哈萨克自治州)
         nations += [n[:-1] for n in nations if len(n) >= 3]
     return rows, nations
 
