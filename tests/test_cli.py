@@ -54,8 +54,8 @@ def test_dry_run_prints_diff_and_exits_1_then_0_on_output(runner, dirty_tree, tm
     assert "+第一段" in res.output
     dst = tmp_path / "out"
     assert runner.invoke(main, ["run", str(dirty_tree), str(dst), "--jobs", "1"]).exit_code == 0
-    (dst / "report.json").unlink()
-    (dst / "report.diff").unlink()
+    for report in dst.glob("report.*"):
+        report.unlink()
     res = runner.invoke(main, ["check", str(dst), "--jobs", "1"])
     assert res.exit_code == 0, res.output
 

@@ -137,7 +137,7 @@ def _parse(text: str, default_category: str | None, into: dict) -> None:
 def _anywhere_body(words) -> str:
     """Line-start pattern for ``words``, with a first-character class so most lines fail at once."""
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"[ \t\u3000\xa0]*[【\[（(<〔]?[ \t]*(?=[{firsts}])(?:{_pattern(words)})"
+    return rf"[ \t\u3000\xa0]*(?:[【\[（(<〔][ \t]*)?(?=[{firsts}])(?:{_pattern(words)})"
 
 
 @lru_cache(maxsize=8)

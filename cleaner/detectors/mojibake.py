@@ -57,7 +57,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         f"|[\ue000-\uf8ff\ufffd]"                                # private use, replacement character
         f"|[{rare}][^\n]?[{rare}]"                                # dense rare ideographs
         f"|锟斤|烫烫烫|屯屯屯"
-        f"|\?(?= ?(?:19|20)\d\d)|\d\?[CF]|[{_HAN}] \? [{_HAN}]"
+        rf"|\?(?= ?(?:19|20)\d\d)|\d\?[CF]|[{_HAN}] \? [{_HAN}]"
     )
     # every branch matches at, or one character before, a character of this class
     first = re.compile(f"[\u00a1-\u00ff{utf8_lead}{_ODD}\ue000-\uf8ff\ufffd{rare}锟烫屯?]")
