@@ -8,16 +8,13 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+
+from .fixture_pairs import cases, check_case
 from cleaner import linetools
 from cleaner.detectors.base import Context
 from cleaner.detectors.boilerplate import DETECTOR, RULES, find_boilerplate, load_lexicon
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "boilerplate"
-CASES = sorted(p.name[: -len(".in.txt")] for p in FIXTURES.glob("*.in.txt"))
-
-
-def _read(name: str, kind: str) -> str:
-    return (FIXTURES / f"{name}.{kind}.txt").read_text(encoding="utf-8")
+CASES = cases("boilerplate")
 
 
 def _bp(text: str, **options):
@@ -45,13 +42,8 @@ def test_enough_fixtures():
 
 @pytest.mark.parametrize("name", CASES)
 def test_fixture(name):
-    src, expected = _read(name, "in"), _read(name, "expected")
-    result = clean(src)
-    assert result.text == expected, [(f.code, f.reason, f.before) for f in result.findings]
-    assert clean(result.text).text == result.text  # idempotent
-    if name.startswith("clean_"):
-        assert src == expected and not result.findings
-    else:
+    result = check_case("boilerplate", name)
+    if not name.startswith("clean_"):
         assert any(f.detector == "boilerplate" for f in result.findings)
         for f in result.findings:
             if f.detector == "boilerplate":

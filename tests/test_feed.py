@@ -7,12 +7,9 @@ import pytest
 
 from cleaner import clean
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "feed"
-CASES = sorted(p.name[: -len(".in.txt")] for p in FIXTURES.glob("*.in.txt"))
+from .fixture_pairs import cases, check_case
 
-
-def _read(name: str, kind: str) -> str:
-    return (FIXTURES / f"{name}.{kind}.txt").read_text(encoding="utf-8")
+CASES = cases("feed")
 
 
 def test_enough_fixtures():
@@ -22,12 +19,7 @@ def test_enough_fixtures():
 
 @pytest.mark.parametrize("name", CASES)
 def test_fixture(name):
-    src, expected = _read(name, "in"), _read(name, "expected")
-    result = clean(src)
-    assert result.text == expected
-    assert clean(result.text).text == result.text  # idempotent
-    if name.startswith("clean_"):
-        assert src == expected and not result.findings
+    check_case("feed", name)
 
 
 def _codes(text):

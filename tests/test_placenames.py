@@ -7,14 +7,11 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
+
+from .fixture_pairs import cases, check_case
 from cleaner.gazetteer import gazetteer
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "placenames"
-CASES = sorted(p.name[: -len(".in.txt")] for p in FIXTURES.glob("*.in.txt"))
-
-
-def _read(name: str, kind: str) -> str:
-    return (FIXTURES / f"{name}.{kind}.txt").read_text(encoding="utf-8")
+CASES = cases("placenames")
 
 
 def test_enough_fixtures():
@@ -24,12 +21,7 @@ def test_enough_fixtures():
 
 @pytest.mark.parametrize("name", CASES)
 def test_fixture(name):
-    src, expected = _read(name, "in"), _read(name, "expected")
-    result = clean(src)
-    assert result.text == expected
-    assert clean(result.text).text == result.text
-    if name.startswith("clean_"):
-        assert src == expected and not result.findings
+    check_case("placenames", name)
 
 
 @pytest.mark.parametrize("token,known", [
