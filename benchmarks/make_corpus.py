@@ -55,9 +55,20 @@ class Writer:
         for w in weights:
             total += w
             self.cum.append(total)
+        self._buf: list[str] = []
+        self._pos = 0
+
+    def _draw(self, k: int) -> list[str]:
+        """``k`` words, drawn from a buffer refilled in large weighted batches (fast, deterministic)."""
+        if self._pos + k > len(self._buf):
+            self._buf = self._buf[self._pos:] + self.rng.choices(self.words, cum_weights=self.cum, k=65536)
+            self._pos = 0
+        out = self._buf[self._pos:self._pos + k]
+        self._pos += k
+        return out
 
     def sentence(self) -> str:
-        words = self.rng.choices(self.words, cum_weights=self.cum, k=self.rng.randint(6, 18))
+        words = self._draw(self.rng.randint(6, 18))
         parts = []
         for i, w in enumerate(words):
             parts.append(w)

@@ -123,21 +123,22 @@ _CANDIDATES = ("gb18030", "big5hkscs", "utf-16-le", "utf-16-be", "utf-32-le", "u
 _MIN_PER_BYTE = -4.5
 
 
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
 def _plausibility(text: str, encoding: str) -> float:
     """Log-probability per byte of the non-ASCII characters of ``text``.
 
     ASCII is left out so that markup does not drown the signal: what decides
     between readings is whether the rest reads as Chinese.
     """
-    from .encoding.charfreq import char_logp
+    from .encoding.charfreq import char_logp_fast
 
-    total = nbytes = 0.0
-    for ch in text[:4000]:
-        if ch < "\x80":
-            continue
-        total += char_logp(ch)
-        nbytes += len(ch.encode(encoding))
-    return total / nbytes if nbytes else 0.0
+    wide = _ASCII_RUNS.sub("", text[:4000])
+    if not wide:
+        return 0.0
+    # the same sum, in the same order, as adding up char_logp one character at a time
+    return sum(map(char_logp_fast, wide)) / len(wide.encode(encoding))
 
 
 def _utf32_guess(data: bytes) -> str | None:
