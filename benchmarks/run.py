@@ -118,8 +118,10 @@ def main() -> None:
     print(f"corpus: {args.corpus} ({table[args.only[0]]['mb']:.1f} MB), median of {args.rounds} interleaved runs")
     print(f"{'contender':14} {'files':>6} {'MB':>6} {'MB/s':>8} {'peak RSS MB':>12} {'worker RSS MB':>14}")
     for name, row in table.items():
-        wrss = f"{row['wrss']:.0f}" if name == "seedclean-2" else "-"
-        print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {row['rss']:12.0f} {wrss:>14}")
+        seed = name.startswith("seedclean")
+        wrss = f"{row['wrss']:.0f}" if seed else "-"
+        peak = max(row["rss"], row["wrss"]) if seed else row["rss"]
+        print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {peak:12.0f} {wrss:>14}")
     s1 = table.get("seedclean-1", {}).get("mbps")
     if s1:
         print()

@@ -268,13 +268,43 @@ def _can_start(ch: str, pair: CodecPair) -> bool:
     return raw is not None and 0xE0 <= raw[0] <= 0xF4
 
 
+@lru_cache(maxsize=None)
+def _start_candidates(pair: CodecPair) -> re.Pattern:
+    """Where :func:`_scan` may start a span, as one regex: a superset of the
+    characters :func:`_can_start` accepts, or any non-ASCII character after a
+    loss marker.  Only UTF-8 misreadings are restricted (to the characters a
+    3/4-byte lead byte turns into when read in ``pair.shown``)."""
+    if pair.true != "utf-8":
+        return re.compile(r"[^\x00-\x7f]")
+    chars = set()
+    for enc in pair.shown:
+        for lead in range(0xE0, 0xF5):
+            for trail in range(0x30, 0x100):
+                try:
+                    chars.update(bytes((lead, trail)).decode(enc))
+                except UnicodeDecodeError:
+                    pass
+    chars.add("\u20ac")
+    chars = {ch for ch in chars if not ch.isascii() and ord(ch) < 0x10000}
+    klass = re.escape("".join(sorted(chars)))
+    loss = re.escape(LOSS_MARKERS)
+    # supplementary-plane characters are all let through and checked exactly
+    return re.compile(f"[{klass}\U00010000-\U0010ffff]|(?<=[{loss}])[^\x00-\x7f]")
+
+
 def _scan(line: str, pair: CodecPair) -> list[Repair]:
     """Every span of ``line`` that ``pair`` alone would repair."""
     found: list[Repair] = []
     if not _worth_scanning(line, pair):
         return found
     i, n = 0, len(line)
+    candidate = _start_candidates(pair).search
     while i < n:
+        # jump to the next place a span may start (a superset, checked exactly below)
+        m = candidate(line, i)
+        if m is None:
+            break
+        i = m.start()
         if line[i].isascii() or not (_can_start(line[i], pair) or (i > 0 and line[i - 1] in LOSS_MARKERS)):
             i += 1
             continue
