@@ -12,6 +12,7 @@ changed (fix); 2 usage or configuration error, or some input could not be read.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -188,6 +189,26 @@ def check_command(srcs, show_diff, fmt, jobs, select, ignore, config, no_color, 
     sys.exit(worst)
 
 
+#: a run over more files than this shows a progress bar on a terminal
+PROGRESS_MIN_FILES = 20
+
+
+def _progress_for(src, settings, console, *, show: bool):
+    """The files of a run, and a progress bar when the run is long and stderr is a terminal."""
+    if not show or not console.is_terminal or not Path(src).exists():
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .runner import plan
+
+    files = plan(Path(src), settings)
+    if len(files) <= PROGRESS_MIN_FILES:
+        return files, None
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), console=console, transient=True)
+    return files, bar
+
+
 def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, verbose, text_field="text") -> int:
     out = make_console(no_color=no_color)
     err = make_console(stderr=True, no_color=no_color)
@@ -214,10 +235,19 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
 
     ctx = click.get_current_context(silent=True)
     resume = bool(ctx and ctx.meta.get("seedclean.resume"))
+    files, progress = _progress_for(src, settings, err, show=fmt == "text" and not quiet)
+    if progress is not None:
+        task = progress.add_task("cleaning", total=len(files))
+        report_result = on_result
+
+        def on_result(result):  # noqa: F811 - the same callback, plus a progress tick
+            report_result(result)
+            progress.advance(task)
+
     try:
-        with interrupts_raise():
+        with interrupts_raise(), (progress if progress is not None else contextlib.nullcontext()):
             summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result,
-                                text_field=text_field, resume=resume)
+                                text_field=text_field, resume=resume, files=files)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:

@@ -122,3 +122,21 @@ def test_seeds_run_end_to_end(runner, tmp_path):
     assert res.exit_code == 0, res.output
     res = runner.invoke(main, ["check", str(SEEDS), "--jobs", "1"])
     assert res.exit_code == 1
+
+
+def test_progress_bar_only_for_long_runs_on_a_terminal(tmp_path):
+    from rich.console import Console
+
+    from cleaner.cli import PROGRESS_MIN_FILES, _progress_for
+    from cleaner.settings import Settings
+
+    for i in range(PROGRESS_MIN_FILES + 1):
+        (tmp_path / f"{i}.txt").write_text("正文\n", encoding="utf-8")
+    tty = Console(force_terminal=True, stderr=True)
+    files, bar = _progress_for(tmp_path, Settings(), tty, show=True)
+    assert bar is not None and len(files) == PROGRESS_MIN_FILES + 1
+    _, bar = _progress_for(tmp_path, Settings(), Console(force_terminal=False, stderr=True), show=True)
+    assert bar is None
+    (tmp_path / "0.txt").unlink()
+    _, bar = _progress_for(tmp_path, Settings(), tty, show=True)
+    assert bar is None
