@@ -10,7 +10,7 @@ against the original document.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 from typing import Iterable
 
 
@@ -55,10 +55,16 @@ class Finding:
         return self.end - self.start
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        """A plain dict for JSON reports (built by hand: this runs once per finding)."""
+        data = {
+            "code": self.code, "start": self.start, "end": self.end,
+            "replacement": self.replacement, "reason": self.reason, "detector": self.detector,
+            "before": self.before, "orig_start": self.orig_start, "orig_end": self.orig_end,
+            "line": self.line,
+        }
+        if self.extra:
+            data["extra"] = dict(self.extra)
         data["kind"] = "flagged" if self.flagged else self.kind
-        if not data["extra"]:
-            del data["extra"]
         return data
 
 
