@@ -46,6 +46,7 @@ RULES = (
     Rule("B110", "app-promotion", "An app/QR/official-account promotion at the head or tail.", "海量资讯，尽在某某APP → (removed)"),
     Rule("B111", "site-ui", "Print/close/back-to-top links and stray UI words (at the head or tail; unmistakable ones anywhere).", "打印本页 关闭窗口 → (removed)"),
     Rule("B112", "breadcrumb", "A breadcrumb line (当前位置：首页 > 新闻).", "当前位置：首页 > 新闻 > 正文 → (removed)"),
+    Rule("B113", "comment-section", "A comment-section header at the tail with the user comments (names, times) under it.", "网友评论 / 某网友 2024-01-01 10:00 / 说得好 → (removed)"),
 )
 
 #: how many non-blank lines the head and tail passes look at
@@ -53,6 +54,8 @@ MAX_HEAD_LINES = 60
 MAX_TAIL_LINES = 80
 #: how many link titles a related-links header may take along
 MAX_RELATED_LINKS = 25
+#: how many lines a comment-section header may take along
+MAX_COMMENT_LINES = 40
 
 _PIPES = "|｜丨¦"
 _LONE_SEP = re.compile(f"[{_PIPES}]+")
@@ -65,6 +68,8 @@ _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 _LINK_MAX = 60
+_COMMENT_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|\d+\s*(?:分钟|分鐘|小时|小時|天)前")
+_GROUPS = re.compile(r"(?:[【\[][^【】\[\]]{1,40}[】\]][ \t\u3000]*){2,8}")
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、/]+[\u4e00-\u9fff·]{2,4}){0,3}")
 
 
@@ -81,6 +86,8 @@ class Lexicon:
     size: frozenset
     share: frozenset
     prevnext: frozenset
+    lead: frozenset
+    comments: frozenset
     related: frozenset
     label_family: dict
     owner_suffix: tuple
@@ -106,7 +113,7 @@ class Lexicon:
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
-          "copyright", "promo", "greeting", "breadcrumb")
+          "copyright", "promo", "greeting", "breadcrumb", "comments")
 
 
 def _parse(text: str, default_category: str | None, into: dict) -> None:
@@ -189,6 +196,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         size=lower(words("ui", tag="size")),
         share=lower(words("ui", tag="share")),
         prevnext=lower(words("ui", tag="prevnext")),
+        lead=lower(words("ui", tag="lead")),
+        comments=lower(words("comments")),
         related=lower(words("related")),
         label_family=label_family,
         owner_suffix=tuple(words("ownersuffix")),
@@ -439,6 +448,15 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     promo = _promo(s, lex, at_tail)
     if promo:
         return "B110", f"app/QR promotion at the {'tail' if at_tail else 'head'}: {promo}", "D"
+    if s[:1] in "【[" and _GROUPS.fullmatch(s):
+        # 【纠错】【责任编辑：某某】: every bracketed group is boilerplate on its own
+        hits = [_classify_short(g.strip(EDGE_SPACE), lex, at_tail) for g in re.findall(r"[【\[]([^【】\[\]]+)[】\]]", s)]
+        if hits and all(h is not None and h[2] in "DC" for h in hits):
+            return hits[-1][0], f"bracketed site links: {hits[-1][1]}", "D"
+    if len(s) <= 60 and not ends_sentence(s):
+        toks = _tokens(s)
+        if toks and toks[0].lower() in lex.lead:
+            return "B111", f"link to another page at the {'tail' if at_tail else 'head'}: {toks[0]}", "D"
     if at_tail:
         chain = _label_chain(s, lex)
         if chain:
@@ -465,6 +483,27 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     return None
 
 
+def _under_title(s: str, lex: Lexicon):
+    """A line right under the title that is site chrome beyond doubt (a page whose
+    <title> came before its navigation): UI tokens only, a bar of known navigation
+    items, a breadcrumb or a greeting.  A byline never has these shapes."""
+    if len(s) > 120:
+        return None
+    ui = _ui_kind(s, lex)
+    if ui and (ui[1] == "anywhere" or (ui[0] == "B101" and len(_tokens(s)) >= 2)):
+        return ui[0], ui[2], "D"
+    if any(p in s for p in _PIPES):
+        items = [i.strip(EDGE_SPACE).lower() for i in re.split(f"[{_PIPES}]", s)]
+        items = [i for i in items if i]
+        if len(items) >= 2 and all(i in lex.nav or i in lex.ui for i in items):
+            return "B101", f"navigation bar under the title: {' | '.join(items[:4])}", "D"
+    if _breadcrumb(s, lex):
+        return "B112", "breadcrumb line", "D"
+    if _greeting(s, lex):
+        return "B102", "greeting with today's date in the site header", "D"
+    return None
+
+
 def _peel_head(text: str, lex: Lexicon, limit: int):
     """Findings for the site chrome at the head, and the end of the protected head.
 
@@ -481,6 +520,8 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         s, e, c = cur
         count += 1
         hit = _classify_edge(c, lex, at_tail=False) if count <= limit and not kept_end else None
+        if hit is None and len(kept_end) == 1 and count <= limit:
+            hit = _under_title(c, lex)
         if hit is None and not kept_end and count <= limit and nxt is not None \
                 and _short_item(c) and _LONE_SEP.fullmatch(nxt[2]):
             hit = ("B101", "navigation item between separators at the head", "D")
@@ -539,7 +580,16 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
                 break
             j += 1
         if header is None:
-            break
+            j = _comment_block(line, i, lex)
+            if j is None:
+                break
+            for k in range(i, j):
+                s, e, c = lines[k]
+                picked.append((s, e, "B113", "user comment under the comment-section header", "D"))
+            s, e, c = lines[j]
+            picked.append((s, e, "B113", f"comment-section header at the tail: {c}", "D"))
+            i = j + 1
+            continue
         for k in range(i, j):
             s, e, c = lines[k]
             picked.append((s, e, "B107", f"link title under the related-links header {header}", "D"))
@@ -560,6 +610,22 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
             picked = picked[:n]
             break
     return [Finding(code, s, e, "", reason) for s, e, code, reason, _ in picked]
+
+
+def _comment_block(line, i: int, lex: Lexicon) -> int | None:
+    """Index of a comment-section header above tail line ``i`` whose block holds user/time lines."""
+    timed = 0
+    j = i
+    while j - i <= MAX_COMMENT_LINES:
+        cur = line(j)
+        if cur is None or len(cur[2]) > 120:
+            return None
+        if _unwrap(cur[2]).lower() in lex.comments:
+            return j if timed and j > i else None
+        if len(cur[2]) <= 40 and _COMMENT_TIME.search(cur[2]):
+            timed += 1
+        j += 1
+    return None
 
 
 def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:

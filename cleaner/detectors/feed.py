@@ -40,6 +40,8 @@ RULES = (
          "正文https://t.cn/AbC12 → 正文"),
     Rule("F105", "forum-header-line", "A forum header/footer line (poster, board, origin).",
          "发信站: 某某社区 (Mon Jan 1 2024) → (removed)"),
+    Rule("F106", "link-stub", "A scraped link/fold stub with its icon letter in a feed post.",
+         "正文O网页链接 收起全文d → 正文"),
 )
 
 _LISTS = ("counters", "actions", "strong", "recommend", "bbs", "shortlinks")
@@ -113,6 +115,8 @@ _LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
 _COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
+# scraped Weibo stubs: the link icon renders as "O", the fold arrows as "d"/"c"
+_STUB = re.compile(r"[ \t\u3000]*(?:O(?:网页链接|網頁鏈接)|(?:收起全文|展开全文|展開全文)[dc](?=[ \t\u3000]*$|[ \t\u3000]*O))", re.M)
 _TERMINAL = set("。！？!?…”」』）)~～.")
 
 
@@ -260,6 +264,11 @@ def _inline(text, lex, lines, spans, removed) -> list[Finding]:
         m = lex.tail_m.search(text, max(starts[i], line_end - 80), line_end)
         if m and m.start() > starts[i] and text[starts[i]:m.start()].strip():
             findings.append(Finding("F103", m.start(), m.end(), "", "counters at the end of a post"))
+    if "O网" in text or "O網" in text or "全文" in text:
+        for m in _STUB.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if not removed[i] and text[starts[i]:m.start()].strip():
+                findings.append(Finding("F106", m.start(), m.end(), "", "link/fold stub in a feed post"))
     for host in lex.hosts:
         pos = text.find(host)
         while pos >= 0:
