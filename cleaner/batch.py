@@ -41,6 +41,7 @@ class FileResult:
     cleaned_text: str = ""
     output_bytes: bytes = b""
     stats: dict | None = None
+    _row: dict | None = field(default=None, repr=False, compare=False)
     raw_rel: str = ""  # the file name as found, when ``rel`` had to be escaped for display
 
     @property
@@ -66,6 +67,14 @@ class FileResult:
         for f in self.findings:
             out[f.detector] = out.get(f.detector, 0) + 1
         return out
+
+    def report_row(self) -> dict:
+        """The per-file record of report.json with every finding (computed once)."""
+        if self._row is None:
+            row = self.summary()
+            row["findings"] = [f.to_dict() for f in self.findings]
+            self._row = row
+        return self._row
 
     def summary(self) -> dict:
         """The per-file record of report.json (without the findings)."""

@@ -116,8 +116,7 @@ class RunState:
         except OSError:
             return
         result.freeze_stats()
-        row = result.summary()
-        row["findings"] = [f.to_dict() for f in result.findings]
+        row = result.report_row()
         record = {"rel": result.rel, "size": src.st_size, "mtime_ns": src.st_mtime_ns,
                   "output_size": out.st_size, "row": row}
         self._records.write(json.dumps(record, ensure_ascii=True) + "\n")

@@ -95,7 +95,7 @@ def line_opcodes(original: str, cleaned: str) -> list[list]:
 
 
 #: a block larger than this (lines x lines) is paired line by line without search
-MAX_PAIRING = 600
+MAX_PAIRING = 64
 #: how alike two lines must be to sit side by side
 MIN_LIKENESS = 0.45
 #: the (small) worth of pairing two blank lines

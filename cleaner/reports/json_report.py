@@ -33,8 +33,7 @@ class JsonReportWriter:
         handle.write(text[:-2] + ',\n "files": [\n')
 
     def add(self, result) -> None:
-        row = result.summary()
-        row["findings"] = [f.to_dict() for f in result.findings]
+        row = result.report_row()
         self.totals["files"] += 1
         self.totals[{"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")] += 1
         for f in result.findings:
