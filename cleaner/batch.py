@@ -42,6 +42,8 @@ class FileResult:
     output_bytes: bytes = b""
     stats: dict | None = None
     _row: dict | None = field(default=None, repr=False, compare=False)
+    #: report pieces computed by the worker (see cleaner.reports.prepare)
+    prepared: dict | None = field(default=None, repr=False, compare=False)
     raw_rel: str = ""  # the file name as found, when ``rel`` had to be escaped for display
 
     @property
@@ -247,7 +249,12 @@ def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
     except OSError as exc:
         return FileResult(rel, "error", error=_os_reason(path, exc))
     try:
-        return clean_bytes(data, rel, settings)
+        result = clean_bytes(data, rel, settings)
+        if getattr(settings, "prepare_reports", False) and result.status != "error":
+            from .reports.prepare import prepare
+
+            prepare(result)
+        return result
     except RecursionError:
         return FileResult(rel, "error", error="document too deeply nested to clean")
     except MemoryError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
 
@@ -35,17 +36,17 @@ class Finding:
     line: int = 0
     extra: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """``"removed"`` when the span is deleted (or shrunk to white space), ``"repaired"`` otherwise."""
         return "repaired" if self.replacement.strip() else "removed"
 
-    @property
+    @cached_property
     def flagged(self) -> bool:
         """Reported for a person to look at, but left as it is (replacement equals the span)."""
         return bool(self.before) and self.replacement == self.before
 
-    @property
+    @cached_property
     def chars(self) -> int:
         """Characters this finding removed (for a removal) or replaced (for a repair)."""
         if self.flagged:

@@ -8,6 +8,7 @@ top of it.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from .batch import FileResult, clean_file, discover
 from .reports.diff import unified_diff
 from .reports.html_report import HtmlReportWriter
 from .reports.json_report import JsonReportWriter
+from .reports.prepare import piece
 from .paths import display_path, needs_escape
 from .settings import Settings
 
@@ -126,6 +128,8 @@ def run(
             summary.results.append(result)
         return summary
 
+    # the workers prepare each file's report pieces, so the report work is shared too
+    settings = dataclasses.replace(settings, prepare_reports=True)
     dst.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(dst)
     from .state import RunState
@@ -160,7 +164,7 @@ def _write_all(src, dst, settings, results, summary, on_result, state, sources, 
                     result.error = f"cannot write {display_path(str(target))}: {exc.strerror or exc}"
             _printable(result)
             if result.status == "changed":
-                dhandle.write(unified_diff(result.original_text, result.cleaned_text, result.rel))
+                dhandle.write(piece(result, "diff") or unified_diff(result.original_text, result.cleaned_text, result.rel))
             report.add(result)
             page.add(result)
             if on_result:

@@ -30,6 +30,8 @@ class Settings:
     root: str = field(default="", compare=False)
     time_budget: float = 20.0  # seconds per document (DEFAULT_TIME_BUDGET); 0 = no limit
     max_file_bytes: int = 0  # a larger file is reported, not read; 0 = cleaner.batch.MAX_FILE_BYTES
+    #: workers also compute each file's report pieces (set by the runner when it writes reports)
+    prepare_reports: bool = field(default=False, compare=False)
 
     def selection(self) -> Selection:
         return Selection.from_options(self.select or None, self.ignore or None)

@@ -53,7 +53,7 @@ class RunState:
         atomic_write_text(self.dst / STATE_NAME, json.dumps(
             {"fingerprint": fingerprint, "source": source, "complete": False}, indent=1) + "\n")
         # keep the old lines when resuming (a later line for the same file wins)
-        self._records = open(self.dst / RECORDS_NAME, "a" if self.previous else "w", encoding="ascii")
+        self._records = open(self.dst / RECORDS_NAME, "a" if self.previous else "w", encoding="utf-8")
 
     def _load(self) -> None:
         try:
@@ -65,7 +65,7 @@ class RunState:
             self.note = "nothing to resume: the settings changed since the earlier run"
             return
         try:
-            with open(self.dst / RECORDS_NAME, encoding="ascii", errors="replace") as handle:
+            with open(self.dst / RECORDS_NAME, encoding="utf-8", errors="replace") as handle:
                 for line in handle:
                     try:
                         record = json.loads(line)
@@ -116,10 +116,12 @@ class RunState:
         except OSError:
             return
         result.freeze_stats()
-        row = result.report_row()
-        record = {"rel": result.rel, "size": src.st_size, "mtime_ns": src.st_mtime_ns,
-                  "output_size": out.st_size, "row": row}
-        self._records.write(json.dumps(record, ensure_ascii=True) + "\n")
+        from .reports.prepare import piece
+
+        head = json.dumps({"rel": result.rel, "size": src.st_size, "mtime_ns": src.st_mtime_ns,
+                           "output_size": out.st_size}, ensure_ascii=True)
+        row_json = piece(result, "row_json") or json.dumps(result.report_row(), ensure_ascii=False)
+        self._records.write(head[:-1] + ', "row": ' + row_json + "}\n")
         self._records.flush()
 
     def close(self, complete: bool) -> None:

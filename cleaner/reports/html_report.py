@@ -65,6 +65,20 @@ def _json(value) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def detail_payload(result) -> str:
+    """The per-file data the page renders when the file is expanded (JSON, script-safe)."""
+    original = _normalised(result.original_text)
+    cleaned = result.cleaned_text
+    data = {
+        "o": original,
+        "c": cleaned,
+        "f": [[f.orig_start, f.orig_end, f.code, f.detector, f.reason, f.replacement]
+              for f in result.findings],
+        "ops": line_opcodes(original, cleaned),
+    }
+    return _json(data)
+
+
 def _normalised(text: str) -> str:
     """The original text as the findings' offsets see it."""
     text, _ = normalize_newlines(text)
@@ -211,16 +225,10 @@ class HtmlReportWriter:
         self.pending.append([i, result.rel, result.status, result.encoding, removed, repaired,
                              dets, result.error, len(result.findings), list(result.notes), int(has_detail)])
         if has_detail:
-            original = _normalised(result.original_text)
-            cleaned = result.cleaned_text
-            data = {
-                "o": original,
-                "c": cleaned,
-                "f": [[f.orig_start, f.orig_end, f.code, f.detector, f.reason, f.replacement]
-                      for f in result.findings],
-                "ops": line_opcodes(original, cleaned),
-            }
-            self.handle.write(f'<script type="application/json" id="d{i}">{_json(data)}</script>\n')
+            from .prepare import piece
+
+            payload = piece(result, "html") or detail_payload(result)
+            self.handle.write(f'<script type="application/json" id="d{i}">{payload}</script>\n')
         if len(self.pending) >= INDEX_BATCH:
             self._flush()
 

@@ -33,7 +33,8 @@ class JsonReportWriter:
         handle.write(text[:-2] + ',\n "files": [\n')
 
     def add(self, result) -> None:
-        row = result.report_row()
+        from .prepare import piece
+
         self.totals["files"] += 1
         self.totals[{"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")] += 1
         for f in result.findings:
@@ -45,7 +46,7 @@ class JsonReportWriter:
         if not self.first:
             self.handle.write(",\n")
         self.first = False
-        self.handle.write("  " + json.dumps(row, ensure_ascii=False))
+        self.handle.write("  " + (piece(result, "row_json") or json.dumps(result.report_row(), ensure_ascii=False)))
 
     def close(self) -> dict:
         summary = dict(self.totals, detectors=self.by_detector, codes=dict(sorted(self.by_code.items())))

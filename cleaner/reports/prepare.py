@@ -1,0 +1,36 @@
+"""Report pieces computed where a file is cleaned, so workers share the report work.
+
+The diff text, the report.json row and the report.html payload of a file
+depend only on that file.  When a run writes reports, each worker computes
+them right after cleaning (``prepare``); the process that writes the reports
+then only concatenates strings, so adding workers speeds the whole run up.
+A piece is used only while the result still has the status it was prepared
+with (a failed write turns a result into an error, which is described anew).
+"""
+from __future__ import annotations
+
+import json
+
+from ..paths import display_path
+from .diff import unified_diff
+
+
+def prepare(result) -> None:
+    """Attach the diff, JSON row and HTML payload of one cleaned file."""
+    from .html_report import detail_payload
+
+    name = display_path(result.rel)
+    result.prepared = {
+        "status": result.status,
+        "diff": unified_diff(result.original_text, result.cleaned_text, name) if result.status == "changed" else "",
+        "row_json": json.dumps(result.report_row(), ensure_ascii=False),
+        "html": detail_payload(result),
+    }
+
+
+def piece(result, key: str):
+    """A prepared piece, or None when it is missing or out of date."""
+    prepared = getattr(result, "prepared", None)
+    if not prepared or prepared.get("status") != result.status:
+        return None
+    return prepared.get(key)
