@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterable
 
 
@@ -36,17 +35,17 @@ class Finding:
     line: int = 0
     extra: dict = field(default_factory=dict)
 
-    @cached_property
+    @property
     def kind(self) -> str:
         """``"removed"`` when the span is deleted (or shrunk to white space), ``"repaired"`` otherwise."""
         return "repaired" if self.replacement.strip() else "removed"
 
-    @cached_property
+    @property
     def flagged(self) -> bool:
         """Reported for a person to look at, but left as it is (replacement equals the span)."""
         return bool(self.before) and self.replacement == self.before
 
-    @cached_property
+    @property
     def chars(self) -> int:
         """Characters this finding removed (for a removal) or replaced (for a repair)."""
         if self.flagged:

@@ -203,6 +203,8 @@ def _slim(result: FileResult) -> None:
     result.original_text = ""
     result.cleaned_text = ""
     result.findings = []
+    result.prepared = None
+    result._row = None
 
 
 def default_jobs() -> int:
