@@ -118,3 +118,22 @@ def test_clean_chinese_costs_little():
     elapsed = time.perf_counter() - start
     assert not result.findings
     assert elapsed < 0.5
+
+
+def test_utf8_as_gbk_with_a_dropped_private_use_character_is_restored():
+    # 中 = E4 B8 AD and 文 = E6 96 87: shown as GBK, "AD E6" is a private-use
+    # character that copying drops, leaving 涓 (E4 B8) and 枃 (96 87)
+    assert clean("鎴戞槸涓枃").text == "我是中文\n"
+    result = clean("他说：鎴戞槸涓枃老师。")
+    assert result.text == "他说：我是中文老师。\n"
+    assert [f.code for f in result.findings] == ["E201"]
+    assert "dropped" in result.findings[0].reason
+
+
+def test_dropped_character_restoration_needs_the_exact_shape():
+    from cleaner.encoding.dropped_pair import restore_after
+
+    # ordinary Chinese after a repair is not touched
+    assert restore_after("鎴戞槸老师好", 3, "我是") is None
+    # too short to tell
+    assert restore_after("鎴戞槸涓", 3, "我是") is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..encoding import cjk_mojibake, latin_mojibake, lost_bytes, unencodable
+from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, unencodable
 from ..findings import Finding
 from .base import Context, Detector, Rule
 
@@ -123,6 +123,12 @@ def _find_in_bare_line(line: str, base: int) -> list[Finding]:
     proposals += [(cjk_mojibake.gain(line[r.start:r.end], r.text), r.pair.code, r.start, r.end, r.text,
                    r.reason(line[r.start:r.end])) for r in cjk_mojibake.find_repairs(line)]
     for _gain, code, a, b, fixed, reason in sorted(proposals, key=lambda p: -p[0]):
+        if code == "E201" and free(a, b):
+            restored = dropped_pair.restore_after(line, b, fixed)
+            if restored is not None and free(b, restored[0]):
+                old = line[a:restored[0]]
+                b, fixed = restored[0], fixed + restored[1]
+                reason = f"E201 UTF-8 read as GBK, one character dropped: {old} → {fixed}"
         add(code, a, b, fixed, reason)
     if lost_bytes.PRECHECK.search(line):
         for a, b, reason in lost_bytes.find_lost_bytes(line):
