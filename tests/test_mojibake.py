@@ -126,7 +126,7 @@ def test_utf8_as_gbk_with_a_dropped_private_use_character_is_restored():
     assert clean("鎴戞槸涓枃").text == "我是中文\n"
     result = clean("他说：鎴戞槸涓枃老师。")
     assert result.text == "他说：我是中文老师。\n"
-    assert [f.code for f in result.findings] == ["E201"]
+    assert [f.code for f in result.findings if f.detector == "mojibake"] == ["E201"]
     assert "dropped" in result.findings[0].reason
 
 
