@@ -137,3 +137,12 @@ def test_dropped_character_restoration_needs_the_exact_shape():
     assert restore_after("鎴戞槸老师好", 3, "我是") is None
     # too short to tell
     assert restore_after("鎴戞槸涓", 3, "我是") is None
+
+
+def test_dropped_character_then_lost_last_byte():
+    # 园 = E5 9B AD, 散 = E6 95 A3, 步 = E6 AD A5: "AD E6" dropped as a private-use
+    # character, and the final byte lost (the decoder's U+FFFD)
+    result = clean("鎴戜滑浠婂ぉ鍘诲叕鍥暎姝\ufffd")
+    assert result.text == "我们今天去公园散\n"
+    reasons = [f.reason for f in result.findings if f.detector == "mojibake"]
+    assert len(reasons) == 1 and "dropped" in reasons[0] and "lost byte" in reasons[0]

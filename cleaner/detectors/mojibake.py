@@ -128,7 +128,8 @@ def _find_in_bare_line(line: str, base: int) -> list[Finding]:
             if restored is not None and free(b, restored[0]):
                 old = line[a:restored[0]]
                 b, fixed = restored[0], fixed + restored[1]
-                reason = f"E201 UTF-8 read as GBK, one character dropped: {old} → {fixed}"
+                lost = " (lost byte at the end removed)" if old[-1] in cjk_mojibake.LOSS_MARKERS else ""
+                reason = f"E201 UTF-8 read as GBK, one character dropped: {old} → {fixed}{lost}"
         add(code, a, b, fixed, reason)
     if lost_bytes.PRECHECK.search(line):
         for a, b, reason in lost_bytes.find_lost_bytes(line):

@@ -105,4 +105,17 @@ def restore_after(line: str, end: int, repaired: str) -> tuple[int, str] | None:
     if len(best) > 1 and best[0][0] - best[1][0] < MIN_MARGIN:
         return None
     _score, new_end, extra = best[0]
-    return new_end, extra
+    return _through_lost_byte(line, new_end), extra
+
+
+def _through_lost_byte(line: str, pos: int) -> int:
+    """Past a character cut short by a lost byte (a lead and one continuation
+    byte shown as one character, then the decoder's ``?`` or U+FFFD)."""
+    if pos + 1 < len(line) and line[pos + 1] in "?\ufffd":
+        try:
+            data = line[pos].encode("gbk")
+        except UnicodeEncodeError:
+            return pos
+        if len(data) == 2 and 0xE1 <= data[0] <= 0xEF and 0x80 <= data[1] < 0xC0:
+            return pos + 2
+    return pos
