@@ -408,16 +408,24 @@ def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
     return hit
 
 
-def _classify_long(s: str, lex: Lexicon, at_tail: bool):
-    """Only a long footer line (a nav bar, a copyright/owner footer) qualifies."""
-    if len(s) > 250:
-        return None
+def _nav_or_copyright(s: str, lex: Lexicon, at_tail: bool):
+    """A navigation bar or a copyright/licence line, as (code, reason, strength)."""
     bar = _nav_bar(s, lex)
     if bar:
         return "B101", bar, "D"
     cr = _copyright(s, lex, at_tail)
     if cr:
         return "B108", f"copyright/licence line: {cr}", "C"
+    return None
+
+
+def _classify_long(s: str, lex: Lexicon, at_tail: bool):
+    """Only a long footer line (a nav bar, a copyright/owner footer) qualifies."""
+    if len(s) > 250:
+        return None
+    found = _nav_or_copyright(s, lex, at_tail)
+    if found:
+        return found
     if at_tail:
         chain = _label_chain(s, lex)
         if chain and chain[0].startswith("owner"):
@@ -437,12 +445,9 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     ui = _ui_kind(s, lex)
     if ui:
         return ui[0], ui[2], "D"
-    bar = _nav_bar(s, lex)
-    if bar:
-        return "B101", bar, "D"
-    cr = _copyright(s, lex, at_tail)
-    if cr:
-        return "B108", f"copyright/licence line: {cr}", "C"
+    found = _nav_or_copyright(s, lex, at_tail)
+    if found:
+        return found
     if _breadcrumb(s, lex):
         return "B112", "breadcrumb line", "D"
     promo = _promo(s, lex, at_tail)
