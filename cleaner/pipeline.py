@@ -20,6 +20,7 @@ from .selection import DEFAULT_SELECTION, Selection
 
 #: how often a repeating detector may run on its own output
 MAX_REPEAT = 4
+_NO_OPTIONS: Mapping = {}
 
 
 @dataclass
@@ -61,8 +62,26 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _active(detectors: Iterable[Detector], selection: Selection) -> list[Detector]:
-    return [d for d in detectors if selection.any_enabled(d.codes)]
+def _active(detectors: Iterable[Detector], selection: Selection) -> list[tuple[Detector, frozenset | None]]:
+    """The detectors with at least one selected rule, each with the codes to
+    keep (``None`` when all of its rules are selected, so nothing is filtered)."""
+    detectors = tuple(detectors)
+    key = (detectors, selection)
+    plan = _plans.get(key)
+    if plan is None:
+        plan = []
+        for d in detectors:
+            codes = frozenset(c for c in d.codes if selection.enabled(c))
+            if codes:
+                plan.append((d, None if len(codes) == len(set(d.codes)) else codes))
+        if len(_plans) > 64:
+            _plans.clear()
+        _plans[key] = plan
+    return plan
+
+
+#: detector plans per (detectors, selection), so a batch decides once, not once per document
+_plans: dict = {}
 
 
 def clean(
@@ -101,10 +120,14 @@ def clean(
     maps: list[OffsetMap] = []
     staged: list[tuple[int, list[Finding]]] = []
     current = body
-    for detector in _active(detectors if detectors is not None else all_detectors(), selection):
-        ctx = Context(options=options.get(detector.name, {}), path=path, state=state)
+    for detector, keep in _active(detectors if detectors is not None else all_detectors(), selection):
+        ctx = Context(options=options.get(detector.name, _NO_OPTIONS), path=path, state=state)
         for _round in range(MAX_REPEAT if detector.repeat else 1):
-            found = [f for f in detector.find(current, ctx) if selection.enabled(f.code)]
+            found = detector.find(current, ctx)
+            if not isinstance(found, list):
+                found = list(found)
+            if keep is not None:
+                found = [f for f in found if f.code in keep]
             if not found:
                 break
             found = resolve_overlaps(found)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.batch import clean_bytes
-from cleaner.reports.html_report import COLOURS, INDEX_BATCH, HtmlReportWriter
+from cleaner.reports.html_report import _JS, COLOURS, INDEX_BATCH, HtmlReportWriter
 from cleaner.runner import run
 from cleaner.settings import Settings
 
@@ -92,10 +92,8 @@ def test_per_file_data_maps_findings_to_the_original(tree, tmp_path):
     assert [a["o"][f[0]:f[1]] for f in tags] == ["<p>", "</p>"]
     ref = next(f for f in a["f"] if f[2] == "M104")
     assert a["o"][ref[0]:ref[1]] == "&amp;" and ref[5] == "&"
-    # line alignment covers both texts completely
-    ops = a["ops"]
-    assert ops[0][1] == 0 and ops[-1][2] == len(a["o"].split("\n"))
-    assert ops[0][3] == 0 and ops[-1][4] == len(a["c"].split("\n"))
+    # the line alignment is left to the page: the payload is the texts and the findings only
+    assert set(a) == {"o", "c", "f"}
     # GBK with CRLF: offsets are into the decoded, newline-normalised text
     c = blocks[index["c.txt"][0]]
     assert "\r" not in c["o"] and c["o"][c["f"][0][0]:c["f"][0][1]] == "<b>"
@@ -267,3 +265,53 @@ def test_browser_paginates_thousands_of_files(tmp_path):
     # the hash can open a file; the unchanged ones can be listed too
     dom = _dom((dst / "report.html").resolve().as_uri() + "#unchanged=1", tmp_path)
     assert "1500 of 1500 files · page 1 of 15" in dom
+
+
+def _words(i: int) -> str:
+    """A line of four ideographs no other line uses."""
+    return "".join(chr(0x4E00 + 4 * i + k) for k in range(4))
+
+
+ALIGNMENT_CASES = [
+    # (original lines, cleaned lines)
+    (["a", "b", "c"], ["a", "b", "c"]),
+    (["<p>第一段</p>", "", "", "第二段"], ["第一段", "", "第二段"]),
+    (["首页 | 新闻", "标题", "正文第一句。", "责任编辑：王"], ["标题", "正文第一句。"]),
+    (["x"] * 30 + ["<b>改</b>"] + ["y"] * 30, ["x"] * 30 + ["改"] + ["y"] * 30),
+    ([], ["新"]),
+    (["旧"], []),
+    ([_words(i) + "<br>" for i in range(300)], [_words(i) for i in range(300) if i % 7]),
+]
+
+
+@needs_browser
+def test_browser_aligns_lines_for_the_side_by_side_view(tmp_path):
+    page = tmp_path / "align.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body><pre id=out></pre><script>" + _JS + "</script><script>"
+        f"var cases={json.dumps(ALIGNMENT_CASES, ensure_ascii=False)};"
+        "document.getElementById('out').textContent=JSON.stringify(cases.map(function(c){return SC.lineOps(c[0],c[1]);}));"
+        "</script></body></html>", encoding="utf-8")
+    dom = _dom(page.resolve().as_uri(), tmp_path)
+    results = json.loads(html.unescape(re.search(r'<pre id="out">(.*?)</pre>', dom, re.S).group(1)))
+    for (a, b), ops in zip(ALIGNMENT_CASES, results):
+        # the blocks tile both texts, in order, with nothing left out
+        i = j = 0
+        for tag, i1, i2, j1, j2 in ops:
+            assert (i1, j1) == (i, j) and tag in "erdi"
+            if tag == "e":
+                assert a[i1:i2] == b[j1:j2]
+            i, j = i2, j2
+        assert (i, j) == (len(a), len(b))
+    # an unchanged text is one equal block; a cleaned line sits beside its original
+    assert results[0] == [["e", 0, 3, 0, 3]]
+    assert ["r", 0, 1, 0, 1] in results[1]
+    assert ["d", 0, 1, 0, 0] in results[2] and ["d", 3, 4, 2, 2] in results[2]
+    assert ["r", 30, 31, 30, 31] in results[3] and results[3][0] == ["e", 0, 30, 0, 30]
+    assert results[4] == [["i", 0, 0, 0, 1]] and results[5] == [["d", 0, 1, 0, 0]]
+    # a long file where every line changed: each kept line beside its original, dropped ones alone
+    big = results[6]
+    assert sum(1 for op in big if op[0] == "d") == 300 - len(ALIGNMENT_CASES[6][1])
+    wrong = [(ALIGNMENT_CASES[6][0][op[1]], ALIGNMENT_CASES[6][1][op[3]]) for op in big if op[0] == "r" 
+             and ALIGNMENT_CASES[6][0][op[1]] != ALIGNMENT_CASES[6][1][op[3]] + "<br>"]
+    assert not wrong

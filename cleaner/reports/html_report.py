@@ -4,7 +4,9 @@ The page has a summary (files, characters removed and repaired per
 detector, a bar chart), a filter by detector and status, and one collapsed
 entry per file.  Expanding an entry renders a side-by-side diff in which
 each removed or repaired span is coloured by detector and carries its code
-and reason as a tooltip.
+and reason as a tooltip.  The line alignment of that view is computed by
+the page itself when an entry is opened, so writing the report costs one
+JSON encoding per file, however many files nobody opens.
 
 The writer streams: each file's data is written as soon as the file is
 cleaned, as an inert JSON block that the browser parses only when that
@@ -18,7 +20,6 @@ No network access: CSS and JavaScript are inline, the chart is inline SVG.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import html
 import json
 from typing import IO
@@ -74,7 +75,6 @@ def detail_payload(result) -> str:
         "c": cleaned,
         "f": [[f.orig_start, f.orig_end, f.code, f.detector, f.reason, f.replacement]
               for f in result.findings],
-        "ops": line_opcodes(original, cleaned),
     }
     return _json(data)
 
@@ -84,93 +84,6 @@ def _normalised(text: str) -> str:
     text, _ = normalize_newlines(text)
     text, _ = to_nfc(text)
     return text
-
-
-def line_opcodes(original: str, cleaned: str) -> list[list]:
-    """Line-level alignment of two texts for a side-by-side view.
-
-    Each cleaned line is paired with the original line it most resembles (a
-    cleaned line is usually its original minus some spans), keeping order;
-    runs of identical lines become ``e`` (equal) blocks.  Large files are
-    first split by difflib's exact matches and paired inside each block.
-    """
-    a = original.split("\n")
-    b = cleaned.split("\n")
-    if len(a) * len(b) <= MAX_PAIRING:
-        return _merge_equal(_pair_lines(a, b, 0, len(a), 0, len(b)), a, b)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) > 2000)
-    ops: list[list] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace":
-            ops.extend(_pair_lines(a, b, i1, i2, j1, j2))
-        else:
-            ops.append([tag[0], i1, i2, j1, j2])
-    return ops
-
-
-#: a block larger than this (lines x lines) is paired line by line without search
-MAX_PAIRING = 64
-#: how alike two lines must be to sit side by side
-MIN_LIKENESS = 0.45
-#: the (small) worth of pairing two blank lines
-BLANK_PAIR = 0.1
-
-
-def _likeness(x: str, y: str, sx: frozenset, sy: frozenset) -> float:
-    if x == y:
-        return 1.0 if x.strip() else BLANK_PAIR
-    if not sx or not sy:
-        return 0.0
-    common = len(sx & sy)
-    return common / min(len(sx), len(sy)) * min(1.0, 2 * common / (len(sx) + len(sy)) + 0.5)
-
-
-def _pair_lines(a, b, i1, i2, j1, j2) -> list[list]:
-    n, m = i2 - i1, j2 - j1
-    if n * m > MAX_PAIRING:
-        return [["r", i1, i2, j1, j2]]
-    sa = [frozenset(a[i].strip()) for i in range(i1, i2)]
-    sb = [frozenset(b[j].strip()) for j in range(j1, j2)]
-    like = [[_likeness(a[i1 + i], b[j1 + j], sa[i], sb[j]) for j in range(m)] for i in range(n)]
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below, li = score[i], score[i + 1], like[i]
-        for j in range(m - 1, -1, -1):
-            best = below[j] if below[j] > row[j + 1] else row[j + 1]
-            v = li[j]
-            if (v >= MIN_LIKENESS or v == BLANK_PAIR) and v + below[j + 1] > best:
-                best = v + below[j + 1]
-            row[j] = best
-    ops: list[list] = []
-    i = j = 0
-    while i < n or j < m:
-        if i < n and j < m:
-            v = like[i][j]
-            if (v >= MIN_LIKENESS or v == BLANK_PAIR) and score[i][j] == v + score[i + 1][j + 1]:
-                ops.append(["r", i1 + i, i1 + i + 1, j1 + j, j1 + j + 1])
-                i += 1
-                j += 1
-                continue
-        if i < n and (j >= m or score[i][j] == score[i + 1][j]):
-            ops.append(["d", i1 + i, i1 + i + 1, j1 + j, j1 + j])
-            i += 1
-        else:
-            ops.append(["i", i1 + i, i1 + i, j1 + j, j1 + j + 1])
-            j += 1
-    return ops
-
-
-def _merge_equal(ops: list[list], a: list[str], b: list[str]) -> list[list]:
-    """Turn pairs of identical lines into ``e`` blocks, merging neighbours."""
-    out: list[list] = []
-    for op in ops:
-        if op[0] == "r" and a[op[1]] == b[op[3]]:
-            op = ["e", *op[1:]]
-        if out and out[-1][0] == op[0] == "e":
-            out[-1][2], out[-1][4] = op[2], op[4]
-        else:
-            out.append(op)
-    return out
 
 
 class HtmlReportWriter:
@@ -452,6 +365,62 @@ SC.leftLine=function(text,ls,le,fs){
   if(rep&&f[1]<=le+1)out+="<span class=\"fix\" title=\""+tip+"\">→"+SC.esc(f[5])+"</span>";
   pos=Math.max(pos,e);}
  return out+SC.esc(text.slice(pos,le));};
+SC.likeness=function(x,y,sx,sy){
+ if(x===y)return x.trim()?1:SC.BLANK_PAIR;
+ if(!sx.size||!sy.size)return 0;
+ var common=0;sx.forEach(function(ch){if(sy.has(ch))common++;});
+ return common/Math.min(sx.size,sy.size)*Math.min(1,2*common/(sx.size+sy.size)+0.5);};
+SC.MIN_LIKENESS=0.45;SC.BLANK_PAIR=0.1;SC.MAX_PAIRING=40000;SC.MAX_LCS=4000000;
+/* pair the lines of a[i1:i2] and b[j1:j2] that resemble each other, keeping order */
+SC.pairLines=function(a,b,i1,i2,j1,j2,ops){
+ var n=i2-i1,m=j2-j1,i,j;
+ if(!n&&!m)return;
+ if(!m){ops.push(["d",i1,i2,j1,j2]);return;}
+ if(!n){ops.push(["i",i1,i2,j1,j2]);return;}
+ if(n*m>SC.MAX_PAIRING){/* too big to search whole: pair proportional slices of both sides */
+  var parts=Math.ceil(Math.sqrt(n*m/SC.MAX_PAIRING)),p;
+  for(p=0;p<parts;p++)SC.pairLines(a,b,i1+Math.floor(p*n/parts),i1+Math.floor((p+1)*n/parts),j1+Math.floor(p*m/parts),j1+Math.floor((p+1)*m/parts),ops);
+  return;}
+ var sa=[],sb=[];for(i=0;i<n;i++)sa.push(new Set(Array.from(a[i1+i].trim())));for(j=0;j<m;j++)sb.push(new Set(Array.from(b[j1+j].trim())));
+ var like=[],W=m+1,score=new Float64Array((n+1)*W);
+ for(i=0;i<n;i++){var r=[];for(j=0;j<m;j++)r.push(SC.likeness(a[i1+i],b[j1+j],sa[i],sb[j]));like.push(r);}
+ function ok(v){return v>=SC.MIN_LIKENESS||v===SC.BLANK_PAIR;}
+ for(i=n-1;i>=0;i--)for(j=m-1;j>=0;j--){var best=Math.max(score[(i+1)*W+j],score[i*W+j+1]),v=like[i][j];
+  if(ok(v)&&v+score[(i+1)*W+j+1]>best)best=v+score[(i+1)*W+j+1];score[i*W+j]=best;}
+ i=0;j=0;
+ while(i<n||j<m){
+  if(i<n&&j<m){var w=like[i][j];if(ok(w)&&score[i*W+j]===w+score[(i+1)*W+j+1]){ops.push(["r",i1+i,i1+i+1,j1+j,j1+j+1]);i++;j++;continue;}}
+  if(i<n&&(j>=m||score[i*W+j]===score[(i+1)*W+j])){ops.push(["d",i1+i,i1+i+1,j1+j,j1+j]);i++;}
+  else{ops.push(["i",i1+i,i1+i,j1+j,j1+j+1]);j++;}}};
+/* pairs (i,j) of identical lines in order: common ends, then a longest common subsequence */
+SC.sameLines=function(a,b){
+ var n=a.length,m=b.length,p=0,s=0,out=[],k;
+ while(p<n&&p<m&&a[p]===b[p])p++;
+ while(s<n-p&&s<m-p&&a[n-1-s]===b[m-1-s])s++;
+ for(k=0;k<p;k++)out.push([k,k]);
+ var N=n-p-s,M=m-p-s;
+ if(N&&M&&N*M<=SC.MAX_LCS){
+  var W=M+1,L=new Int32Array((N+1)*W),i,j;
+  for(i=N-1;i>=0;i--)for(j=M-1;j>=0;j--)L[i*W+j]=a[p+i]===b[p+j]?L[(i+1)*W+j+1]+1:Math.max(L[(i+1)*W+j],L[i*W+j+1]);
+  i=0;j=0;
+  while(i<N&&j<M){if(a[p+i]===b[p+j]){out.push([p+i,p+j]);i++;j++;}else if(L[(i+1)*W+j]>=L[i*W+j+1])i++;else j++;}}
+ for(k=s;k>0;k--)out.push([n-k,m-k]);
+ return out;};
+/* line-level alignment of two texts for the side-by-side view: [tag,i1,i2,j1,j2] with
+   tag e (equal), r (changed line beside the line it resembles), d (only left), i (only right) */
+SC.lineOps=function(a,b){
+ var ops=[],i=0,j=0,same=SC.sameLines(a,b);same.push([a.length,b.length]);
+ same.forEach(function(pr){
+  SC.pairLines(a,b,i,pr[0],j,pr[1],ops);
+  if(pr[0]<a.length&&pr[1]<b.length){var last=ops[ops.length-1];
+   if(last&&last[0]==="e"&&last[2]===pr[0]&&last[4]===pr[1]){last[2]++;last[4]++;}else ops.push(["e",pr[0],pr[0]+1,pr[1],pr[1]+1]);}
+  i=pr[0]+1;j=pr[1]+1;});
+ var out=[];
+ ops.forEach(function(op){
+  if(op[0]==="r"&&op[2]-op[1]===1&&op[4]-op[3]===1&&a[op[1]]===b[op[3]])op=["e",op[1],op[2],op[3],op[4]];
+  var last=out[out.length-1];
+  if(last&&last[0]==="e"&&op[0]==="e"&&last[2]===op[1]&&last[4]===op[3]){last[2]=op[2];last[4]=op[4];}else out.push(op);});
+ return out;};
 SC.diff=function(data){
  var o=data.o,c=data.c,fs=data.f;var starts=[0];for(var i=0;i<o.length;i++)if(o.charCodeAt(i)===10)starts.push(i+1);
  var olines=o.split("\n"),clines=c.split("\n");
@@ -464,7 +433,7 @@ SC.diff=function(data){
   var rt=j==null?"":SC.esc(clines[j]);
   tr.innerHTML="<td class=n>"+(i==null?"":i+1)+"</td><td class=\""+(i==null?"gap":tagL)+"\">"+lt+"</td><td class=n>"+(j==null?"":j+1)+"</td><td class=\""+(j==null?"gap":tagR)+"\">"+rt+"</td>";
   return tr;}
- data.ops.forEach(function(op){var t=op[0],i1=op[1],i2=op[2],j1=op[3],j2=op[4],n=i2-i1,k;
+ SC.lineOps(olines,clines).forEach(function(op){var t=op[0],i1=op[1],i2=op[2],j1=op[3],j2=op[4],n=i2-i1,k;
   if(t==="e"){
    if(n<=8){for(k=0;k<n;k++)tb.appendChild(row(i1+k,j1+k,"",""));return;}
    for(k=0;k<3;k++)tb.appendChild(row(i1+k,j1+k,"",""));
