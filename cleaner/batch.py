@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .atomic import atomic_write_bytes
 from .decoding import DecodeFailure, decode_bytes
 from .findings import Finding
 from .paths import display_path, needs_escape, path_bytes_hex
@@ -45,15 +46,54 @@ class FileResult:
     #: report pieces computed by the worker (see cleaner.reports.prepare)
     prepared: dict | None = field(default=None, repr=False, compare=False)
     raw_rel: str = ""  # the file name as found, when ``rel`` had to be escaped for display
+    #: the output was written where the file was cleaned (see ``Settings.output_root``)
+    written: bool = field(default=False, compare=False)
 
     @property
     def changed(self) -> bool:
         return self.status == "changed"
 
     def freeze_stats(self) -> None:
-        """Compute the figures once, so the findings themselves can be dropped."""
-        if self.stats is None:
-            self.stats = {"chars": self.chars(), "detectors": self.detectors(), "findings": len(self.findings)}
+        """Compute the figures once, so the findings themselves can be dropped.
+
+        Besides the per-file totals, ``by_detector`` (findings and characters
+        removed/repaired per detector) and ``by_code`` (detector, findings and
+        the first reason per rule code) feed the run's report summaries.
+        """
+        if self.stats is not None:
+            return
+        removed = repaired = 0
+        detectors: dict[str, int] = {}
+        by_detector: dict[str, dict[str, int]] = {}
+        by_code: dict[str, list] = {}
+        for f in self.findings:
+            kind, chars = f.kind, f.chars
+            if kind == "removed":
+                removed += chars
+            else:
+                repaired += chars
+            detectors[f.detector] = detectors.get(f.detector, 0) + 1
+            row = by_detector.get(f.detector)
+            if row is None:
+                row = by_detector[f.detector] = {"findings": 0, "removed": 0, "repaired": 0}
+            row["findings"] += 1
+            row[kind] += chars
+            code = by_code.get(f.code)
+            if code is None:
+                by_code[f.code] = [f.detector, 1, f.reason]
+            else:
+                code[1] += 1
+        self.stats = {"chars": {"removed": removed, "repaired": repaired}, "detectors": detectors,
+                      "findings": len(self.findings), "by_detector": by_detector, "by_code": by_code}
+
+    def slim(self) -> None:
+        """Keep only the figures (and prepared report pieces): what a finished file needs to travel."""
+        self.freeze_stats()
+        self.output_bytes = b""
+        self.original_text = ""
+        self.cleaned_text = ""
+        self.findings = []
+        self._row = None
 
     def chars(self) -> dict[str, int]:
         if self.stats is not None:
@@ -250,10 +290,14 @@ def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
         return FileResult(rel, "error", error=_os_reason(path, exc))
     try:
         result = clean_bytes(data, rel, settings)
-        if getattr(settings, "prepare_reports", False) and result.status != "error":
+        if settings.prepare_reports and result.status != "error":
             from .reports.prepare import prepare
 
             prepare(result)
+        if settings.output_root and result.status != "error":
+            write_output(result, Path(settings.output_root) / rel)
+        if settings.slim_results:
+            result.slim()
         return result
     except RecursionError:
         return FileResult(rel, "error", error="document too deeply nested to clean")
@@ -261,6 +305,16 @@ def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
         return FileResult(rel, "error", error="out of memory while cleaning")
     except Exception as exc:  # a bug in a detector must not stop the batch
         return FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def write_output(result: FileResult, target: Path) -> None:
+    """Write a cleaned file atomically; a failure turns the result into an error with the reason."""
+    try:
+        atomic_write_bytes(target, result.output_bytes)
+        result.written = True
+    except OSError as exc:
+        result.status = "error"
+        result.error = f"cannot write {display_path(str(target))}: {exc.strerror or exc}"
 
 
 def iter_results(src: Path, settings: Settings) -> Iterator[FileResult]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .atomic import AtomicTextWriter, atomic_write_bytes, remove_stale_temporaries
-from .batch import FileResult, clean_file, discover
+from .atomic import AtomicTextWriter, remove_stale_temporaries
+from .batch import FileResult, clean_file, discover, write_output
 from .reports.diff import unified_diff
 from .reports.html_report import HtmlReportWriter
 from .reports.json_report import JsonReportWriter
@@ -95,11 +95,15 @@ def run(
     files: list[tuple[Path, str]] | None = None,
     text_field: str = "text",
     resume: bool = False,
+    details: bool | None = None,
 ) -> RunSummary:
     """Clean ``src`` into ``dst`` (or only compute results when ``dry_run``).
 
     ``resume`` reuses the outputs of an earlier (interrupted) run into ``dst``
-    that are still valid (see :mod:`cleaner.state`).
+    that are still valid (see :mod:`cleaner.state`).  ``on_result`` sees each
+    result with its texts and findings when ``details`` is true (the default
+    when there is a callback); otherwise the workers write the outputs and
+    send back only figures and report pieces, the fast path of a big run.
     """
     check_paths(src, None if dry_run else dst)
     if files is None:
@@ -128,8 +132,11 @@ def run(
             summary.results.append(result)
         return summary
 
-    # the workers prepare each file's report pieces, so the report work is shared too
-    settings = dataclasses.replace(settings, prepare_reports=True)
+    # the workers prepare each file's report pieces and write its output, so that
+    # work is shared too and the results that travel back are small
+    if details is None:
+        details = on_result is not None
+    settings = dataclasses.replace(settings, prepare_reports=True, output_root=str(dst), slim_results=not details)
     dst.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(dst)
     from .state import RunState
@@ -143,6 +150,8 @@ def run(
         complete = True
     finally:
         state.close(complete)
+        if not complete:  # a worker stopped in the middle of a write leaves its temporary file
+            remove_stale_temporaries(dst)
     return summary
 
 
@@ -154,14 +163,11 @@ def _write_all(src, dst, settings, results, summary, on_result, state, sources, 
         for result in results(dst):
             if result.status != "error" and not shard_kind(result.rel):
                 target = dst / result.rel
-                try:
-                    if not getattr(result, "resumed", False):
-                        atomic_write_bytes(target, result.output_bytes)
-                        if result.rel in sources:
-                            state.add(sources[result.rel], result, target)
-                except OSError as exc:
-                    result.status = "error"
-                    result.error = f"cannot write {display_path(str(target))}: {exc.strerror or exc}"
+                if not getattr(result, "resumed", False):
+                    if not result.written:
+                        write_output(result, target)
+                    if result.status != "error" and result.rel in sources:
+                        state.add(sources[result.rel], result, target)
             _printable(result)
             if result.status == "changed":
                 dhandle.write(piece(result, "diff") or unified_diff(result.original_text, result.cleaned_text, result.rel))
@@ -198,13 +204,8 @@ def _printable(result: FileResult) -> None:
 
 def _slim(result: FileResult) -> None:
     """Keep only the figures of a finished result, so memory stays flat on big runs."""
-    result.freeze_stats()
-    result.output_bytes = b""
-    result.original_text = ""
-    result.cleaned_text = ""
-    result.findings = []
+    result.slim()
     result.prepared = None
-    result._row = None
 
 
 def default_jobs() -> int:

@@ -32,6 +32,10 @@ class Settings:
     max_file_bytes: int = 0  # a larger file is reported, not read; 0 = cleaner.batch.MAX_FILE_BYTES
     #: workers also compute each file's report pieces (set by the runner when it writes reports)
     prepare_reports: bool = field(default=False, compare=False)
+    #: workers write each cleaned file below this folder themselves (set by the runner)
+    output_root: str = field(default="", compare=False)
+    #: workers return only figures and report pieces, not texts and findings (set by the runner)
+    slim_results: bool = field(default=False, compare=False)
 
     def selection(self) -> Selection:
         return Selection.from_options(self.select or None, self.ignore or None)

@@ -118,29 +118,33 @@ class HtmlReportWriter:
         self.totals["files"] += 1
         key = {"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")
         self.totals[key] += 1
-        dets: dict[str, int] = {}
-        removed = repaired = 0
-        for f in result.findings:
-            row = self.by_detector.setdefault(f.detector, {"findings": 0, "removed": 0, "repaired": 0})
-            row["findings"] += 1
-            row[f.kind] += f.chars
-            code = self.by_code.setdefault(f.code, {"detector": f.detector, "findings": 0, "reason": f.reason})
-            code["findings"] += 1
-            dets[f.detector] = dets.get(f.detector, 0) + 1
-            if f.kind == "removed":
-                removed += f.chars
-            else:
-                repaired += f.chars
+        result.freeze_stats()
+        stats = result.stats
+        by_detector = stats.get("by_detector", {})
+        for name, counts in by_detector.items():
+            row = self.by_detector.setdefault(name, {"findings": 0, "removed": 0, "repaired": 0})
+            for key in ("findings", "removed", "repaired"):
+                row[key] += counts[key]
+        for code, (detector, count, reason) in stats.get("by_code", {}).items():
+            row = self.by_code.setdefault(code, {"detector": detector, "findings": 0, "reason": reason})
+            row["findings"] += count
+        dets = {name: counts["findings"] for name, counts in by_detector.items()}
+        removed = sum(counts["removed"] for counts in by_detector.values())
+        repaired = sum(counts["repaired"] for counts in by_detector.values())
+        findings = sum(dets.values())
         self.totals["chars_removed"] += removed
         self.totals["chars_repaired"] += repaired
-        self.totals["findings"] += len(result.findings)
-        has_detail = result.status == "changed" or bool(result.findings)
-        self.pending.append([i, result.rel, result.status, result.encoding, removed, repaired,
-                             dets, result.error, len(result.findings), list(result.notes), int(has_detail)])
-        if has_detail:
-            from .prepare import piece
+        self.totals["findings"] += findings
+        from .prepare import piece
 
-            payload = piece(result, "html") or detail_payload(result)
+        payload = piece(result, "html")
+        has_detail = result.status == "changed" or bool(findings)
+        if has_detail and payload is None:
+            payload = detail_payload(result) if result.findings or result.original_text else None
+            has_detail = payload is not None
+        self.pending.append([i, result.rel, result.status, result.encoding, removed, repaired,
+                             dets, result.error, findings, list(result.notes), int(has_detail)])
+        if has_detail:
             self.handle.write(f'<script type="application/json" id="d{i}">{payload}</script>\n')
         if len(self.pending) >= INDEX_BATCH:
             self._flush()

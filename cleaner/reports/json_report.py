@@ -37,12 +37,17 @@ class JsonReportWriter:
 
         self.totals["files"] += 1
         self.totals[{"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")] += 1
-        for f in result.findings:
-            det = self.by_detector.setdefault(f.detector, {"findings": 0, "removed": 0, "repaired": 0})
-            det["findings"] += 1
-            det[f.kind] += f.chars
-            self.totals["chars_" + f.kind] += f.chars
-            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+        result.freeze_stats()
+        stats = result.stats
+        for name, row in stats.get("by_detector", {}).items():
+            det = self.by_detector.setdefault(name, {"findings": 0, "removed": 0, "repaired": 0})
+            for key in ("findings", "removed", "repaired"):
+                det[key] += row[key]
+        if "by_detector" in stats:
+            self.totals["chars_removed"] += stats["chars"]["removed"]
+            self.totals["chars_repaired"] += stats["chars"]["repaired"]
+        for code, (_detector, count, _reason) in stats.get("by_code", {}).items():
+            self.by_code[code] = self.by_code.get(code, 0) + count
         if not self.first:
             self.handle.write(",\n")
         self.first = False
