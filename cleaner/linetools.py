@@ -64,70 +64,87 @@ def lines_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator
         pos = start
 
 
-# white space (blank lines included), then optionally a line's content: group 1
-# runs from the first non-space character to the end of that line.  The
-# pattern matches at every position it is tried, so a scan is linear.
-_NONBLANK = re.compile(r"\s*(\S[^\n]*)?")
+# White space that never holds line content: a character that is both
+# ``str.isspace`` (stripped from the left of a line) and in EDGE_SPACE
+# (stripped from the right), plus the newline.  A run of these is blank lines
+# only, so the walkers can jump over it with one C-level strip or match.
+_PLAIN_BLANK = "".join(c for c in EDGE_SPACE if c.isspace()) + "\n"
+_BLANK_RUN = re.compile(f"[{re.escape(_PLAIN_BLANK)}]*")
+#: first chunk the backward walker strips when it meets a blank line
 _WINDOW = 1024
+
+
+def _content(line: str) -> str:
+    """A line's content: leading white space and edge space on both sides removed."""
+    return line.lstrip().strip(EDGE_SPACE)
 
 
 def nonblank_forward(text: str, pos: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Like :func:`lines_forward` for non-blank lines, with the stripped content.
 
-    ``pos`` must be a line start.  Blank lines are skipped by the regex engine.
+    ``pos`` must be a line start.  Only the lines actually consumed are
+    looked at; a run of blank lines is skipped by one regex match.
     """
     stop = len(text) if end is None else end
-    strip = EDGE_SPACE + "\n"
-    rfind, find = text.rfind, text.find
-    for m in _NONBLANK.finditer(text, pos, stop):
-        if m.start(1) < 0:
+    find, rfind = text.find, text.rfind
+    while pos < stop:
+        nl = find("\n", pos, stop)
+        line_end = stop if nl < 0 else nl
+        content = _content(text[pos:line_end])
+        if content:
+            yield pos, line_end + 1 if nl >= 0 else stop, content
+            pos = line_end + 1
             continue
-        content = m.group(1).strip(strip)
-        if not content:
-            continue
-        g = m.start(1)
-        s = rfind("\n", pos, g) + 1 if g > pos else pos
-        if s < pos:
-            s = pos
-        e = m.end(1)
-        e = e + 1 if e < stop and text[e] == "\n" else e
-        yield s, e, content
+        # blank: jump over the plain-blank run, back to the start of its last line
+        run_end = _BLANK_RUN.match(text, pos, stop).end()
+        if run_end >= stop:
+            return
+        pos = max(line_end + 1, rfind("\n", pos, run_end) + 1)
+
+
+def _blank_run_back(text: str, pos: int, stop: int) -> int:
+    """End of the last line before ``pos`` (a line start) that may hold content.
+
+    Strips plain-blank characters from the left of ``pos`` in chunks that
+    grow, so a long run of blank lines costs a few C-level strips.
+    """
+    window = _WINDOW
+    hi = pos
+    while True:
+        lo = max(stop, hi - window)
+        k = lo + len(text[lo:hi].rstrip(_PLAIN_BLANK))
+        if k > lo or lo == stop:
+            break
+        hi = lo
+        window *= 4
+    if k == stop:
+        return stop  # nothing but blank lines down to ``stop``
+    # k - 1 holds content; its line ends at the first newline from k
+    nl = text.find("\n", k, pos)
+    return pos if nl < 0 else nl + 1
 
 
 def nonblank_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator[tuple[int, int, str]]:
     """Like :func:`lines_backward` for non-blank lines, with the stripped content.
 
-    Works through windows of a few kilobytes from the end, so the cost does
-    not depend on the length of the document.
+    Steps one line at a time from the end, so the cost depends on the lines
+    consumed, not on the length of the document.
     """
     end = len(text) if end is None else end
-    strip = EDGE_SPACE + "\n"
-    hi = end
-    window = _WINDOW
-    while hi > stop:
-        lo = max(stop, hi - window)
-        if lo > stop:
-            nl = text.rfind("\n", lo, hi - 1)
-            if nl < 0:  # one long line: widen the window
-                window *= 4
-                continue
-            lo = nl + 1
-        found = []
-        for m in _NONBLANK.finditer(text, lo, hi):
-            if m.start(1) < 0:
-                continue
-            content = m.group(1).strip(strip)
-            if content:
-                g = m.start(1)
-                s = text.rfind("\n", lo, g) + 1 if g > lo else lo
-                if s < lo:
-                    s = lo
-                e = m.end(1)
-                e = e + 1 if e < hi and text[e] == "\n" else e
-                found.append((s, e, content))
-        yield from reversed(found)
-        hi = lo
-        window = min(window * 2, 16 * _WINDOW)
+    rfind = text.rfind
+    pos = end
+    while pos > stop:
+        line_end = pos - 1 if text[pos - 1] == "\n" else pos
+        nl = rfind("\n", stop, line_end)
+        start = stop if nl < 0 else nl + 1
+        content = _content(text[start:line_end])
+        if content:
+            yield start, pos, content
+            pos = start
+        elif start > stop:
+            pos = min(start, _blank_run_back(text, start, stop))
+        else:
+            return
 
 
 def has_sentence_end(s: str) -> bool:
