@@ -22,6 +22,7 @@ from . import __version__
 from .batch import clean_file, discover
 from .console import github_annotations, json_line, make_console, print_diff, summary_table
 from .reports.diff import unified_diff
+from .reports.prepare import findings_for_diff
 from .runner import UsageError, default_jobs, run as run_batch
 from .selection import UnknownRuleError
 from .settings import Settings
@@ -228,7 +229,8 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
                 click.echo(line)
         elif result.status == "changed":
             if show_diff and not quiet:
-                print_diff(out, unified_diff(result.original_text, result.cleaned_text, result.rel))
+                print_diff(out, unified_diff(result.original_text, result.cleaned_text, result.rel,
+                                                findings_for_diff(result)))
             if verbose:
                 for f in result.findings:
                     click.echo(f"{result.rel}:{f.line}: {f.code} {f.reason}")

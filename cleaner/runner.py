@@ -19,7 +19,7 @@ from .batch import FileResult, clean_file, discover, write_output
 from .reports.diff import unified_diff
 from .reports.html_report import HtmlReportWriter
 from .reports.json_report import JsonReportWriter
-from .reports.prepare import piece
+from .reports.prepare import findings_for_diff, piece
 from .paths import display_path, needs_escape
 from .settings import Settings
 
@@ -170,7 +170,8 @@ def _write_all(src, dst, settings, results, summary, on_result, state, sources, 
                         state.add(sources[result.rel], result, target)
             _printable(result)
             if result.status == "changed":
-                dhandle.write(piece(result, "diff") or unified_diff(result.original_text, result.cleaned_text, result.rel))
+                dhandle.write(piece(result, "diff") or unified_diff(result.original_text, result.cleaned_text, result.rel,
+                                                                 findings_for_diff(result)))
             report.add(result)
             page.add(result)
             if on_result:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..atomic import AtomicTextWriter, atomic_write_bytes, remove_stale_temporaries
 from ..batch import FileResult, clean_file
 from ..reports.diff import unified_diff
+from ..reports.prepare import findings_for_diff
 from ..reports.json_report import JsonReportWriter
 from ..runner import RunSummary, check_paths, plan
 from ..settings import Settings
@@ -174,7 +175,8 @@ def run_ray(src: Path, dst: Path, settings: Settings, *, address: str | None = N
 
             def emit(result: FileResult) -> None:
                 if result.status == "changed" and result.original_text != result.cleaned_text:
-                    dhandle.write(unified_diff(result.original_text, result.cleaned_text, result.rel))
+                    dhandle.write(unified_diff(result.original_text, result.cleaned_text, result.rel,
+                                               findings_for_diff(result)))
                 report.add(result)
                 result.freeze_stats()
                 result.output_bytes, result.original_text, result.cleaned_text, result.findings = b"", "", "", []

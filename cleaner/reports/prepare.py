@@ -22,10 +22,22 @@ def prepare(result) -> None:
     name = display_path(result.rel)
     result.prepared = {
         "status": result.status,
-        "diff": unified_diff(result.original_text, result.cleaned_text, name) if result.status == "changed" else "",
+        "diff": unified_diff(result.original_text, result.cleaned_text, name, findings_for_diff(result))
+        if result.status == "changed" else "",
         "row_json": json.dumps(result.report_row(), ensure_ascii=False),
         "html": detail_payload(result),
     }
+
+
+#: notes that say the findings' offsets index a normalised copy, not the text as read
+_RENORMALISED = frozenset(("bom", "crlf", "cr", "nfc"))
+
+
+def findings_for_diff(result):
+    """The findings, when their offsets index the text as read (so they can anchor the diff)."""
+    if _RENORMALISED.intersection(result.notes):
+        return None
+    return result.findings
 
 
 def piece(result, key: str):
