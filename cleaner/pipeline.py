@@ -66,7 +66,8 @@ def _active(detectors: Iterable[Detector], selection: Selection) -> list[tuple[D
     """The detectors with at least one selected rule, each with the codes to
     keep (``None`` when all of its rules are selected, so nothing is filtered)."""
     detectors = tuple(detectors)
-    key = (detectors, selection)
+    # keyed by identity: hashing the detectors themselves would cost more than the plan saves
+    key = (tuple(map(id, detectors)), selection)
     plan = _plans.get(key)
     if plan is None:
         plan = []

@@ -7,6 +7,7 @@ way and a run can be fingerprinted for ``--resume``.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ class Settings:
     slim_results: bool = field(default=False, compare=False)
 
     def selection(self) -> Selection:
-        return Selection.from_options(self.select or None, self.ignore or None)
+        return _selection(self.select, self.ignore)
 
     def wants(self, rel: PurePath, path: PurePath | None = None) -> bool:
         """Whether a file passes the include/exclude globs.
@@ -69,6 +70,12 @@ class Settings:
             sort_keys=True, ensure_ascii=False, default=str,
         )
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=64)
+def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> Selection:
+    """One :class:`Selection` per distinct select/ignore pair (a batch asks once per file)."""
+    return Selection.from_options(select or None, ignore or None)
 
 
 def _glob(name: str, pattern: str) -> bool:

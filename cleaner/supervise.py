@@ -16,6 +16,7 @@ supervisor even when it is killed with SIGKILL.
 """
 from __future__ import annotations
 
+import collections
 import multiprocessing as mp
 import os
 import signal
@@ -67,6 +68,9 @@ def _worker(conn, settings: Settings, inherited: list, parent_pid: int) -> None:
             conn.send((index, FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}")))
 
 
+#: files each worker holds at a time: the one it is cleaning and the next, already sent
+PREFETCH = 2
+
 #: a document that makes every detector load its tables
 _WARM_UP = "中文 測試 風(fēng) Ã© 鍙戦€佺殑 锟斤拷 凤山县| 石首市| 疏附县\n责任编辑：王\n<p>x&nbsp;</p>\n"
 _warm = False
@@ -96,7 +100,8 @@ class _Slot:
                                 daemon=True)
         self.proc.start()
         child.close()
-        self.task: tuple[int, str, str] | None = None
+        #: files sent to this worker, in the order it cleans them; the first is in progress
+        self.tasks: collections.deque[tuple[int, str, str]] = collections.deque()
         self.deadline = 0.0
 
     def stop(self, kill: bool = False) -> None:
@@ -152,60 +157,75 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
     def spawn() -> _Slot:
         return _Slot(ctx, settings, [s.conn for s in slots])
 
+    retry: collections.deque[tuple[int, str, str]] = collections.deque()
     next_yield = next_submit = 0
+
+    def deadline() -> float:
+        return time.monotonic() + budget if budget > 0 else float("inf")
+
     try:
         for _ in range(max(1, min(jobs, n))):
             slots.append(spawn())
         while next_yield < n:
+            # keep every worker PREFETCH files ahead, so it never waits for the supervisor
             for slot in slots:
-                if slot.task is None and next_submit < n and next_submit < next_yield + window:
-                    slot.task = items[next_submit]
-                    next_submit += 1
-                    slot.deadline = time.monotonic() + budget if budget > 0 else float("inf")
+                while len(slot.tasks) < PREFETCH:
+                    if retry:
+                        task = retry.popleft()
+                    elif next_submit < n and next_submit < next_yield + window:
+                        task = items[next_submit]
+                        next_submit += 1
+                    else:
+                        break
+                    if not slot.tasks:
+                        slot.deadline = deadline()
+                    slot.tasks.append(task)
                     try:
-                        slot.conn.send(slot.task)
+                        slot.conn.send(task)
                     except OSError:
-                        pass  # the worker is dead: found below through its sentinel
+                        break  # the worker is dead: found below through its sentinel
             while next_yield in done:
                 yield done.pop(next_yield)
                 next_yield += 1
             if next_yield >= n:
                 break
-            busy = [s for s in slots if s.task is not None]
+            busy = [s for s in slots if s.tasks]
             if not busy:
                 continue
             first = min(s.deadline for s in busy)
             timeout = None if first == float("inf") else max(0.0, first - time.monotonic())
             wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout)
-            now = time.monotonic()
             for k, slot in enumerate(slots):
-                if slot.task is None:
+                if not slot.tasks:
                     continue
-                index, _path, rel = slot.task
                 failure = None
                 try:
-                    if slot.conn.poll():
+                    while slot.tasks and slot.conn.poll():
                         got, result = slot.conn.recv()
                         done[got] = result
-                        slot.task = None
-                        continue
+                        slot.tasks.popleft()
+                        slot.deadline = deadline()  # the next file starts now
                 except (EOFError, OSError):
                     failure = _death_reason(slot.proc) if not slot.proc.is_alive() else "worker process died"
+                if not slot.tasks:
+                    continue
                 if failure is None:
                     if not slot.proc.is_alive():
                         slot.proc.join()
                         failure = _death_reason(slot.proc)
-                    elif now >= slot.deadline:
+                    elif time.monotonic() >= slot.deadline:
                         failure = timed_out_message(budget)
                     else:
                         continue
+                index, _path, rel = slot.tasks.popleft()
                 done[index] = FileResult(rel, "error", error=failure)
-                slot.task = None
+                retry.extendleft(reversed(slot.tasks))  # sent but not started: clean them elsewhere
+                slot.tasks.clear()
                 slot.stop(kill=True)
                 slots[k] = spawn()
     finally:
         for slot in slots:
-            slot.stop(kill=slot.task is not None)
+            slot.stop(kill=bool(slot.tasks))
 
 
 class Interrupted(KeyboardInterrupt):
