@@ -56,6 +56,34 @@ def _read_words(text: str) -> list[str]:
     return out
 
 
+#: the punctuation of ``_PROSE``: a line holding any of it is never chrome
+_PROSE_PUNCT = "。,；;？！?!“”、"
+
+
+def _char_class(chars) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+def _candidate_patterns(words) -> tuple[re.Pattern, re.Pattern]:
+    """Patterns for whole lines that could be chrome or a recommendation header.
+
+    Such a line holds no prose punctuation and holds a UI word, so it has at
+    least one character that begins a UI word.  Both runs are possessive, so a
+    line that fails (prose punctuation after the word) is given up at once
+    instead of being retried character by character; that keeps the scan of
+    a page of prose to a single quick pass.  The first pattern anchors on the
+    newline before a line (a literal the search engine skips to quickly), the
+    second one takes the first line of the text.
+    """
+    punct = _char_class(_PROSE_PUNCT)
+    first = _char_class(w[0] for w in words if w)
+    if not first:   # an empty lexicon: no line is a candidate
+        never = re.compile(r"(?!)")
+        return never, never
+    line = rf"[^\n{punct}{first}]*+[{first}][^\n{punct}]*+(?=\n|\Z)"
+    return re.compile(r"\n" + line), re.compile(line)
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> dict[str, tuple[str, ...]]:
     base = resources.files("cleaner.data").joinpath("feed")
@@ -83,6 +111,13 @@ class _Lexicon:
         self.bbs_m = re.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
         self.tail_m = re.compile(
             rf"(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$", re.M)
+        # whole-text gates, one C-level pass each (see _chrome_candidates)
+        self.candidate_rest, self.candidate_first = _candidate_patterns(every)
+        # a forum line starts with its opener, after blanks at most; the
+        # pattern may run over blank lines, which only lets more pages through.
+        # No opener starts with a blank, so the blanks are taken possessively.
+        self.bbs_rest = re.compile(rf"\n\s*+(?:{bbs})")
+        self.bbs_first = re.compile(rf"\s*+(?:{bbs})")
 
 
 @lru_cache(maxsize=8)
@@ -204,43 +239,101 @@ def _item_like(line: str) -> tuple[bool, bool, bool]:
     return bullet, truncated, _signals(s) > 0
 
 
-def _has_special_line(text: str, lex: _Lexicon) -> bool:
-    """Cheap scan: is there any chrome, header or forum line at all?"""
-    if lex.bbs_m.search(text):
-        return True
+def _may_have_forum_line(text: str, lex: _Lexicon) -> bool:
+    """Does any line start with a forum opener (``发信人``, ``※ 来源``)?"""
+    return bool(lex.bbs_rest.search(text) or lex.bbs_first.match(text))
+
+
+def _special_line(line: str, lex: _Lexicon) -> bool:
+    """One line of the quick chrome scan: short, no prose, chrome or a header."""
+    if len(line) > 90:
+        return False
+    s = line.strip()
+    return len(s) <= 80 and not _PROSE.search(s) and bool(_chrome_kind(s, lex) or _header(s, lex))
+
+
+def _chrome_candidates(text: str, lex: _Lexicon) -> list[str]:
+    """Every line with no prose punctuation that holds a UI or header word.
+
+    Any line the block analysis can call chrome or a header is among them,
+    and so is any line the quick chrome scan accepts.  Most prose lines are
+    rejected by the C-level pattern alone; only the few survivors are
+    searched for the words themselves, joined into one string.
+    """
+    lines = lex.candidate_rest.findall(text)
+    m = lex.candidate_first.match(text)
+    if m:
+        lines.append("\n" + m.group())
+    if not lines:
+        return []
+    joined = "".join(lines)
+    out = []
     pos = 0
     search = lex.any.search
     while True:
-        m = search(text, pos)
+        m = search(joined, pos)
         if m is None:
-            return False
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
+            return out
+        a = joined.rfind("\n", 0, m.start()) + 1
+        b = joined.find("\n", m.end())
         if b < 0:
-            b = len(text)
+            b = len(joined)
+        out.append(joined[a:b])
         pos = b
-        if b - a > 90:
-            continue
-        s = text[a:b].strip()
-        if len(s) <= 80 and not _PROSE.search(s) and (_chrome_kind(s, lex) or _header(s, lex)):
-            return True
-    return False
+
+
+def _has_special_line(text: str, lex: _Lexicon, candidates: list[str] | None = None) -> bool:
+    """Is there any chrome, header or forum line at all?
+
+    This decides whether the page gets the block analysis; a chrome line has
+    no prose punctuation and holds a UI word, so only the candidate lines
+    need to be looked at.
+    """
+    if _may_have_forum_line(text, lex) and lex.bbs_m.search(text):
+        return True
+    if candidates is None:
+        candidates = _chrome_candidates(text, lex)
+    return any(_special_line(line, lex) for line in candidates)
 
 
 def _feed_signals(text: str) -> bool:
+    # every signal needs "#" or "[": one fast scan for each rules out most pages
+    if "#" not in text and "[" not in text:
+        return False
     return bool(_HASHTAG.search(text) or _SUPERTOPIC.search(text)
                 or len(_EMOJI_CODE.findall(text)) >= 2)
 
 
+def _may_have_blocks(text: str, lex: _Lexicon, candidates: list[str]) -> bool:
+    """Could the block analysis remove anything?  Only chrome, forum and
+    header lines start a removal; weak lines go only next to them."""
+    return (any(_line_kind(line, lex) in ("strong", "header") for line in candidates)
+            or _may_have_forum_line(text, lex))
+
+
 def find_feed(text: str, ctx: Context) -> list[Finding]:
     lex = _lexicon_for(ctx)
-    if not any(h in text for h in lex.hosts) and not _has_special_line(text, lex):
-        # fast path: no chrome lines; only a post with feed signals can lose its
-        # counters tail or short links
-        if not _feed_signals(text):
-            return []
-        return _inline(text, lex, None, None, None)
-    return _find_blocks(text, lex, ctx)
+    if any(h in text for h in lex.hosts):
+        return _find_blocks(text, lex, ctx)
+    candidates = _chrome_candidates(text, lex)
+    special = None   # any chrome-looking line at all; worked out only when needed
+    if _may_have_blocks(text, lex, candidates):
+        special = _has_special_line(text, lex, candidates)
+        if special:
+            return _find_blocks(text, lex, ctx)
+    # no chrome lines: only a post with feed signals can lose its counters
+    # tail or link stubs
+    if not _feed_signals(text):
+        return []
+    findings = _inline(text, lex, None, None, None)
+    if findings:
+        if special is None:
+            special = _has_special_line(text, lex, candidates)
+        if special:
+            # the block analysis would have run (and found only these): the
+            # page is marked as a feed page just the same
+            ctx.state["feed"] = True
+    return findings
 
 
 def _inline(text, lex, lines, spans, removed) -> list[Finding]:
@@ -292,6 +385,24 @@ def _inline(text, lex, lines, spans, removed) -> list[Finding]:
     return findings
 
 
+def _line_kind(line: str, lex: _Lexicon) -> str:
+    """``blank``, ``strong``, ``weak``, ``header``, ``bbs`` or ``""``."""
+    s = line.strip()
+    if ".cn/" in s:   # judge the line as it will be once its short links go
+        s = lex.shortlink.sub("", s).strip()
+    if not s:
+        return "blank"
+    if len(s) <= 80 and not _PROSE.search(s):
+        k = _chrome_kind(s, lex)
+        if k:
+            return k
+        if len(s) <= 30 and _header(s, lex):
+            return "header"
+    if s[0] in _BBS_FIRST and len(s) <= 160 and lex.bbs.match(s):
+        return "bbs"
+    return ""
+
+
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     spans = []
     pos = 0
@@ -302,24 +413,7 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
         spans.append((pos, end))
         pos = end
     lines = [text[s:e].rstrip("\n") for s, e in spans]
-    kinds = [""] * len(lines)
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if ".cn/" in s:   # judge the line as it will be once its short links go
-            s = lex.shortlink.sub("", s).strip()
-        if not s:
-            kinds[i] = "blank"
-            continue
-        if len(s) <= 80 and not _PROSE.search(s):
-            k = _chrome_kind(s, lex)
-            if k:
-                kinds[i] = k
-                continue
-            if len(s) <= 30 and _header(s, lex):
-                kinds[i] = "header"
-                continue
-        if s[0] in _BBS_FIRST and len(s) <= 160 and lex.bbs.match(s):
-            kinds[i] = "bbs"
+    kinds = [_line_kind(line, lex) for line in lines]
 
     findings: list[Finding] = []
     removed = [False] * len(lines)
