@@ -1,7 +1,9 @@
 """Write a deterministic benchmark corpus of noisy Chinese web documents.
 
 Text is synthetic: sentences drawn from jieba's word list (weighted by its
-frequencies), never from the seeds.  Noise follows CLEANING.md: HTML
+frequencies), never from the seeds.  An article has 5–20 paragraphs of 3–8
+sentences, so documents weigh 2–15 KB (about 6 KB on average), the size of
+real news pages.  Noise follows CLEANING.md: HTML
 fragments and whole pages, feed chrome, site boilerplate, place-name spam
 tails; some files in GBK, Big5 and UTF-16, some with CRLF.  The same
 documents are also written as JSONL.
@@ -77,14 +79,14 @@ class Writer:
         return "".join(parts) + self.rng.choice("。。。！？")
 
     def paragraph(self) -> str:
-        return "".join(self.sentence() for _ in range(self.rng.randint(2, 6)))
+        return "".join(self.sentence() for _ in range(self.rng.randint(3, 8)))
 
     def article(self) -> tuple[str, list[str]]:
         r = self.rng
         title = self.sentence().rstrip("。！？")[:24]
         date = f"{r.randint(2015, 2024)}-{r.randint(1, 12):02}-{r.randint(1, 28):02}"
         head = f"{date} 来源：{r.choice(SOURCES)}"
-        return title, [head] + [self.paragraph() for _ in range(r.randint(4, 14))]
+        return title, [head] + [self.paragraph() for _ in range(r.randint(5, 20))]
 
     def tail(self) -> list[str]:
         r = self.rng
