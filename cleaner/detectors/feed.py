@@ -84,6 +84,17 @@ def _candidate_patterns(words) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(r"\n" + line), re.compile(line)
 
 
+def _common_suffix(words) -> str:
+    """The longest string every word ends with (``""`` for no words)."""
+    if not words:
+        return ""
+    first = min(words, key=len)
+    n = len(first)
+    while n and not all(w.endswith(first[len(first) - n:]) for w in words):
+        n -= 1
+    return first[len(first) - n:] if n else ""
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> dict[str, tuple[str, ...]]:
     base = resources.files("cleaner.data").joinpath("feed")
@@ -105,12 +116,17 @@ class _Lexicon:
         self.bbs = re.compile(rf"(?:{bbs})\s*[:：]")
         hosts = "|".join(re.escape(h) for h in words["shortlinks"])
         self.hosts = tuple(h + "/" for h in words["shortlinks"])
+        # what every short link holds (".cn/"): one scan rules out most pages
+        self.host_hint = _common_suffix(self.hosts)
         self.shortlink = re.compile(rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{hosts})/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
         every = sorted(self.words | self.recommend, key=len, reverse=True)
         self.any = re.compile("|".join(re.escape(w) for w in every))
         self.bbs_m = re.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
+        # a tail starts with a blank or a separator; the lookahead lets the
+        # search step over every other position without trying the counters
         self.tail_m = re.compile(
-            rf"(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$", re.M)
+            rf"(?=[ \t\u3000|｜·])(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$", re.M)
+        self.tokens: dict[str, tuple[bool, int, bool, bool]] = {}
         # whole-text gates, one C-level pass each (see _chrome_candidates)
         self.candidate_rest, self.candidate_first = _candidate_patterns(every)
         # a forum line starts with its opener, after blanks at most; the
@@ -118,6 +134,9 @@ class _Lexicon:
         # No opener starts with a blank, so the blanks are taken possessively.
         self.bbs_rest = re.compile(rf"\n\s*+(?:{bbs})")
         self.bbs_first = re.compile(rf"\s*+(?:{bbs})")
+        # the cheaper first look: a line that starts with an opener's first character
+        openers = _char_class(w[0] for w in words["bbs"] if w)
+        self.bbs_hint = re.compile(rf"\n\s*+[{openers}]") if openers else self.bbs_rest
 
 
 @lru_cache(maxsize=8)
@@ -130,6 +149,8 @@ def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Lexicon:
 
 
 def _lexicon_for(ctx: Context) -> _Lexicon:
+    if not ctx.options:
+        return _lexicon(())
     extra = []
     for name in _LISTS:
         val = ctx.options.get(f"extra_{name}") if ctx.options else None
@@ -150,11 +171,14 @@ _LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
 _COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
-# scraped Weibo stubs: the link icon renders as "O", the fold arrows as "d"/"c"
-_STUB = re.compile(r"[ \t\u3000]*(?:O(?:网页链接|網頁鏈接)|(?:收起全文|展开全文|展開全文)[dc](?=[ \t\u3000]*$|[ \t\u3000]*O))", re.M)
+# scraped Weibo stubs: the link icon renders as "O", the fold arrows as "d"/"c";
+# a stub takes the blanks before it (see _stubs)
+_STUB = re.compile(r"O(?:网页链接|網頁鏈接)|(?:收起全文|展开全文|展開全文)[dc](?=[ \t\u3000]*$|[ \t\u3000]*O)", re.M)
+_STUB_BLANKS = " \t\u3000"
 _TERMINAL = set("。！？!?…”」』）)~～.")
 
 
+@lru_cache(maxsize=4096)
 def _is_icon_char(ch: str) -> bool:
     if ch in "\ufe0f\ufe0e\u200d\u20e3":
         return True
@@ -173,6 +197,40 @@ def _strip_icons(s: str) -> tuple[str, bool]:
     return s[i:j], (i > 0 or j < len(s))
 
 
+# what a token of a candidate chrome line is (see _token_class)
+_ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER = range(6)
+#: tokens classified per lexicon, at most this many kept
+_TOKEN_CACHE_SIZE = 20000
+
+
+def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
+    """(icon attached, class, strong word, counter word) for one token.
+
+    Chrome rows repeat the same few tokens page after page, so the answer is
+    kept per lexicon instead of stripping icons and trying the patterns again.
+    """
+    known = lex.tokens.get(tok)
+    if known is not None:
+        return known
+    core, had_icon = _strip_icons(tok)
+    if not core:
+        cls = (had_icon, _ICON_ONLY, False, False)
+    elif core in lex.words:
+        cls = (had_icon, _UI_WORD, core in lex.strong, core in lex.counters)
+    elif lex.counter_glued.fullmatch(core):
+        cls = (had_icon, _GLUED_COUNTER, False, False)
+    elif _DATETIME.fullmatch(core):
+        cls = (had_icon, _DATE, False, False)
+    elif _NUMBER.fullmatch(core):
+        cls = (had_icon, _BARE_NUMBER, False, False)
+    else:
+        cls = (had_icon, _OTHER, False, False)
+    if len(lex.tokens) >= _TOKEN_CACHE_SIZE:
+        lex.tokens.clear()
+    lex.tokens[tok] = cls
+    return cls
+
+
 def _chrome_kind(line: str, lex: _Lexicon) -> str:
     """``"strong"``, ``"weak"`` or ``""`` for one line."""
     body = line.strip()
@@ -189,30 +247,26 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
     for tok in _SPLIT.split(body):
         if not tok:
             continue
-        core, had_icon = _strip_icons(tok)
+        had_icon, cls, is_strong, is_counter = _token_class(tok, lex)
         if had_icon:
             icons += 1
-        if not core:
+        if cls == _ICON_ONLY:
             prev_ok_for_number = True
-            continue
-        if core in lex.words:
+        elif cls == _UI_WORD:
             words += 1
-            strong += core in lex.strong
-            prev_ok_for_number = core in lex.counters or had_icon
-            continue
-        if lex.counter_glued.fullmatch(core):
+            strong += is_strong
+            prev_ok_for_number = is_counter or had_icon
+        elif cls == _GLUED_COUNTER:
             words += 1
             counted += 1
             prev_ok_for_number = False
-            continue
-        if _DATETIME.fullmatch(core):
+        elif cls == _DATE:
             dates += 1
-            continue
-        if _NUMBER.fullmatch(core) and (prev_ok_for_number or had_icon):
+        elif cls == _BARE_NUMBER and (prev_ok_for_number or had_icon):
             counted += 1
             prev_ok_for_number = False
-            continue
-        return ""
+        else:
+            return ""
     if strong or words >= 2 + (dates > 0) or (words and counted) or (icons and counted and words):
         return "strong"
     if words or (icons and counted):
@@ -241,7 +295,14 @@ def _item_like(line: str) -> tuple[bool, bool, bool]:
 
 def _may_have_forum_line(text: str, lex: _Lexicon) -> bool:
     """Does any line start with a forum opener (``发信人``, ``※ 来源``)?"""
-    return bool(lex.bbs_rest.search(text) or lex.bbs_first.match(text))
+    if lex.bbs_first.match(text):
+        return True
+    return bool(lex.bbs_hint.search(text) and lex.bbs_rest.search(text))
+
+
+def _has_short_link(text: str, lex: _Lexicon) -> bool:
+    """Does the text name a short-link host (``t.cn/``)?"""
+    return lex.host_hint in text and any(h in text for h in lex.hosts)
 
 
 def _special_line(line: str, lex: _Lexicon) -> bool:
@@ -313,7 +374,7 @@ def _may_have_blocks(text: str, lex: _Lexicon, candidates: list[str]) -> bool:
 
 def find_feed(text: str, ctx: Context) -> list[Finding]:
     lex = _lexicon_for(ctx)
-    if any(h in text for h in lex.hosts):
+    if _has_short_link(text, lex):
         return _find_blocks(text, lex, ctx)
     candidates = _chrome_candidates(text, lex)
     special = None   # any chrome-looking line at all; worked out only when needed
@@ -334,6 +395,23 @@ def find_feed(text: str, ctx: Context) -> list[Finding]:
             # page is marked as a feed page just the same
             ctx.state["feed"] = True
     return findings
+
+
+def _stubs(text: str):
+    """Spans of link/fold stubs, each with the blanks before it.
+
+    The stub itself is searched for (its first character is a cheap anchor)
+    and the blanks are taken afterwards, back to the end of the stub before;
+    a pattern that began with the optional blanks would be tried at every
+    position of the text.
+    """
+    floor = 0
+    for m in _STUB.finditer(text):
+        a = m.start()
+        while a > floor and text[a - 1] in _STUB_BLANKS:
+            a -= 1
+        floor = m.end()
+        yield a, floor
 
 
 def _inline(text, lex, lines, spans, removed) -> list[Finding]:
@@ -358,10 +436,10 @@ def _inline(text, lex, lines, spans, removed) -> list[Finding]:
         if m and m.start() > starts[i] and text[starts[i]:m.start()].strip():
             findings.append(Finding("F103", m.start(), m.end(), "", "counters at the end of a post"))
     if "O网" in text or "O網" in text or "全文" in text:
-        for m in _STUB.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if not removed[i] and text[starts[i]:m.start()].strip():
-                findings.append(Finding("F106", m.start(), m.end(), "", "link/fold stub in a feed post"))
+        for a, b in _stubs(text):
+            i = bisect.bisect_right(starts, a) - 1
+            if not removed[i] and text[starts[i]:a].strip():
+                findings.append(Finding("F106", a, b, "", "link/fold stub in a feed post"))
     for host in lex.hosts:
         pos = text.find(host)
         while pos >= 0:
