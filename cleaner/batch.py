@@ -8,6 +8,7 @@ Writing outputs and reports is the caller's job.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 from dataclasses import dataclass, field
@@ -67,7 +68,9 @@ class FileResult:
         by_detector: dict[str, dict[str, int]] = {}
         by_code: dict[str, list] = {}
         for f in self.findings:
-            kind, chars = f.kind, f.chars
+            kind, chars = f.outcome()
+            if kind == "flagged":
+                kind = "repaired" if f.replacement.strip() else "removed"
             if kind == "removed":
                 removed += chars
             else:
@@ -117,6 +120,13 @@ class FileResult:
             row["findings"] = [f.to_dict() for f in self.findings]
             self._row = row
         return self._row
+
+    def report_row_json(self) -> str:
+        """:meth:`report_row` as JSON text (findings encoded one by one, the fast way)."""
+        row = self.summary()
+        row["findings"] = []
+        head = json.dumps(row, ensure_ascii=False)
+        return head[:-3] + "[" + ", ".join(f.to_json() for f in self.findings) + "]}"
 
     def summary(self) -> dict:
         """The per-file record of report.json (without the findings)."""

@@ -5,7 +5,6 @@ or ``--no-color``, and never inside the diff text itself when piped.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -64,9 +63,7 @@ def _esc_prop(text: str) -> str:
 
 def json_line(result) -> str:
     """One JSON object per file for ``--format json``."""
-    row = result.summary()
-    row["findings"] = [f.to_dict() for f in result.findings]
-    return json.dumps(row, ensure_ascii=False)
+    return result.report_row_json()
 
 
 def summary_table(results, *, limit: int = 40) -> Table:

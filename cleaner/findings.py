@@ -10,11 +10,13 @@ against the original document.
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _string
 from typing import Iterable
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """One removal or repair proposed by a detector.
 
@@ -54,6 +56,26 @@ class Finding:
             return max(0, (self.end - self.start) - len(self.replacement))
         return self.end - self.start
 
+    def outcome(self) -> tuple[str, int]:
+        """``(kind, chars)`` in one step: ``kind`` is ``"flagged"`` for a finding that
+        leaves its span alone (0 chars), else ``"removed"`` or ``"repaired"``."""
+        replacement = self.replacement
+        if replacement == self.before and self.before:
+            return "flagged", 0
+        if replacement.strip():
+            return "repaired", self.end - self.start
+        return "removed", max(0, (self.end - self.start) - len(replacement))
+
+    def to_json(self) -> str:
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, written directly: a report
+        encodes every finding, and this is about twice as fast as going through a dict."""
+        extra = f', "extra": {json.dumps(dict(self.extra), ensure_ascii=False)}' if self.extra else ""
+        return (f'{{"code": {_string(self.code)}, "start": {self.start}, "end": {self.end}, '
+                f'"replacement": {_string(self.replacement)}, "reason": {_string(self.reason)}, '
+                f'"detector": {_string(self.detector)}, "before": {_string(self.before)}, '
+                f'"orig_start": {self.orig_start}, "orig_end": {self.orig_end}, "line": {self.line}'
+                f'{extra}, "kind": "{self.outcome()[0]}"}}')
+
     def to_dict(self) -> dict:
         """A plain dict for JSON reports (built by hand: this runs once per finding)."""
         data = {
@@ -64,7 +86,7 @@ class Finding:
         }
         if self.extra:
             data["extra"] = dict(self.extra)
-        data["kind"] = "flagged" if self.flagged else self.kind
+        data["kind"] = self.outcome()[0]
         return data
 
 

@@ -12,7 +12,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from .atomic import AtomicTextWriter, remove_stale_temporaries
 from .batch import FileResult, clean_file, discover, write_output

@@ -120,7 +120,7 @@ class RunState:
 
         head = json.dumps({"rel": result.rel, "size": src.st_size, "mtime_ns": src.st_mtime_ns,
                            "output_size": out.st_size}, ensure_ascii=True)
-        row_json = piece(result, "row_json") or json.dumps(result.report_row(), ensure_ascii=False)
+        row_json = piece(result, "row_json") or result.report_row_json()
         self._records.write(head[:-1] + ', "row": ' + row_json + "}\n")
         self._records.flush()
 

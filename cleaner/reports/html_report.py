@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
+from json.encoder import encode_basestring as _string
 from typing import IO
 
 from .. import __version__
@@ -67,16 +68,14 @@ def _json(value) -> str:
 
 
 def detail_payload(result) -> str:
-    """The per-file data the page renders when the file is expanded (JSON, script-safe)."""
+    """The per-file data the page renders when the file is expanded (JSON, script-safe):
+    ``{"o": original, "c": cleaned, "f": [[start, end, code, detector, reason, replacement], ...]}``.
+    Written directly rather than through ``json.dumps``: it is done for every changed file."""
     original = _normalised(result.original_text)
-    cleaned = result.cleaned_text
-    data = {
-        "o": original,
-        "c": cleaned,
-        "f": [[f.orig_start, f.orig_end, f.code, f.detector, f.reason, f.replacement]
-              for f in result.findings],
-    }
-    return _json(data)
+    rows = ",".join(f"[{f.orig_start},{f.orig_end},{_string(f.code)},{_string(f.detector)},"
+                    f"{_string(f.reason)},{_string(f.replacement)}]" for f in result.findings)
+    text = f'{{"o":{_string(original)},"c":{_string(result.cleaned_text)},"f":[{rows}]}}'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _normalised(text: str) -> str:

@@ -51,7 +51,7 @@ class JsonReportWriter:
         if not self.first:
             self.handle.write(",\n")
         self.first = False
-        self.handle.write("  " + (piece(result, "row_json") or json.dumps(result.report_row(), ensure_ascii=False)))
+        self.handle.write("  " + (piece(result, "row_json") or result.report_row_json()))
 
     def close(self) -> dict:
         summary = dict(self.totals, detectors=self.by_detector, codes=dict(sorted(self.by_code.items())))

@@ -9,7 +9,6 @@ with (a failed write turns a result into an error, which is described anew).
 """
 from __future__ import annotations
 
-import json
 
 from ..paths import display_path
 from .diff import unified_diff
@@ -20,11 +19,12 @@ def prepare(result) -> None:
     from .html_report import detail_payload
 
     name = display_path(result.rel)
+    result.freeze_stats()
     result.prepared = {
         "status": result.status,
         "diff": unified_diff(result.original_text, result.cleaned_text, name, findings_for_diff(result))
         if result.status == "changed" else "",
-        "row_json": json.dumps(result.report_row(), ensure_ascii=False),
+        "row_json": result.report_row_json(),
         "html": detail_payload(result),
     }
 
