@@ -9,7 +9,6 @@ with (a failed write turns a result into an error, which is described anew).
 """
 from __future__ import annotations
 
-
 from ..paths import display_path
 from .diff import unified_diff
 
