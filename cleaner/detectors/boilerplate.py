@@ -59,10 +59,10 @@ MAX_COMMENT_LINES = 40
 
 _PIPES = "|｜丨¦"
 _LONE_SEP = re.compile(f"[{_PIPES}]+")
-_TOKEN_SPLIT = re.compile(
-    r"[\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→]+"
-)
-_LEAD_SEP = re.compile(r"[\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→]*")
+#: characters that separate the tokens of a UI line (white space included)
+_SEP_CLASS = r"\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
+_TOKEN_SPLIT = re.compile(f"[{_SEP_CLASS}]+")
+_LEAD_SEP = re.compile(f"[{_SEP_CLASS}]*")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
 _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
@@ -110,6 +110,8 @@ class Lexicon:
     anywhere_first_re: re.Pattern
     ui_first: frozenset
     cache: dict
+    related_head: "_LineStart"
+    comment_head: "_LineStart"
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
@@ -139,6 +141,43 @@ def _parse(text: str, default_category: str | None, into: dict) -> None:
         entry = entry.strip()
         if entry:
             into.setdefault(category, []).append((entry, strong, tag.strip()))
+
+
+@dataclass(frozen=True)
+class _LineStart:
+    """Finds the first line, from a position on, that may begin with one of a few words.
+
+    ``lead`` is the character class a line may open with before the word.  The
+    match is a superset of the exact test it stands for: case is ignored when
+    a word has case, and a word that case folding cannot be trusted with
+    turns the search off (every line then counts as a candidate).
+    """
+    after_newline: re.Pattern | None
+    at_start: re.Pattern | None
+
+    @classmethod
+    def build(cls, lead: str, words) -> "_LineStart":
+        forms = {w for w in words} | {w.lower() for w in words}
+        if not forms or any("\u0307" in w for w in forms):
+            return cls(None, None)  # only U+0130 lowers to two characters (i + U+0307)
+        # case-insensitive only when some word has case: a plain match is cheaper
+        flags = re.IGNORECASE if any(c.lower() != c or c.upper() != c for w in forms for c in w) else 0
+        # the lead run may be taken whole (no backtracking) unless a word opens with a lead character
+        lead_class = f"[{lead}]"
+        greedy = "*" if any(re.match(lead_class, w[:1], flags) for w in forms) else "*+"
+        # a first-character test before the alternation lets most lines fail at once
+        firsts = "".join(sorted({re.escape(w[0]) for w in forms}))
+        body = rf"{lead_class}{greedy}(?=[{firsts}])(?:{_pattern(forms)})"
+        return cls(re.compile(rf"\n{body}", flags), re.compile(body, flags))
+
+    def first(self, text: str, pos: int) -> int:
+        """Start of the first candidate line at or after line start ``pos`` (len(text) + 1 if none)."""
+        if self.at_start is None:
+            return pos
+        if self.at_start.match(text, pos):
+            return pos
+        m = self.after_newline.search(text, pos)
+        return m.start() + 1 if m else len(text) + 1
 
 
 def _anywhere_body(words) -> str:
@@ -220,6 +259,11 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         cache={},
         anywhere_re=re.compile(rf"\n(){_anywhere_body(anywhere)}"),
         anywhere_first_re=re.compile(rf"(){_anywhere_body(anywhere)}"),
+        # a related-links header is a line whose first token is a related word
+        related_head=_LineStart.build(_SEP_CLASS + re.escape(EDGE_SPACE), words("related")),
+        # a comment header is a comment word once decorations and brackets are unwrapped
+        comment_head=_LineStart.build(
+            r"\s" + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)), words("comments")),
     )
 
 
@@ -554,6 +598,7 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
         return lines[k]
 
     picked: list[tuple[int, int, str, str, str]] = []
+    first_related = first_comment = None  # candidate header lines, found when first needed
     i = 0
     while i < limit:
         cur = line(i)
@@ -570,22 +615,19 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
             picked.append((s, e, hit[0], hit[1], hit[2]))
             i += 1
             continue
-        # a related-links block: a header above, only short link titles in between
-        j = i
+        # a related-links block: a header above, only short link titles in
+        # between.  Either block needs its header line at or above this line,
+        # so one scan of the text for candidate header lines decides whether
+        # walking up is worth it.
         header = None
-        while j - i <= MAX_RELATED_LINKS:
-            cur = line(j)
-            if cur is None:
-                break
-            rel = _related(cur[2], lex)
-            if rel:
-                header = rel
-                break
-            if not _link_like(cur[2]):
-                break
-            j += 1
+        if first_related is None:
+            first_related = lex.related_head.first(text, stop)
+        if first_related <= s:
+            j, header = _related_block(line, i, lex)
         if header is None:
-            j = _comment_block(line, i, lex)
+            if first_comment is None:
+                first_comment = lex.comment_head.first(text, stop)
+            j = _comment_block(line, i, lex) if first_comment < s else None
             if j is None:
                 break
             for k in range(i, j):
@@ -615,6 +657,22 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
             picked = picked[:n]
             break
     return [Finding(code, s, e, "", reason) for s, e, code, reason, _ in picked]
+
+
+def _related_block(line, i: int, lex: Lexicon) -> tuple[int, str | None]:
+    """(index, header) of a related-links header above tail line ``i`` with only link titles between."""
+    j = i
+    while j - i <= MAX_RELATED_LINKS:
+        cur = line(j)
+        if cur is None:
+            break
+        rel = _related(cur[2], lex)
+        if rel:
+            return j, rel
+        if not _link_like(cur[2]):
+            break
+        j += 1
+    return j, None
 
 
 def _comment_block(line, i: int, lex: Lexicon) -> int | None:
