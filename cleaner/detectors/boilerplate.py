@@ -112,6 +112,9 @@ class Lexicon:
     cache: dict
     related_head: "_LineStart"
     comment_head: "_LineStart"
+    header_head: "_LineStart"
+    under_title_maybe: re.Pattern | None
+    long_maybe: re.Pattern | None
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
@@ -180,10 +183,71 @@ class _LineStart:
         return m.start() + 1 if m else len(text) + 1
 
 
+_ANYWHERE_LEAD = " \t\u3000\xa0【[（(<〔"
+
+
 def _anywhere_body(words) -> str:
     """Line-start pattern for ``words``, with a first-character class so most lines fail at once."""
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"[ \t\u3000\xa0]*(?:[【\[（(<〔][ \t]*)?(?=[{firsts}])(?:{_pattern(words)})"
+    if any(w[:1] in _ANYWHERE_LEAD for w in words):
+        # a word that opens with a space or a bracket needs the backtracking form
+        return rf"[ \t\u3000\xa0]*(?:[【\[（(<〔][ \t]*)?(?=[{firsts}])(?:{_pattern(words)})"
+    # otherwise the indent and the bracket can be taken whole: no backtracking
+    # into them, and no optional group (which the regex engine runs slowly)
+    return rf"[ \t\u3000\xa0]*+(?:[【\[（(<〔][ \t]*+|)(?=[{firsts}])(?:{_pattern(words)})"
+
+
+def _any_word(words) -> str:
+    """Pattern for any of ``words`` anywhere, case ignored: a first-character test, then the words."""
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return rf"(?i:(?=[{firsts}])(?:{_pattern(words)}))" if words else "(?!)"
+
+
+def _caseless_safe(words) -> bool:
+    """Whether an ignore-case match of ``words`` finds every line whose lower case holds them.
+
+    Only U+0130 lowers to two characters (i + U+0307); a word holding U+0307
+    could be missed, so such a lexicon gets no pre-check.
+    """
+    return not any("\u0307" in w for w in words)
+
+
+_CRUMB_CHARS = ">›»→＞"
+_UNWRAP_LEAD = re.escape(_DECOR + EDGE_SPACE + "".join(_OPEN_CLOSE))
+
+
+def _under_title_maybe(ui_and_nav, breadcrumb, greeting) -> re.Pattern | None:
+    """A cheap test that a line may be chrome under the title; None: no test (always maybe).
+
+    A superset of :func:`_under_title`: a UI/navigation word first (UI
+    tokens), a | (navigation bar), a breadcrumb word first or a breadcrumb
+    separator, a greeting word anywhere.
+    """
+    forms = list(ui_and_nav) + list(breadcrumb) + list(greeting)
+    firsts = {w[:1].lower() for w in ui_and_nav}
+    if not _caseless_safe(forms + [f for f in firsts]) or any(len(f) != 1 for f in firsts):
+        return None
+    first_class = "".join(sorted(re.escape(f) for f in firsts))
+    bc_lead = re.escape("【[（(<〔" + EDGE_SPACE)
+    return re.compile(
+        rf"^[{_SEP_CLASS}]*+(?i:[{first_class}])"
+        rf"|[{re.escape(_PIPES + _CRUMB_CHARS)}]"
+        rf"|^[{bc_lead}]*{_any_word(breadcrumb)}"
+        rf"|{_any_word(greeting)}"
+    )
+
+
+def _long_maybe(strong_copyright, labels) -> re.Pattern | None:
+    """A cheap test that a long edge line may be a footer; None: no test (always maybe).
+
+    A superset of :func:`_classify_long`: a | (navigation bar), a strong
+    copyright word, a label word once the line is unwrapped (owner line).
+    """
+    if not _caseless_safe(list(strong_copyright) + list(labels)):
+        return None
+    return re.compile(
+        rf"[{re.escape(_PIPES)}]|{_any_word(strong_copyright)}|^[{_UNWRAP_LEAD}]*{_any_word(labels)}"
+    )
 
 
 @lru_cache(maxsize=8)
@@ -264,6 +328,13 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         # a comment header is a comment word once decorations and brackets are unwrapped
         comment_head=_LineStart.build(
             r"\s" + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)), words("comments")),
+        # either of the two, so a tail without any costs one scan
+        header_head=_LineStart.build(
+            _SEP_CLASS + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)),
+            words("related") + words("comments")),
+        under_title_maybe=_under_title_maybe(
+            [e for e, _, _ in ui_entries] + words("nav"), breadcrumb, words("greeting")),
+        long_maybe=_long_maybe(strong_cr, labels),
     )
 
 
@@ -467,6 +538,8 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
     """Only a long footer line (a nav bar, a copyright/owner footer) qualifies."""
     if len(s) > 250:
         return None
+    if lex.long_maybe is not None and not lex.long_maybe.search(s):
+        return None
     found = _nav_or_copyright(s, lex, at_tail)
     if found:
         return found
@@ -538,6 +611,8 @@ def _under_title(s: str, lex: Lexicon):
     items, a breadcrumb or a greeting.  A byline never has these shapes."""
     if len(s) > 120:
         return None
+    if lex.under_title_maybe is not None and not lex.under_title_maybe.search(s):
+        return None
     ui = _ui_kind(s, lex)
     if ui and (ui[1] == "anywhere" or (ui[0] == "B101" and len(_tokens(s)) >= 2)):
         return ui[0], ui[2], "D"
@@ -565,22 +640,26 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
     kept_end: list[int] = []
     count = 0
     while cur is not None:
-        nxt = next(lines, None)
         s, e, c = cur
         count += 1
-        hit = _classify_edge(c, lex, at_tail=False) if count <= limit and not kept_end else None
-        if hit is None and len(kept_end) == 1 and count <= limit:
-            hit = _under_title(c, lex)
-        if hit is None and not kept_end and count <= limit and nxt is not None \
-                and _short_item(c) and _LONE_SEP.fullmatch(nxt[2]):
-            hit = ("B101", "navigation item between separators at the head", "D")
+        nxt = _MISS  # the next line is read only when a check needs it
+        hit = None
+        if count <= limit:
+            if not kept_end:
+                hit = _classify_edge(c, lex, at_tail=False)
+                if hit is None and _short_item(c):
+                    nxt = next(lines, None)
+                    if nxt is not None and _LONE_SEP.fullmatch(nxt[2]):
+                        hit = ("B101", "navigation item between separators at the head", "D")
+            else:
+                hit = _under_title(c, lex)
         if hit is not None:
             found.append(Finding(hit[0], s, e, "", hit[1]))
         else:
             kept_end.append(e)
             if len(kept_end) == 2:
                 break
-        cur = nxt
+        cur = next(lines, None) if nxt is _MISS else nxt
     protect = kept_end[-1] if kept_end else len(text)
     return found, protect
 
@@ -621,12 +700,10 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
         # walking up is worth it.
         header = None
         if first_related is None:
-            first_related = lex.related_head.first(text, stop)
+            first_related, first_comment = _header_lines(text, stop, lex)
         if first_related <= s:
             j, header = _related_block(line, i, lex)
         if header is None:
-            if first_comment is None:
-                first_comment = lex.comment_head.first(text, stop)
             j = _comment_block(line, i, lex) if first_comment < s else None
             if j is None:
                 break
@@ -657,6 +734,16 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
             picked = picked[:n]
             break
     return [Finding(code, s, e, "", reason) for s, e, code, reason, _ in picked]
+
+
+def _header_lines(text: str, stop: int, lex: Lexicon) -> tuple[int, int]:
+    """Starts of the first candidate related-links and comment header lines from ``stop``.
+
+    One scan for either kind first: most tails have neither.
+    """
+    if lex.header_head.first(text, stop) > len(text):
+        return len(text) + 1, len(text) + 1
+    return lex.related_head.first(text, stop), lex.comment_head.first(text, stop)
 
 
 def _related_block(line, i: int, lex: Lexicon) -> tuple[int, str | None]:
