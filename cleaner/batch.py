@@ -320,7 +320,7 @@ def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
 def write_output(result: FileResult, target: Path) -> None:
     """Write a cleaned file atomically; a failure turns the result into an error with the reason."""
     try:
-        atomic_write_bytes(target, result.output_bytes)
+        atomic_write_bytes(target, result.output_bytes, durable=False)  # the run syncs once at the end
         result.written = True
     except OSError as exc:
         result.status = "error"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .atomic import AtomicTextWriter, remove_stale_temporaries
+from .atomic import AtomicTextWriter, remove_stale_temporaries, sync_filesystem
 from .batch import FileResult, clean_file, discover, write_output
 from .reports.diff import unified_diff
 from .reports.html_report import HtmlReportWriter
@@ -147,6 +147,7 @@ def run(
     complete = False
     try:
         _write_all(src, dst, settings, results, summary, on_result, state, sources, shard_kind)
+        sync_filesystem(dst)  # outputs are written without a flush each: make them durable together
         complete = True
     finally:
         state.close(complete)

@@ -210,16 +210,16 @@ def test_run_with_a_failing_output_write_reports_it_and_goes_on(tmp_path, monkey
     src = _tree(tmp_path / "src", n=3)
     import cleaner.atomic as atomic
 
-    real = os.fsync
+    real = os.write
     state = {"n": 0}
 
-    def flaky(fd):
+    def flaky(fd, data):
         state["n"] += 1
-        if state["n"] == 3:  # the second file's data (2 is the directory fsync of the first)
+        if state["n"] == 2:  # the second file's data (each output is one write)
             raise OSError(errno.EIO, "Input/output error")
-        return real(fd)
+        return real(fd, data)
 
-    monkeypatch.setattr(atomic.os, "fsync", flaky)
+    monkeypatch.setattr(atomic.os, "write", flaky)
     summary = run(tmp_path / "src", tmp_path / "out", Settings(time_budget=0))
     errors = [r for r in summary.results if r.status == "error" and r.rel != "empty.txt"]
     assert len(errors) == 1 and "Input/output error" in errors[0].error
