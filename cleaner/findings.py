@@ -137,6 +137,14 @@ class OffsetMap:
             self._rows.append((new_start, new_end, f.start, f.end))
             delta += len(f.replacement) - (f.end - f.start)
 
+    @classmethod
+    def from_rows(cls, new_starts: list[int], rows: list[tuple[int, int, int, int]]) -> "OffsetMap":
+        """A map from rows ``(new_start, new_end, old_start, old_end)`` already computed."""
+        m = cls.__new__(cls)
+        m._new_starts = new_starts
+        m._rows = rows
+        return m
+
     def to_old(self, pos: int, *, is_end: bool = False) -> int:
         """Translate ``pos`` in the edited text to the unedited text.
 

@@ -7,12 +7,11 @@ the result names its span in the original (newline-normalised) document.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .detectors import Context, Detector, all_detectors
-from .findings import Finding, OffsetMap, apply_findings, resolve_overlaps
+from .findings import Finding, OffsetMap, resolve_overlaps
 from .frontmatter import split_front_matter
 from .normalize import normalize_newlines, to_nfc
 from .selection import DEFAULT_SELECTION, Selection
@@ -50,16 +49,6 @@ class CleanResult:
             row = out.setdefault(f.detector, {"removed": 0, "repaired": 0})
             row[f.kind] += f.chars
         return out
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
 
 
 def _active(detectors: Iterable[Detector], selection: Selection) -> list[tuple[Detector, frozenset | None]]:
@@ -132,25 +121,30 @@ def clean(
             if not found:
                 break
             found = resolve_overlaps(found)
-            for f in found:
-                f.detector = detector.name
-                f.before = current[f.start:f.end]
+            current, offset_map = _apply_stage(current, found, detector.name)
             staged.append((len(maps), found))
-            current = apply_findings(current, found)
-            maps.append(OffsetMap(found))
+            maps.append(offset_map)
 
     findings: list[Finding] = []
-    line_starts = _line_starts(normalized) if staged else []
     for depth, found in staged:
-        for f in found:
-            start, end = f.start, f.end
-            for m in reversed(maps[:depth]):
-                start = m.to_old(start)
-                end = max(start, m.to_old(end, is_end=True))
-            f.orig_start = start + body_offset
-            f.orig_end = end + body_offset
-            f.line = bisect.bisect_right(line_starts, f.orig_start)
-            findings.append(f)
+        if depth == 0:
+            for f in found:
+                f.orig_start = f.start + body_offset
+                f.orig_end = f.end + body_offset
+        else:
+            earlier = maps[depth - 1::-1]
+            for f in found:
+                start, end = f.start, f.end
+                for m in earlier:
+                    start = m.to_old(start)
+                    end = m.to_old(end, is_end=True)
+                    if end < start:
+                        end = start
+                f.orig_start = start + body_offset
+                f.orig_end = end + body_offset
+        findings.extend(found)
+    findings.sort(key=_ORIGINAL_SPAN)
+    _number_lines(normalized, findings)
 
     current, composed = to_nfc(current)
     if composed:
@@ -160,5 +154,42 @@ def clean(
         first_line = body.split("\n", 1)[0]
         gap = "\n" if "\n" in body and not first_line.strip() else ""
         current = front + gap + current if current.strip() else front
-    findings.sort(key=lambda f: (f.orig_start, f.orig_end))
     return CleanResult(text=current, findings=findings, notes=notes, original=original)
+
+
+def _ORIGINAL_SPAN(f: Finding) -> tuple[int, int]:
+    return f.orig_start, f.orig_end
+
+
+def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, OffsetMap]:
+    """Apply one stage's sorted, non-overlapping findings; name their detector and
+    keep the text they cover.  Returns the new text and the map back to ``text``."""
+    parts: list[str] = []
+    starts: list[int] = []
+    rows: list[tuple[int, int, int, int]] = []
+    pos = delta = 0
+    for f in found:
+        start, end, replacement = f.start, f.end, f.replacement
+        f.detector = detector
+        f.before = text[start:end]
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        pos = end
+        new_start = start + delta
+        starts.append(new_start)
+        rows.append((new_start, new_start + len(replacement), start, end))
+        delta += len(replacement) - (end - start)
+    parts.append(text[pos:])
+    return "".join(parts), OffsetMap.from_rows(starts, rows)
+
+
+def _number_lines(text: str, findings: list[Finding]) -> None:
+    """Set each finding's 1-based line in ``text`` (findings sorted by original start)."""
+    line, pos = 1, 0
+    count = text.count
+    for f in findings:
+        start = f.orig_start
+        if start > pos:
+            line += count("\n", pos, start)
+            pos = start
+        f.line = line
