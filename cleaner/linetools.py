@@ -74,13 +74,11 @@ _BLANK_RUN = re.compile(f"[{re.escape(_PLAIN_BLANK)}]*")
 _WINDOW = 1024
 
 
-def _content(line: str) -> str:
-    """A line's content: leading white space and edge space on both sides removed."""
-    return line.lstrip().strip(EDGE_SPACE)
-
-
 def nonblank_forward(text: str, pos: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Like :func:`lines_forward` for non-blank lines, with the stripped content.
+
+    The content of a line is the line without its leading white space and
+    without EDGE_SPACE at either end.
 
     ``pos`` must be a line start.  Only the lines actually consumed are
     looked at; a run of blank lines is skipped by one regex match.
@@ -90,7 +88,7 @@ def nonblank_forward(text: str, pos: int = 0, end: int | None = None) -> Iterato
     while pos < stop:
         nl = find("\n", pos, stop)
         line_end = stop if nl < 0 else nl
-        content = _content(text[pos:line_end])
+        content = text[pos:line_end].lstrip().strip(EDGE_SPACE)
         if content:
             yield pos, line_end + 1 if nl >= 0 else stop, content
             pos = line_end + 1
@@ -133,18 +131,25 @@ def nonblank_backward(text: str, end: int | None = None, stop: int = 0) -> Itera
     end = len(text) if end is None else end
     rfind = text.rfind
     pos = end
+    blank = False  # whether the line just below was blank
     while pos > stop:
         line_end = pos - 1 if text[pos - 1] == "\n" else pos
         nl = rfind("\n", stop, line_end)
         start = stop if nl < 0 else nl + 1
-        content = _content(text[start:line_end])
+        content = text[start:line_end].lstrip().strip(EDGE_SPACE)
         if content:
             yield start, pos, content
             pos = start
-        elif start > stop:
-            pos = min(start, _blank_run_back(text, start, stop))
-        else:
+            blank = False
+        elif start <= stop:
             return
+        elif blank:
+            # a run of blank lines: skip the rest of it in one go
+            pos = _blank_run_back(text, start, stop)
+        else:
+            # a single blank line (between paragraphs) is just stepped over
+            pos = start
+            blank = True
 
 
 def has_sentence_end(s: str) -> bool:
