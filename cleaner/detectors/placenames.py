@@ -15,6 +15,7 @@ Options (``[tool.seedclean.placenames]``): ``min_tokens`` (6),
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from ..findings import Finding
 from ..gazetteer import TokenInfo, gazetteer
@@ -35,27 +36,46 @@ _CLAUSE = re.compile(r"[。！？!?；;：:“”\"（）()《》]")
 _CJK_SFX = re.compile(r"[县市区旗盟州省縣區]")
 #: lines worth tokenising: several separators and several division suffixes
 _PRE = re.compile(r"[县市区旗盟州省縣區][ \t\u3000\u00a0]*(?:[|｜,，、/／ \t\u3000\u00a0]|$)")
+#: the same per line of a whole text (``$`` at every line end)
+_PRE_LINE = re.compile(_PRE.pattern, re.M)
 
 
-def _line_spans(text: str):
-    pos = 0
+def _candidate_lines(text: str):
+    """``(start, end)`` of every line holding a suffix before a separator or
+    the line end, in order; ``end`` takes the newline.
+
+    One search jumps from candidate to candidate, so the lines in between
+    (nearly all of a page) cost no Python work at all.
+    """
     n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        yield pos, end
-        pos = end
+    search = _PRE_LINE.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        start = text.rfind("\n", 0, m.start()) + 1
+        nl = text.find("\n", m.end())
+        pos = n if nl < 0 else nl + 1
+        yield start, pos
 
 
 def _tokens(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
 
 
+# the fields of TokenInfo, read in C over a whole line of tokens
+_DIVISION = itemgetter(0)
+_KNOWN = itemgetter(1)
+_SUFFIXED = itemgetter(2)
+_PROVINCE = itemgetter(3)
+
+
 def _stats(infos: list[TokenInfo]) -> tuple[int, int, int, int, float]:
-    div = sum(1 for i in infos if i.division)
-    known = sum(1 for i in infos if i.known)
-    suffixed = sum(1 for i in infos if i.suffixed)
-    provs = [i.province for i in infos if i.province]
+    div = sum(map(_DIVISION, infos))
+    known = sum(map(_KNOWN, infos))
+    suffixed = sum(map(_SUFFIXED, infos))
+    provs = list(filter(None, map(_PROVINCE, infos)))
     distinct = len(set(provs))
     spread = distinct / len(provs) if provs else 0.0
     return div, known, suffixed, distinct, spread
@@ -78,11 +98,10 @@ def _is_spam(infos: list[TokenInfo], piped: bool, spaced: bool, opts) -> tuple[b
 
 
 def find_placenames(text: str, ctx: Context) -> list[Finding]:
-    if len(_PRE.findall(text)) < 4:
+    if len(_PRE.findall(text)) < 4:   # fewer suffixes than any run has
         return []
     opts = ctx.options
-    gz = gazetteer()
-    lookup = gz.lookup
+    lookup_all = gazetteer().lookup_all
     min_run = int(opts.get("min_run", 8))
     findings: list[Finding] = []
 
@@ -102,22 +121,27 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
                 f"place-name spam: {div} of {len(infos)} tokens are division names"))
         block.clear()
 
-    for start, end in _line_spans(text):
+    prev_end = 0
+    for start, end in _candidate_lines(text):
+        if start != prev_end:
+            flush()   # lines without a candidate in between end the block
+        prev_end = end
         line = text[start:end].rstrip("\n")
         body = line.strip(_SEP_CHARS)
-        if not body or not _PRE.search(line) or (len(line) > 200 and not _PIPE.search(line)):
+        if not body or (len(line) > 200 and not _PIPE.search(line)):
             flush()
             continue
-        toks = _tokens(line)
-        infos = [lookup(t[2]) for t in toks]
-        nondiv = sum(1 for i in infos if not i.division)
+        words = _TOKEN.findall(line)
+        infos = lookup_all(words)
+        nondiv = len(infos) - sum(map(_DIVISION, infos))
         if (nondiv <= 0.1 * len(infos) + 0.5 and not _CLAUSE.search(line)
-                and max(len(t[2]) for t in toks) <= 12):
+                and max(map(len, words)) <= 12):
             block.append((start, end, infos, bool(_PIPE.search(line)), bool(_SPACE_SEP.search(body))))
             continue
         flush()
         # a pipe-joined run tacked onto the end of a content line
-        if len(toks) > min_run and _PIPE.search(line):
+        if len(words) > min_run and _PIPE.search(line):
+            toks = _tokens(line)
             run = 0
             for info in reversed(infos):
                 if not info.division:
