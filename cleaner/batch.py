@@ -49,6 +49,9 @@ class FileResult:
     raw_rel: str = ""  # the file name as found, when ``rel`` had to be escaped for display
     #: the output was written where the file was cleaned (see ``Settings.output_root``)
     written: bool = field(default=False, compare=False)
+    #: (size, mtime_ns) of the source as read, and the size of the output written (for --resume)
+    source_stat: tuple[int, int] | None = field(default=None, compare=False)
+    output_size: int = field(default=-1, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -223,7 +226,13 @@ def _longest_line_over(data: bytes, limit: int) -> int:
 
 
 def read_file(path: Path, max_bytes: int | None = None, max_line_bytes: int | None = None) -> bytes:
-    """Read a regular file whole, refusing what cannot be a text document.
+    """Read a regular file whole, refusing what cannot be a text document (see :func:`read_file_stat`)."""
+    return read_file_stat(path, max_bytes, max_line_bytes)[0]
+
+
+def read_file_stat(path: Path, max_bytes: int | None = None,
+                   max_line_bytes: int | None = None) -> tuple[bytes, os.stat_result]:
+    """Read a regular file whole, refusing what cannot be a text document; also return its stat.
 
     Raises :class:`InputError` (or ``OSError``) with a one-line reason: not a
     regular file (pipe, device, socket: reading those could block or never
@@ -266,7 +275,7 @@ def read_file(path: Path, max_bytes: int | None = None, max_line_bytes: int | No
         longest = _longest_line_over(data, max_line_bytes)
         if longest:
             raise InputError(f"line too long ({_mb(longest)} in one line; the limit is {_mb(max_line_bytes)})")
-    return data
+    return data, st
 
 
 def _read_chunk(fd: int, size: int) -> bytes:
@@ -293,13 +302,14 @@ def _os_reason(path: Path, exc: OSError) -> str:
 def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
     """Read, decode and clean one file; errors become a result with a reason."""
     try:
-        data = read_file(path, getattr(settings, "max_file_bytes", None) or None)
+        data, st = read_file_stat(path, getattr(settings, "max_file_bytes", None) or None)
     except InputError as exc:
         return FileResult(rel, "error", error=str(exc))
     except OSError as exc:
         return FileResult(rel, "error", error=_os_reason(path, exc))
     try:
         result = clean_bytes(data, rel, settings)
+        result.source_stat = (st.st_size, st.st_mtime_ns)
         if settings.prepare_reports and result.status != "error":
             from .reports.prepare import prepare
 
@@ -322,6 +332,7 @@ def write_output(result: FileResult, target: Path) -> None:
     try:
         atomic_write_bytes(target, result.output_bytes, durable=False)  # the run syncs once at the end
         result.written = True
+        result.output_size = len(result.output_bytes)
     except OSError as exc:
         result.status = "error"
         result.error = f"cannot write {display_path(str(target))}: {exc.strerror or exc}"

@@ -30,6 +30,9 @@ from .batch import FileResult
 from .decoding import decode_bytes
 from .findings import Finding
 
+#: records written between two flushes of the records file
+FLUSH_EVERY = 64
+
 STATE_NAME = ".seedclean-state.json"
 RECORDS_NAME = ".seedclean-records.jsonl"
 _FINDING_FIELDS = ("code", "start", "end", "replacement", "reason", "detector", "before",
@@ -54,6 +57,7 @@ class RunState:
             {"fingerprint": fingerprint, "source": source, "complete": False}, indent=1) + "\n")
         # keep the old lines when resuming (a later line for the same file wins)
         self._records = open(self.dst / RECORDS_NAME, "a" if self.previous else "w", encoding="utf-8")
+        self._pending = 0
 
     def _load(self) -> None:
         try:
@@ -110,19 +114,33 @@ class RunState:
         return result
 
     def add(self, path: Path, result: FileResult, target: Path) -> None:
-        """Record a file whose output has just been written."""
-        try:
-            src, out = os.stat(path), os.stat(target)
-        except OSError:
-            return
+        """Record a file whose output has just been written.
+
+        The source's size and time are the ones it had when it was read (the
+        worker reports them), so a source changed since then is cleaned again
+        on resume.  Records are flushed in batches: one lost to a crash only
+        means that file is cleaned again.
+        """
+        if result.source_stat is not None and result.output_size >= 0:
+            size, mtime_ns = result.source_stat
+            output_size = result.output_size
+        else:
+            try:
+                src, out = os.stat(path), os.stat(target)
+            except OSError:
+                return
+            size, mtime_ns, output_size = src.st_size, src.st_mtime_ns, out.st_size
         result.freeze_stats()
         from .reports.prepare import piece
 
-        head = json.dumps({"rel": result.rel, "size": src.st_size, "mtime_ns": src.st_mtime_ns,
-                           "output_size": out.st_size}, ensure_ascii=True)
+        head = json.dumps({"rel": result.rel, "size": size, "mtime_ns": mtime_ns,
+                           "output_size": output_size}, ensure_ascii=True)
         row_json = piece(result, "row_json") or result.report_row_json()
         self._records.write(head[:-1] + ', "row": ' + row_json + "}\n")
-        self._records.flush()
+        self._pending += 1
+        if self._pending >= FLUSH_EVERY:
+            self._records.flush()
+            self._pending = 0
 
     def close(self, complete: bool) -> None:
         self._records.close()
