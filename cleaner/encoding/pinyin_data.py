@@ -12,6 +12,7 @@ shows no sign of annotations never pays for it:
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 #: letters a toned syllable may be spelled with
@@ -20,9 +21,25 @@ SYLLABLE_LETTERS = "a-zü" + TONE_LETTERS + "ḿńňǹ"
 
 @lru_cache(maxsize=1)
 def _pinyin_table() -> dict:
-    from pypinyin.pinyin_dict import pinyin_dict
+    """pypinyin's single-character table, loaded on its own: importing the
+    ``pypinyin`` package would also load its phrase dictionary, several times
+    larger and not needed here."""
+    import importlib.util
+    import sys
 
-    return pinyin_dict
+    loaded = sys.modules.get("pypinyin.pinyin_dict")
+    if loaded is not None:
+        return loaded.pinyin_dict
+    package = importlib.util.find_spec("pypinyin")
+    if package is None or not package.submodule_search_locations:
+        from pypinyin.pinyin_dict import pinyin_dict  # let the import error speak
+
+        return pinyin_dict
+    path = Path(next(iter(package.submodule_search_locations))) / "pinyin_dict.py"
+    spec = importlib.util.spec_from_file_location("_seedclean_pinyin_dict", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pinyin_dict
 
 
 @lru_cache(maxsize=8192)
