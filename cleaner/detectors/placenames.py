@@ -128,7 +128,10 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
         prev_end = end
         line = text[start:end].rstrip("\n")
         body = line.strip(_SEP_CHARS)
-        if not body or (len(line) > 200 and not _PIPE.search(line)):
+        piped = _PIPE.search(line) is not None
+        # without a pipe only a whole line of names counts, and a clause mark
+        # rules that out before any token is looked up
+        if not body or (not piped and (len(line) > 200 or _CLAUSE.search(line))):
             flush()
             continue
         words = _TOKEN.findall(line)
@@ -136,11 +139,11 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
         nondiv = len(infos) - sum(map(_DIVISION, infos))
         if (nondiv <= 0.1 * len(infos) + 0.5 and not _CLAUSE.search(line)
                 and max(map(len, words)) <= 12):
-            block.append((start, end, infos, bool(_PIPE.search(line)), bool(_SPACE_SEP.search(body))))
+            block.append((start, end, infos, piped, bool(_SPACE_SEP.search(body))))
             continue
         flush()
         # a pipe-joined run tacked onto the end of a content line
-        if len(words) > min_run and _PIPE.search(line):
+        if len(words) > min_run and piped:
             toks = _tokens(line)
             run = 0
             for info in reversed(infos):
