@@ -109,6 +109,7 @@ class Lexicon:
     anywhere_re: re.Pattern
     anywhere_first_re: re.Pattern
     ui_first: frozenset
+    ui_or_nav: frozenset
     cache: dict
     related_head: "_LineStart"
     comment_head: "_LineStart"
@@ -320,6 +321,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         greeting_strong_re=re.compile(rf"(?:{_pattern(words('greeting', strong=True))})\s*[:：]?\s*(?:\d|[一二]〇|公元)"),
         breadcrumb_re=re.compile(rf"^(?:{_pattern(breadcrumb)})\s*[:：]"),
         ui_first=frozenset(w[:1].lower() for w in [e for e, _, _ in ui_entries] + words("nav")),
+        ui_or_nav=nav | lower(e for e, _, _ in ui_entries),
         cache={},
         anywhere_re=re.compile(rf"\n(){_anywhere_body(anywhere)}"),
         anywhere_first_re=re.compile(rf"(){_anywhere_body(anywhere)}"),
@@ -364,7 +366,8 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     if not toks or len(toks) > 24:
         return None
     low = [t.lower() for t in toks]
-    if not all(t in lex.ui or t in lex.nav for t in low):
+    ui_or_nav = lex.ui_or_nav
+    if not all(t in ui_or_nav for t in low):
         return None
     fonts = [t for t, lt in zip(toks, low) if lt in lex.font]
     if fonts and (len(toks) >= 2 and any(t in lex.size for t in low)):
@@ -507,20 +510,26 @@ def _link_like(s: str) -> bool:
 # classification by position
 
 _MISS = object()
+#: how many line classifications the per-process memo keeps before it starts afresh
+_MEMO_SIZE = 8192
+
+
+def _memo(lex: Lexicon, key, compute, *args):
+    """``compute(*args)`` remembered under ``key``: site chrome repeats from page to page."""
+    cache = lex.cache
+    hit = cache.get(key, _MISS)
+    if hit is _MISS:
+        if len(cache) >= _MEMO_SIZE:
+            cache.clear()
+        hit = cache[key] = compute(*args)
+    return hit
 
 
 def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
     """(code, reason, strength) for a head/tail line, or None (cached for short lines)."""
     if len(s) > 80:
         return _classify_long(s, lex, at_tail)
-    key = (s, at_tail)
-    cache = lex.cache
-    hit = cache.get(key, _MISS)
-    if hit is _MISS:
-        if len(cache) >= 8192:
-            cache.clear()
-        hit = cache[key] = _classify_short(s, lex, at_tail)
-    return hit
+    return _memo(lex, (s, at_tail), _classify_short, s, lex, at_tail)
 
 
 def _nav_or_copyright(s: str, lex: Lexicon, at_tail: bool):
@@ -652,7 +661,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                     if nxt is not None and _LONE_SEP.fullmatch(nxt[2]):
                         hit = ("B101", "navigation item between separators at the head", "D")
             else:
-                hit = _under_title(c, lex)
+                hit = _memo(lex, (c, "under title"), _under_title, c, lex)
         if hit is not None:
             found.append(Finding(hit[0], s, e, "", hit[1]))
         else:
@@ -720,6 +729,8 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
         s, e, c = lines[j]
         picked.append((s, e, "B107", f"related-links header at the tail: {header}", "D"))
         i = j + 1
+    if not picked:
+        return []
     # a site-owner line (F) goes only with other boilerplate (D) or a copyright
     # line (C); contact details (W) only with a copyright or owner line.  The
     # peel stays contiguous: it ends below the first line that may not go.
@@ -778,13 +789,22 @@ def _comment_block(line, i: int, lex: Lexicon) -> int | None:
     return None
 
 
+def _anywhere_kind(c: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(code, reason) for a line that is chrome wherever it stands."""
+    ui = _ui_kind(c, lex)
+    if ui and ui[1] == "anywhere":
+        return ui[0], ui[2]
+    if _breadcrumb(c, lex):
+        return "B112", "breadcrumb line"
+    return None
+
+
 def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:
     found = []
-    candidates = []
-    m = lex.anywhere_first_re.match(text)
-    if m:
-        candidates.append(m)
-    candidates.extend(lex.anywhere_re.finditer(text))
+    candidates = lex.anywhere_re.finditer(text)
+    first = lex.anywhere_first_re.match(text)
+    if first:
+        candidates = [first, *candidates]
     for m in candidates:
         s = m.start(1)
         if s in taken:
@@ -794,21 +814,21 @@ def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:
         c = text[s:e].strip(EDGE_SPACE + "\n")
         if len(c) > 120:
             continue
-        ui = _ui_kind(c, lex)
-        if ui and ui[1] == "anywhere":
-            found.append(Finding(ui[0], s, e, "", ui[2]))
-        elif _breadcrumb(c, lex):
-            found.append(Finding("B112", s, e, "", "breadcrumb line"))
+        kind = _memo(lex, (c, "anywhere"), _anywhere_kind, c, lex)
+        if kind:
+            found.append(Finding(kind[0], s, e, "", kind[1]))
     return found
 
 
 def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     """Find the site boilerplate at the head, the tail and (unmistakable lines) in between."""
     opts = ctx.options or {}
-    lex = load_lexicon(tuple(str(p) for p in opts.get("extra_lexicons", ()) or ()))
+    extra = opts.get("extra_lexicons")
+    lex = load_lexicon(tuple(str(p) for p in extra) if extra else ())
     head, protect = _peel_head(text, lex, int(opts.get("max_head_lines", MAX_HEAD_LINES)))
     tail = _peel_tail(text, lex, protect, int(opts.get("max_tail_lines", MAX_TAIL_LINES))) if protect < len(text) else []
-    taken = {f.start for f in head} | {f.start for f in tail}
+    taken = {f.start for f in head}
+    taken.update(f.start for f in tail)
     return head + tail + _anywhere(text, lex, taken)
 
 
