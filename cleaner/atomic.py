@@ -130,17 +130,22 @@ def remove_stale_temporaries(directory: Path) -> int:
 
 
 class AtomicTextWriter:
-    """A text file opened for writing that appears at ``path`` only on success.
+    """A file opened for writing that appears at ``path`` only on success.
 
     Use as a context manager; if the block raises, the temporary file is
-    deleted and ``path`` is left as it was.
+    deleted and ``path`` is left as it was.  The handle is UTF-8 text, or
+    buffered bytes with ``binary`` (for writers that mostly copy pieces
+    already encoded elsewhere).
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, binary: bool = False):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=self.path.parent)
-        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        if binary:
+            self.handle = os.fdopen(fd, "wb", buffering=1 << 20)
+        else:
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def __enter__(self):
         return self.handle

@@ -157,22 +157,22 @@ def run(
 
 
 def _write_all(src, dst, settings, results, summary, on_result, state, sources, shard_kind) -> None:
-    with AtomicTextWriter(dst / "report.json") as jhandle, AtomicTextWriter(dst / "report.diff") as dhandle, \
-            AtomicTextWriter(dst / "report.html") as hhandle:
+    with AtomicTextWriter(dst / "report.json", binary=True) as jhandle, \
+            AtomicTextWriter(dst / "report.diff", binary=True) as dhandle, \
+            AtomicTextWriter(dst / "report.html", binary=True) as hhandle:
         report = JsonReportWriter(jhandle, source=str(src), settings_fingerprint=settings.fingerprint())
         page = HtmlReportWriter(hhandle, source=str(src), settings_fingerprint=settings.fingerprint())
         for result in results(dst):
-            if result.status != "error" and not shard_kind(result.rel):
-                target = dst / result.rel
-                if not getattr(result, "resumed", False):
-                    if not result.written:
-                        write_output(result, target)
-                    if result.status != "error" and result.rel in sources:
-                        state.add(sources[result.rel], result, target)
+            if result.status != "error" and not getattr(result, "resumed", False) and not shard_kind(result.rel):
+                if not result.written:
+                    write_output(result, dst / result.rel)
+                source = sources.get(result.rel) if result.status != "error" else None
+                if source is not None:
+                    state.add(source, result, dst / result.rel if result.output_size < 0 else None)
             _printable(result)
             if result.status == "changed":
-                dhandle.write(piece(result, "diff") or unified_diff(result.original_text, result.cleaned_text, result.rel,
-                                                                 findings_for_diff(result)))
+                dhandle.write(piece(result, "diff") or unified_diff(
+                    result.original_text, result.cleaned_text, result.rel, findings_for_diff(result)).encode("utf-8"))
             report.add(result)
             page.add(result)
             if on_result:

@@ -56,7 +56,7 @@ class RunState:
         atomic_write_text(self.dst / STATE_NAME, json.dumps(
             {"fingerprint": fingerprint, "source": source, "complete": False}, indent=1) + "\n")
         # keep the old lines when resuming (a later line for the same file wins)
-        self._records = open(self.dst / RECORDS_NAME, "a" if self.previous else "w", encoding="utf-8")
+        self._records = open(self.dst / RECORDS_NAME, "ab" if self.previous else "wb")
         self._pending = 0
 
     def _load(self) -> None:
@@ -113,7 +113,7 @@ class RunState:
         result.resumed = True
         return result
 
-    def add(self, path: Path, result: FileResult, target: Path) -> None:
+    def add(self, path: Path, result: FileResult, target: Path | None) -> None:
         """Record a file whose output has just been written.
 
         The source's size and time are the ones it had when it was read (the
@@ -125,6 +125,8 @@ class RunState:
             size, mtime_ns = result.source_stat
             output_size = result.output_size
         else:
+            if target is None:
+                return
             try:
                 src, out = os.stat(path), os.stat(target)
             except OSError:
@@ -135,8 +137,8 @@ class RunState:
 
         head = json.dumps({"rel": result.rel, "size": size, "mtime_ns": mtime_ns,
                            "output_size": output_size}, ensure_ascii=True)
-        row_json = piece(result, "row_json") or result.report_row_json()
-        self._records.write(head[:-1] + ', "row": ' + row_json + "}\n")
+        row_json = piece(result, "row_json") or result.report_row_json().encode("utf-8")
+        self._records.write(b"".join((head[:-1].encode("ascii"), b', "row": ', row_json, b"}\n")))
         self._pending += 1
         if self._pending >= FLUSH_EVERY:
             self._records.flush()

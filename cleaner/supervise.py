@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import multiprocessing as mp
 import os
+import select
 import signal
 import time
 from multiprocessing.connection import wait
@@ -90,6 +91,38 @@ def _context():
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
+class _Waiter:
+    """Waits until a worker has a result or has died, or a timeout passes.
+
+    ``multiprocessing.connection.wait`` builds a new selector on every call;
+    a batch waits once per file, so this keeps one ``poll`` object and only
+    re-registers when the set of workers changes.
+    """
+
+    def __init__(self):
+        self._poll = select.poll() if hasattr(select, "poll") else None
+        self._fds: frozenset[int] = frozenset()
+
+    def wait(self, slots: list["_Slot"], timeout: float | None) -> None:
+        if self._poll is None:
+            wait([s.conn for s in slots] + [s.proc.sentinel for s in slots], timeout)
+            return
+        fds = frozenset(fd for s in slots for fd in (s.conn.fileno(), s.proc.sentinel))
+        if fds != self._fds:
+            for fd in self._fds - fds:
+                try:
+                    self._poll.unregister(fd)
+                except (KeyError, ValueError):
+                    pass
+            for fd in fds - self._fds:
+                self._poll.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+            self._fds = fds
+        try:
+            self._poll.poll(None if timeout is None else max(0, int(timeout * 1000) + 1))
+        except InterruptedError:
+            pass
+
+
 class _Slot:
     """One worker process and the file it is cleaning."""
 
@@ -159,6 +192,7 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
 
     retry: collections.deque[tuple[int, str, str]] = collections.deque()
     next_yield = next_submit = 0
+    waiter = _Waiter()
 
     def deadline() -> float:
         return time.monotonic() + budget if budget > 0 else float("inf")
@@ -194,7 +228,7 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
                 continue
             first = min(s.deadline for s in busy)
             timeout = None if first == float("inf") else max(0.0, first - time.monotonic())
-            wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout)
+            waiter.wait(busy, timeout)
             for k, slot in enumerate(slots):
                 if not slot.tasks:
                     continue

@@ -26,6 +26,7 @@ from json.encoder import encode_basestring as _string
 from typing import IO
 
 from .. import __version__
+from .sink import Sink
 from ..normalize import normalize_newlines, to_nfc
 
 #: background colours of the detector families (unknown ones get a hashed hue)
@@ -100,9 +101,10 @@ class HtmlReportWriter:
         created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         head = {"source": source, "version": __version__, "created": created,
                 "settings": settings_fingerprint}
-        handle.write(_PAGE_HEAD.replace("@TITLE@", html.escape(f"seedclean report: {source}"))
+        self.sink = Sink(handle)
+        self.sink.write(_PAGE_HEAD.replace("@TITLE@", html.escape(f"seedclean report: {source}"))
                      .replace("@CSS@", _CSS).replace("@JS@", _JS))
-        handle.write(
+        self.sink.write(
             '<header id="top"><h1>seedclean report</h1><p class="meta">'
             f"source <code>{html.escape(source)}</code> · seedclean {__version__} · {created}</p></header>\n"
             '<section id="controls"></section>\n<section id="files"><p class="loading">loading…</p></section>\n'
@@ -144,13 +146,15 @@ class HtmlReportWriter:
         self.pending.append([i, result.rel, result.status, result.encoding, removed, repaired,
                              dets, result.error, findings, list(result.notes), int(has_detail)])
         if has_detail:
-            self.handle.write(f'<script type="application/json" id="d{i}">{payload}</script>\n')
+            self.sink.write(f'<script type="application/json" id="d{i}">')
+            self.sink.write(payload)
+            self.sink.write("</script>\n")
         if len(self.pending) >= INDEX_BATCH:
             self._flush()
 
     def _flush(self) -> None:
         if self.pending:
-            self.handle.write(f"<script>SC.add({_json(self.pending)});</script>\n")
+            self.sink.write(f"<script>SC.add({_json(self.pending)});</script>\n")
             self.pending = []
 
     # -- end ------------------------------------------------------------
@@ -158,8 +162,8 @@ class HtmlReportWriter:
         self._flush()
         summary = dict(self.totals, detectors=self.by_detector,
                        codes={k: self.by_code[k] for k in sorted(self.by_code)})
-        self.handle.write(self._summary_html(summary))
-        self.handle.write(f"<script>SC.boot({_json(summary)});</script>\n</body>\n</html>\n")
+        self.sink.write(self._summary_html(summary))
+        self.sink.write(f"<script>SC.boot({_json(summary)});</script>\n</body>\n</html>\n")
         return summary
 
     def _summary_html(self, s: dict) -> str:

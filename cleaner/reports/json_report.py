@@ -6,6 +6,7 @@ import json
 from typing import IO, Iterable
 
 from .. import __version__
+from .sink import Sink
 
 
 class JsonReportWriter:
@@ -15,8 +16,9 @@ class JsonReportWriter:
     ``summary`` object at the end.
     """
 
-    def __init__(self, handle: IO[str], *, source: str, settings_fingerprint: str = ""):
+    def __init__(self, handle: IO, *, source: str, settings_fingerprint: str = ""):
         self.handle = handle
+        self.sink = Sink(handle)
         self.first = True
         self.totals = {"files": 0, "changed": 0, "unchanged": 0, "errors": 0,
                        "chars_removed": 0, "chars_repaired": 0}
@@ -30,7 +32,7 @@ class JsonReportWriter:
             "settings": settings_fingerprint,
         }
         text = json.dumps(head, ensure_ascii=False, indent=1)
-        handle.write(text[:-2] + ',\n "files": [\n')
+        self.sink.write(text[:-2] + ',\n "files": [\n')
 
     def add(self, result) -> None:
         from .prepare import piece
@@ -49,13 +51,14 @@ class JsonReportWriter:
         for code, (_detector, count, _reason) in stats.get("by_code", {}).items():
             self.by_code[code] = self.by_code.get(code, 0) + count
         if not self.first:
-            self.handle.write(",\n")
+            self.sink.write(",\n")
         self.first = False
-        self.handle.write("  " + (piece(result, "row_json") or result.report_row_json()))
+        self.sink.write("  ")
+        self.sink.write(piece(result, "row_json") or result.report_row_json())
 
     def close(self) -> dict:
         summary = dict(self.totals, detectors=self.by_detector, codes=dict(sorted(self.by_code.items())))
-        self.handle.write('\n ],\n "summary": ' + json.dumps(summary, ensure_ascii=False, indent=1) + "\n}\n")
+        self.sink.write('\n ],\n "summary": ' + json.dumps(summary, ensure_ascii=False, indent=1) + "\n}\n")
         return summary
 
 

@@ -1,7 +1,7 @@
 """Report pieces computed where a file is cleaned, so workers share the report work.
 
 The diff text, the report.json row and the report.html payload of a file
-depend only on that file.  When a run writes reports, each worker computes
+depend only on that file, and travel as UTF-8 bytes.  When a run writes reports, each worker computes
 them right after cleaning (``prepare``); the process that writes the reports
 then only concatenates strings, so adding workers speeds the whole run up.
 A piece is used only while the result still has the status it was prepared
@@ -21,10 +21,10 @@ def prepare(result) -> None:
     result.freeze_stats()
     result.prepared = {
         "status": result.status,
-        "diff": unified_diff(result.original_text, result.cleaned_text, name, findings_for_diff(result))
-        if result.status == "changed" else "",
-        "row_json": result.report_row_json(),
-        "html": detail_payload(result),
+        "diff": unified_diff(result.original_text, result.cleaned_text, name,
+                             findings_for_diff(result)).encode("utf-8") if result.status == "changed" else b"",
+        "row_json": result.report_row_json().encode("utf-8"),
+        "html": detail_payload(result).encode("utf-8"),
     }
 
 
@@ -39,8 +39,8 @@ def findings_for_diff(result):
     return result.findings
 
 
-def piece(result, key: str):
-    """A prepared piece, or None when it is missing or out of date."""
+def piece(result, key: str) -> bytes | None:
+    """A prepared piece (UTF-8 bytes), or None when it is missing or out of date."""
     prepared = getattr(result, "prepared", None)
     if not prepared or prepared.get("status") != result.status:
         return None
