@@ -161,13 +161,15 @@ def discover(src: Path) -> Iterator[tuple[Path, str]]:
     if src.is_file():
         yield src, src.name
         return
+    top = os.fspath(src)
     for root, dirs, files in os.walk(src, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(root)
+        prefix = os.path.relpath(root, top).replace(os.sep, "/") + "/" if root != top else ""
         for name in sorted(files):
             if name.startswith(".seedclean"):  # our temporaries and resume state
                 continue
-            path = Path(root) / name
-            yield path, path.relative_to(src).as_posix()
+            yield base / name, prefix + name
 
 
 def clean_bytes(data: bytes, rel: str, settings: Settings) -> FileResult:

@@ -51,6 +51,8 @@ class Settings:
         and ``seedclean run . out/`` alike.  A glob without a slash matches
         the file's name or any folder name on its path, as in .gitignore.
         """
+        if not self.include and not self.exclude:
+            return True
         names = [PurePath(rel).as_posix()]
         if path is not None and self.root:
             try:

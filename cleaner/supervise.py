@@ -103,10 +103,11 @@ class _Waiter:
         self._poll = select.poll() if hasattr(select, "poll") else None
         self._fds: frozenset[int] = frozenset()
 
-    def wait(self, slots: list["_Slot"], timeout: float | None) -> None:
+    def wait(self, slots: list["_Slot"], timeout: float | None) -> set[int]:
+        """The file descriptors (connections, sentinels) that are ready."""
         if self._poll is None:
-            wait([s.conn for s in slots] + [s.proc.sentinel for s in slots], timeout)
-            return
+            found = wait([s.conn for s in slots] + [s.proc.sentinel for s in slots], timeout)
+            return {x if isinstance(x, int) else x.fileno() for x in found}
         fds = frozenset(fd for s in slots for fd in (s.conn.fileno(), s.proc.sentinel))
         if fds != self._fds:
             for fd in self._fds - fds:
@@ -118,9 +119,10 @@ class _Waiter:
                 self._poll.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
             self._fds = fds
         try:
-            self._poll.poll(None if timeout is None else max(0, int(timeout * 1000) + 1))
+            events = self._poll.poll(None if timeout is None else max(0, int(timeout * 1000) + 1))
         except InterruptedError:
-            pass
+            return set()
+        return {fd for fd, _event in events}
 
 
 class _Slot:
@@ -228,13 +230,13 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
                 continue
             first = min(s.deadline for s in busy)
             timeout = None if first == float("inf") else max(0.0, first - time.monotonic())
-            waiter.wait(busy, timeout)
+            ready = waiter.wait(busy, timeout)
             for k, slot in enumerate(slots):
                 if not slot.tasks:
                     continue
                 failure = None
                 try:
-                    while slot.tasks and slot.conn.poll():
+                    if slot.conn.fileno() in ready:
                         got, result = slot.conn.recv()
                         done[got] = result
                         slot.tasks.popleft()
