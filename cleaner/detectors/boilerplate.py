@@ -116,6 +116,8 @@ class Lexicon:
     header_head: "_LineStart"
     under_title_maybe: re.Pattern | None
     long_maybe: re.Pattern | None
+    short_maybe_head: tuple | None
+    short_maybe_tail: tuple | None
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
@@ -251,6 +253,38 @@ def _long_maybe(strong_copyright, labels) -> re.Pattern | None:
     )
 
 
+def _short_maybe(first_words, start_words: dict, anywhere_words, end_words) -> tuple | None:
+    """A cheap test that a short edge line may be chrome; None: no test (always maybe).
+
+    Returns (anchored, unanchored) patterns: the line may be chrome when the
+    first matches at its start or the second anywhere in it.  A superset of
+    :func:`_classify_short` at one position (head or tail):
+
+    * anchored: the first token opens with the first letter of a UI,
+      navigation or related-links word (UI tokens, a link to another page,
+      previous/next, a related-links header); a word of ``start_words`` after
+      the characters its check strips (a breadcrumb label, an editorial or
+      owner label); a bracket (bracketed site links);
+    * unanchored: a |, a breadcrumb separator, a word of ``anywhere_words``
+      (copyright, promotion, greeting), a word of ``end_words`` at the end
+      (an organisation named as 主办/承办).
+    """
+    firsts = {w[:1].lower() for w in first_words}
+    every = list(first_words) + [w for ws in start_words.values() for w in ws] + list(anywhere_words) + list(end_words)
+    if not _caseless_safe(every + list(firsts)) or any(len(f) != 1 for f in firsts):
+        return None
+    starts = [rf"[{_SEP_CLASS}]*+(?i:[{''.join(sorted(re.escape(f) for f in firsts))}])", r"[【\[]"]
+    bc_lead = re.escape("【[（(<〔" + EDGE_SPACE)
+    for lead, ws in start_words.items():
+        if ws:
+            starts.append(rf"[{lead or bc_lead}]*{_any_word(ws)}")
+    ends = rf"|(?:{_pattern(end_words)})$" if end_words else ""
+    return (
+        re.compile("|".join(starts)),
+        re.compile(rf"[{re.escape(_PIPES + _CRUMB_CHARS)}]|{_any_word(anywhere_words)}{ends}"),
+    )
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The boilerplate lexicons (data files plus any extra files), compiled."""
@@ -337,6 +371,16 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         under_title_maybe=_under_title_maybe(
             [e for e, _, _ in ui_entries] + words("nav"), breadcrumb, words("greeting")),
         long_maybe=_long_maybe(strong_cr, labels),
+        short_maybe_head=_short_maybe(
+            first_words=[e for e, _, _ in ui_entries] + words("nav"),
+            start_words={"": breadcrumb},
+            anywhere_words=strong_cr + words("promo:verb") + words("greeting"),
+            end_words=[]),
+        short_maybe_tail=_short_maybe(
+            first_words=[e for e, _, _ in ui_entries] + words("nav") + words("related"),
+            start_words={"": breadcrumb, _UNWRAP_LEAD: labels},
+            anywhere_words=strong_cr + weak_cr + words("promo:verb"),
+            end_words=words("ownersuffix")),
     )
 
 
@@ -566,6 +610,9 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     "F" (a site-owner line: goes with other boilerplate) or "W" (contact
     details: go only with a copyright or owner line).
     """
+    maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
+    if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
+        return None
     if _LONE_SEP.fullmatch(s):
         return "B101", "lone separator of a navigation bar", "D"
     ui = _ui_kind(s, lex)
@@ -704,15 +751,25 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
             i += 1
             continue
         # a related-links block: a header above, only short link titles in
-        # between.  Either block needs its header line at or above this line,
-        # so one scan of the text for candidate header lines decides whether
-        # walking up is worth it.
+        # between; a comment block: a header above, only lines of at most 120
+        # characters in between.  A line that is not a link title (no more
+        # than 120 characters) stops the walk up at once; otherwise one scan
+        # of the text for candidate header lines decides whether walking up
+        # is worth it.
         header = None
-        if first_related is None:
-            first_related, first_comment = _header_lines(text, stop, lex)
-        if first_related <= s:
-            j, header = _related_block(line, i, lex)
+        j = i
+        if not _link_like(c):
+            header = _related(c, lex)
+        else:
+            if first_related is None:
+                first_related, first_comment = _header_lines(text, stop, lex)
+            if first_related <= s:
+                j, header = _related_block(line, i, lex)
         if header is None:
+            if len(c) > 120:
+                break
+            if first_related is None:
+                first_related, first_comment = _header_lines(text, stop, lex)
             j = _comment_block(line, i, lex) if first_comment < s else None
             if j is None:
                 break
