@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, count
+from operator import add
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -127,6 +129,7 @@ class _Lexicon:
         self.tail_m = re.compile(
             rf"(?=[ \t\u3000|｜·])(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$", re.M)
         self.tokens: dict[str, tuple[bool, int, bool, bool]] = {}
+        self.line_kinds: dict[str, str] = {}
         # whole-text gates, one C-level pass each (see _chrome_candidates)
         self.candidate_rest, self.candidate_first = _candidate_patterns(every)
         # a forum line starts with its opener, after blanks at most; the
@@ -172,8 +175,10 @@ _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
 _COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
 # scraped Weibo stubs: the link icon renders as "O", the fold arrows as "d"/"c";
-# a stub takes the blanks before it (see _stubs)
-_STUB = re.compile(r"O(?:网页链接|網頁鏈接)|(?:收起全文|展开全文|展開全文)[dc](?=[ \t\u3000]*$|[ \t\u3000]*O)", re.M)
+# a stub takes the blanks before it (see _stubs).  Every alternative starts
+# with its own literal, so the search skips straight to "O", "收" or "展".
+_FOLD_END = r"[dc](?=[ \t\u3000]*$|[ \t\u3000]*O)"
+_STUB = re.compile(rf"O(?:网页链接|網頁鏈接)|收起全文{_FOLD_END}|展开全文{_FOLD_END}|展開全文{_FOLD_END}", re.M)
 _STUB_BLANKS = " \t\u3000"
 _TERMINAL = set("。！？!?…”」』）)~～.")
 
@@ -201,6 +206,8 @@ def _strip_icons(s: str) -> tuple[str, bool]:
 _ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER = range(6)
 #: tokens classified per lexicon, at most this many kept
 _TOKEN_CACHE_SIZE = 20000
+#: short lines judged per lexicon, at most this many kept
+_LINE_CACHE_SIZE = 20000
 
 
 def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
@@ -244,10 +251,11 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
             return ""
     words = counted = icons = strong = dates = 0
     prev_ok_for_number = False
+    known = lex.tokens.get
     for tok in _SPLIT.split(body):
         if not tok:
             continue
-        had_icon, cls, is_strong, is_counter = _token_class(tok, lex)
+        had_icon, cls, is_strong, is_counter = known(tok) or _token_class(tok, lex)
         if had_icon:
             icons += 1
         if cls == _ICON_ONLY:
@@ -417,14 +425,7 @@ def _stubs(text: str):
 def _inline(text, lex, lines, spans, removed) -> list[Finding]:
     findings: list[Finding] = []
     if lines is None:
-        spans = []
-        pos, n = 0, len(text)
-        while pos < n:
-            nl = text.find("\n", pos)
-            end = n if nl < 0 else nl + 1
-            spans.append((pos, end))
-            pos = end
-        lines = [text[a:b].rstrip("\n") for a, b in spans]
+        lines, spans = _split_lines(text)
         removed = [False] * len(lines)
     starts = [a for a, _b in spans]
     for e in _COUNT_END_RE.finditer(text):
@@ -464,7 +465,22 @@ def _inline(text, lex, lines, spans, removed) -> list[Finding]:
 
 
 def _line_kind(line: str, lex: _Lexicon) -> str:
-    """``blank``, ``strong``, ``weak``, ``header``, ``bbs`` or ``""``."""
+    """``blank``, ``strong``, ``weak``, ``header``, ``bbs`` or ``""``.
+
+    Short lines are remembered per lexicon: feed pages repeat the same
+    chrome rows (``评论``, ``发布 👍 0 举报 写留言``) over and over.
+    """
+    if len(line) > 100:
+        return _judge_line(line, lex)
+    kind = lex.line_kinds.get(line)
+    if kind is None:
+        if len(lex.line_kinds) >= _LINE_CACHE_SIZE:
+            lex.line_kinds.clear()
+        kind = lex.line_kinds[line] = _judge_line(line, lex)
+    return kind
+
+
+def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip()
     if ".cn/" in s:   # judge the line as it will be once its short links go
         s = lex.shortlink.sub("", s).strip()
@@ -481,20 +497,25 @@ def _line_kind(line: str, lex: _Lexicon) -> str:
     return ""
 
 
+def _split_lines(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The lines (without their newline) and the span of each, the newline
+    included; a final newline starts no line of its own."""
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()
+    ends = list(map(add, accumulate(map(len, lines)), count(1)))
+    if ends and ends[-1] > len(text):   # the last line has no newline
+        ends[-1] = len(text)
+    return lines, list(zip([0] + ends[:-1], ends))
+
+
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
-    spans = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        spans.append((pos, end))
-        pos = end
-    lines = [text[s:e].rstrip("\n") for s, e in spans]
+    lines, spans = _split_lines(text)
     kinds = [_line_kind(line, lex) for line in lines]
 
     findings: list[Finding] = []
     removed = [False] * len(lines)
+    covered: set[int] = set()   # lines inside a recommendation block
 
     def nonblank(i, step):
         j = i + step
@@ -502,13 +523,17 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
             j += step
         return j if 0 <= j < len(lines) else -1
 
+    # the page ends in chrome (or blank) lines from this line on
+    chrome_tail = len(kinds)
+    while chrome_tail > 0 and kinds[chrome_tail - 1] in _CHROME_KINDS:
+        chrome_tail -= 1
+
     # recommendation blocks: header + snippet items (or header at the very end)
-    i = 0
-    while i < len(lines):
-        opener = kinds[i] == "header" or (kinds[i] == "strong")
-        if not opener:
-            i += 1
+    floor = 0   # lines before it are taken by a block already
+    for i in [x for x, k in enumerate(kinds) if k == "header" or k == "strong"]:
+        if i < floor:
             continue
+        floor = i + 1
         items = []
         j = nonblank(i, 1)
         bullets = trunc = sig = 0
@@ -524,7 +549,7 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
             sig += g
             j = nonblank(j, 1)
         # nothing but chrome (or nothing at all) follows: the tail of the page
-        at_end = j < 0 or all(kinds[x] in _CHROME_KINDS for x in range(j, len(lines)))
+        at_end = j < 0 or j >= chrome_tail
         k = len(items)
         avg = sum(len(lines[x].strip()) for x in items) / k if k else 0
         # feed snippets are long (cut at a fixed width); a list of titles is not
@@ -538,7 +563,8 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
                                     f"recommendation block: header and {k} listed post(s)"))
             for x in range(i, last + 1):
                 removed[x] = True
-            i = last + 1
+            covered.update(range(i, last + 1))
+            floor = last + 1
             continue
         if kinds[i] == "strong" and snippet:
             first, last = items[0], items[-1]
@@ -546,26 +572,22 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
                                     f"block of {k} listed post(s) under feed chrome"))
             for x in range(first, last + 1):
                 removed[x] = True
-        i += 1
+            covered.update(range(first, last + 1))
 
     # chrome lines; lone UI words only next to other chrome
-    changed = True
     for i, k in enumerate(kinds):
-        if k in ("strong", "bbs"):
+        if k == "strong" or k == "bbs":
             removed[i] = True
-    while changed:
+    weak = [i for i, k in enumerate(kinds) if k == "weak"]
+    changed = bool(weak)
+    while changed:   # until no lone word is next to removed chrome any more
         changed = False
-        for i, k in enumerate(kinds):
-            if k == "weak" and not removed[i]:
+        for i in weak:
+            if not removed[i]:
                 a, b = nonblank(i, -1), nonblank(i, 1)
                 if (a >= 0 and removed[a] and kinds[a] != "") or (b >= 0 and removed[b] and kinds[b] != ""):
                     removed[i] = True
                     changed = True
-    covered = set()
-    for f in findings:
-        for x, (s, e) in enumerate(spans):
-            if f.start <= s and e <= f.end:
-                covered.add(x)
     for i, k in enumerate(kinds):
         if removed[i] and i not in covered and k in ("strong", "weak", "bbs"):
             code = "F105" if k == "bbs" else "F101"
