@@ -16,16 +16,22 @@ the page.  Short links go only from a page that shows other feed signals.
 The word lists live in ``cleaner/data/feed/*.txt`` (simplified and
 traditional); ``options["extra_<list>"]`` (a path or list of paths) adds
 words, e.g. ``extra_recommend = ["my_headers.txt"]``.
+
+Most pages carry no feed chrome at all, so they are settled by a few
+whole-text scans in C, with no Python loop over their lines: a short-link
+host, whole lines with no prose punctuation that hold a UI word, lines that
+open with a forum opener, and ``#``/``[`` for the feed signals.  Only a page
+that passes one of them gets the line-by-line analysis.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, count
-from operator import add
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 
 from ..findings import Finding
@@ -381,6 +387,9 @@ def _may_have_blocks(text: str, lex: _Lexicon, candidates: list[str]) -> bool:
 
 
 def find_feed(text: str, ctx: Context) -> list[Finding]:
+    """The block analysis for a page with short links or with a line that
+    could start a removal (and shows chrome at all); otherwise only the
+    counters tails and stubs of a post with feed signals."""
     lex = _lexicon_for(ctx)
     if _has_short_link(text, lex):
         return _find_blocks(text, lex, ctx)

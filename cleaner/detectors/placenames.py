@@ -11,6 +11,11 @@ a few counties, or a list of a region's counties inside an article, stays.
 
 Options (``[tool.seedclean.placenames]``): ``min_tokens`` (6),
 ``min_share`` (0.9), ``min_run`` (8, for a run tacked onto a content line).
+
+Only lines with a division suffix right before a separator are looked at,
+found by one search over the whole text; a page with fewer than four such
+suffixes is passed over at once, and the gazetteer is loaded only when a
+line has to be looked up.
 """
 from __future__ import annotations
 
@@ -101,7 +106,6 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
     if len(_PRE.findall(text)) < 4:   # fewer suffixes than any run has
         return []
     opts = ctx.options
-    lookup_all = gazetteer().lookup_all
     min_run = int(opts.get("min_run", 8))
     findings: list[Finding] = []
 
@@ -135,7 +139,7 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
             flush()
             continue
         words = _TOKEN.findall(line)
-        infos = lookup_all(words)
+        infos = gazetteer().lookup_all(words)   # built on the first line that needs it
         nondiv = len(infos) - sum(map(_DIVISION, infos))
         if (nondiv <= 0.1 * len(infos) + 0.5 and not _CLAUSE.search(line)
                 and max(map(len, words)) <= 12):
