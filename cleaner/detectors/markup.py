@@ -1,13 +1,22 @@
 """Markup detector (M): HTML/XML tags, comments, script/style blocks, character references.
 
-Tags are found by a linear-time scanner rather than by re-serialising a
-parse tree, because every removal has to be reported with its exact span and
-the text between tags has to keep its line structure.  A ``<name …>`` token
+Tags are found by compiled scanners rather than by re-serialising a parse
+tree, because every removal has to be reported with its exact span and the
+text between tags has to keep its line structure: one pattern finds the
+tokens that start with "<" (tags, comments, declarations), another the
+character references, which only count outside the tags and blocks.  A ``<name …>`` token
 counts as a tag only when ``name`` is a real HTML element (or namespaced /
 custom), and its attributes have attribute shape, so ``a<b``, ``List<String>``
 or ``<<`` in a code snippet are left alone.  Removing a block-level tag ends
 the line; removing an inline tag joins its neighbours.  Character references
 are decoded (``&#123;`` → ``{``, ``&nbsp;`` → space).
+
+Adjacent tags are reported as one finding: tags that touch, or that are
+separated only by white space next to a block-level tag (layout around a line
+break).  The finding's replacement is exactly what the tags one by one would
+leave (a line break per block-level tag, the white space between them kept),
+so the cleaned text does not depend on the grouping; a run of ``&nbsp;`` is
+grouped the same way.
 """
 from __future__ import annotations
 
@@ -44,23 +53,136 @@ def html_elements() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(blocks)
 
 
-_ATTR = r"""(?:\s+[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
-_TOKEN = re.compile(
-    r"<!--"                                         # comment (end found by str.find)
-    r"|<!\[CDATA\[|\]\]>"                           # CDATA wrappers
-    r"|<![A-Za-z][^<>]*>"                           # doctype
-    r"|<\?[A-Za-z][^<>]*\?>"                        # XML prolog / PI
-    r"|<(/?)([A-Za-z][A-Za-z0-9]*(?:[:-][A-Za-z0-9]+)*)(" + _ATTR + r"*)\s*/?>"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
-    re.DOTALL,
-)
+# The quantifiers are possessive (``*+``, ``++``): a tag never needs to give
+# back part of a name, an attribute or a value to match, because what may
+# follow each is a character it cannot contain; so the engine keeps no
+# backtracking state for them, and matches exactly what greedy ones would.
+_ATTRS = r"""(?:\s++[A-Za-z_:@][-A-Za-z0-9_:.@]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'=<>`]++))?+)*+"""
+#: any tag-shaped name; a tag's name is always the longest such run before white space, "/" or ">"
+_NAME = r"[A-Za-z][A-Za-z0-9]*+(?:[:-][A-Za-z0-9]++)*+"
+#: a namespaced (o:p) or custom (my-widget) name: markup whatever the element list says
+_EXTENDED_NAME = r"[A-Za-z][A-Za-z0-9]*+(?:[:-][A-Za-z0-9]++)++"
+_NBSP = "&nbsp;"
+#: a character reference, or a run of &nbsp; (one finding for an indent)
+_REFERENCE = rf"&(?:nbsp;(?:{_NBSP})+|(?:#[0-9]{{1,7}}|#[xX][0-9A-Fa-f]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});)"
 _RAW_END = {
     "script": re.compile(r"</script\s*>", re.IGNORECASE),
     "style": re.compile(r"</style\s*>", re.IGNORECASE),
     "noscript": re.compile(r"</noscript\s*>", re.IGNORECASE),
 }
 _XML_START = re.compile(r"\s*<(?:\?xml\b|!DOCTYPE\b)", re.IGNORECASE)
-_PRECHECK = re.compile(r"<[A-Za-z!/?]|&[#A-Za-z]|\]\]>")
+
+
+def _any_case(ch: str) -> str:
+    """A pattern for one character of an element name in either letter case.
+
+    Explicit ``[Pp]`` classes rather than IGNORECASE: under Unicode case
+    folding ``s`` would also match ``ſ`` and ``k`` the Kelvin sign.
+    """
+    if ch.isascii() and ch.isalpha():
+        return f"[{ch.upper()}{ch.lower()}]"
+    return re.escape(ch)
+
+
+def _trie_pattern(node: dict, char) -> str:
+    branches = [char(ch) + _trie_pattern(child, char) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def names_pattern(names) -> str:
+    """A pattern matching exactly ``names`` in any letter case, shaped as a trie
+    so that a name costs a few character tests, not one try per element.
+
+    Lower-case names are tried first with plain characters, which the engine
+    rejects fastest; other spellings then with ``[Pp]`` classes.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_trie_pattern(trie, re.escape)}|{_trie_pattern(trie, _any_case)})"
+
+
+def _after_lt(name: str) -> str:
+    """An opening or closing tag whose name matches ``name``, without its
+    leading ``<``.  The name is matched whole: only white space, "/" or ">"
+    may follow it."""
+    return rf"/?(?:{name}){_ATTRS}\s*/?>"
+
+
+@lru_cache(maxsize=2)
+def _splitter(permissive: bool) -> re.Pattern:
+    """The token pattern for ordinary text, or for an XML document / page with
+    a doctype (``permissive``), where every tag-shaped token is markup.
+
+    It matches the tokens that start with "<", so the engine can skip to the
+    next "<" the fast way, and has one capturing group, the whole token, so
+    that ``split`` gives text, token, text, token, …, text without a match
+    object per token.  Element tags are matched as runs: tags that touch or
+    have only white space between them (script/style/noscript are matched
+    one by one, as their end has to be found).
+    """
+    names, _blocks = html_elements()
+    if permissive:
+        element = rf"(?!{names_pattern(_RAW_END)}[\s/>]){_NAME}"
+    else:
+        element = names_pattern(names - _RAW_END.keys()) + "|" + _EXTENDED_NAME
+    tag = _after_lt(element)
+    return re.compile(
+        rf"(<(?:{tag}(?:\s*+<{tag})*+"                   # a run of element tags
+        r"|!(?:--|\[CDATA\[|[A-Za-z][^<>]*>)"             # comment opener, CDATA, doctype
+        r"|\?[A-Za-z][^<>]*\?>"                           # XML prolog / PI
+        rf"|/?{_NAME}{_ATTRS}\s*/?>))",                   # any other tag-shaped token
+        re.DOTALL,
+    )
+
+
+# The tokens that do not start with "<": they contain no "<", so they only
+# ever lie in the text between two "<" tokens, and are looked for there.
+_REFERENCES = re.compile(f"({_REFERENCE})")
+_REFERENCES_AND_CDATA_END = re.compile(rf"({_REFERENCE}|\]\]>)")
+
+
+_ONE_TAG = re.compile(rf"<(/?)({_NAME}){_ATTRS}\s*/?>")
+
+
+def _tag_run_parts(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
+    """Split a run of element tags into findings.
+
+    Tags stay together when they touch or when the white space between them
+    sits next to a block-level tag (it is layout around the line break the
+    tag leaves); the white space is kept in the replacement, so the result is
+    the same text the tags would leave one at a time.
+    """
+    _names, blocks = html_elements()
+    parts: list[tuple[str, int, int, str, str]] = []
+    pieces: list[str] = []
+    first = last = 0
+    count = 0
+    last_block = False
+    reason = ""
+    for tag in _ONE_TAG.finditer(run):
+        closing, lname = tag.group(1), tag.group(2).lower()
+        block = lname in blocks
+        start, end = tag.span()
+        if count and start > last and not (block or last_block):
+            parts.append(("M101", first, last, "".join(pieces), reason if count == 1 else f"{count} adjacent tags"))
+            pieces, count = [], 0
+        if count:
+            pieces.append(run[last:start])
+        else:
+            first = start
+            reason = f"{'closing ' if closing else ''}<{lname}> tag"
+        pieces.append("\n" if block else "")
+        count += 1
+        last, last_block = end, block
+    parts.append(("M101", first, last, "".join(pieces), reason if count == 1 else f"{count} adjacent tags"))
+    return tuple(parts)
 
 
 def _decode_reference(token: str) -> str | None:
@@ -74,61 +196,166 @@ def _decode_reference(token: str) -> str | None:
     return value
 
 
+def _reference_parts(token: str) -> tuple[tuple[str, int, int, str, str], ...]:
+    """The finding for a character reference or a run of ``&nbsp;``."""
+    if len(token) > len(_NBSP) and token.startswith(_NBSP):
+        count = len(token) // len(_NBSP)
+        return (("M104", 0, len(token), " " * count, f"{count} character references {_NBSP} decoded"),)
+    value = _decode_reference(token)
+    if value is None:
+        return ()
+    return (("M104", 0, len(token), value, f"character reference {token} decoded"),)
+
+
+#: a token whose finding depends on the text after it (comment and script openers)
+_NEEDS_CONTEXT = None
+
+
+def _token_parts(token: str, permissive: bool) -> tuple[tuple[str, int, int, str, str], ...] | None:
+    """The findings for one token, as ``(code, start, end, replacement,
+    reason)`` relative to the token, or ``_NEEDS_CONTEXT``."""
+    if token[0] == "&":
+        return _reference_parts(token)
+    if token == "]]>" or token == "<![CDATA[":
+        return (("M102", 0, len(token), "", "CDATA wrapper (content kept)"),)
+    if token == "<!--":
+        return _NEEDS_CONTEXT
+    if token[1] == "!" or token[1] == "?":
+        return (("M105", 0, len(token), "", "markup declaration"),)
+    tag = _ONE_TAG.match(token)
+    closing, name = tag.group(1, 2)
+    lname = name.lower()
+    if lname in _RAW_END and not closing:
+        return _NEEDS_CONTEXT
+    names, blocks = html_elements()
+    if not permissive and lname not in names and ":" not in name and "-" not in name:
+        return ()  # not an element: the whole token is left, attributes and all
+    if tag.end() == len(token):  # a single tag, the most common run
+        return (("M101", 0, len(token), "\n" if lname in blocks else "", f"{'closing ' if closing else ''}<{lname}> tag"),)
+    return _tag_run_parts(token)
+
+
+# Tokens repeat from document to document (``</p>\n<p>``, ``&nbsp;&nbsp;``),
+# so their findings are worked out once.
+@lru_cache(maxsize=8192)
+def _parts_in_text(token: str):
+    return _token_parts(token, False)
+
+
+@lru_cache(maxsize=8192)
+def _parts_in_page(token: str):
+    return _token_parts(token, True)
+
+
+class _OpenEnds:
+    """Where a closing ``-->`` / ``</script>`` is known not to exist, so that
+    unclosed openers cost one scan in all rather than one scan each."""
+
+    def __init__(self, size: int):
+        self.no_comment_end_after = size + 1
+        self.no_raw_end_after: dict[str, int] = {}
+
+
+def _opener(token: str, start: int, text: str, ends: _OpenEnds) -> tuple[Finding, int | None]:
+    """A comment or script/style/noscript opener at ``start``: its finding and
+    the end of the block it opens (``None`` when it is not closed)."""
+    end = start + len(token)
+    if token == "<!--":
+        close = -1 if start >= ends.no_comment_end_after else text.find("-->", end)
+        if close < 0:
+            ends.no_comment_end_after = min(ends.no_comment_end_after, start)
+            return Finding("M102", start, end, "", "unclosed HTML comment opener"), None
+        return Finding("M102", start, close + 3, "", "HTML comment"), close + 3
+    lname = _ONE_TAG.match(token).group(2).lower()
+    if end < ends.no_raw_end_after.get(lname, len(text) + 1):
+        close = _RAW_END[lname].search(text, end)
+        if close is not None:
+            return Finding("M103", start, close.end(), "", f"<{lname}> block with its content"), close.end()
+        ends.no_raw_end_after[lname] = end
+    # unclosed: only the tag itself goes
+    (code, _s, _e, replacement, reason), = _tag_run_parts(token)
+    return Finding(code, start, end, replacement, reason), None
+
+
+def _reference_tokens(body: str, offset: int) -> list[tuple[int, str]]:
+    """``(position, token)`` of every reference (and CDATA end) in ``body``,
+    which starts at ``offset`` in the text, found on their own: some lie
+    inside a tag or a skipped block and are dropped when the tags are known."""
+    if "]]>" in body:
+        refs = _REFERENCES_AND_CDATA_END
+    elif "&" in body:
+        refs = _REFERENCES
+    else:
+        return []
+    pieces = refs.split(body)
+    found = []
+    pos = offset
+    for before, token in zip(pieces[::2], pieces[1::2]):
+        pos += len(before)
+        found.append((pos, token))
+        pos += len(token)
+    return found
+
+
+def _scan(text: str, offset: int, permissive: bool, findings: list[Finding], ends: _OpenEnds) -> int | None:
+    """Add the findings of ``text[offset:]``.  Returns where to scan again
+    when a token found before the end of a skipped block runs past that end
+    (a fresh scan from the end might cut the text differently), else None."""
+    parts_of = _parts_in_page if permissive else _parts_in_text
+    body = text[offset:] if offset else text
+    pieces = _splitter(permissive).split(body)
+    # references come between "<" tokens: each is taken when the scan passes
+    # it, unless it lies inside the last tag or skipped block ("floor")
+    refs = _reference_tokens(body, offset)
+    refs.append((len(text) + 1, ""))
+    r = 0
+    next_ref = refs[0][0]
+    append = findings.append
+    pos = floor = offset
+    skip_to = 0  # the end of the last comment / script block
+    for gap, token in zip(pieces[::2], pieces[1::2]):
+        pos += len(gap)
+        while next_ref < pos:
+            if next_ref >= floor:
+                for code, start, end, replacement, reason in parts_of(refs[r][1]):
+                    append(Finding(code, next_ref + start, next_ref + end, replacement, reason))
+            r += 1
+            next_ref = refs[r][0]
+        if pos < skip_to:
+            if pos + len(token) > skip_to:
+                return skip_to
+            pos += len(token)
+            continue
+        parts = parts_of(token)
+        if parts is _NEEDS_CONTEXT:
+            finding, block_end = _opener(token, pos, text, ends)
+            append(finding)
+            if block_end is not None:
+                skip_to = block_end
+        else:
+            for code, start, end, replacement, reason in parts:
+                append(Finding(code, pos + start, pos + end, replacement, reason))
+        pos += len(token)
+        floor = pos if pos > skip_to else skip_to
+    for ref_pos, token in refs[r:-1]:
+        if ref_pos >= floor:
+            for code, start, end, replacement, reason in parts_of(token):
+                append(Finding(code, ref_pos + start, ref_pos + end, replacement, reason))
+    return None
+
+
 def find_markup(text: str, ctx: Context) -> list[Finding]:
     """Find every tag, comment, script/style block and character reference."""
-    if not _PRECHECK.search(text):
+    # every token starts with "<" or "&", or is a CDATA end "]]>"
+    if "<" not in text and "&" not in text and "]]>" not in text:
         return []
-    names, blocks = html_elements()
     # an XML document or a page with a doctype: every tag-shaped token is markup
     permissive = _XML_START.match(text) is not None
     findings: list[Finding] = []
-    pos = 0
-    search = _TOKEN.search
-    # positions after which a closing "-->" / "</script>" is known not to exist,
-    # so unclosed openers cost one scan in all rather than one scan each
-    no_comment_end_after = len(text) + 1
-    no_raw_end_after: dict[str, int] = {}
-    while True:
-        m = search(text, pos)
-        if m is None:
-            break
-        token = m.group(0)
-        start, end = m.span()
-        pos = end
-        if token.startswith("&"):
-            value = _decode_reference(token)
-            if value is not None:
-                findings.append(Finding("M104", start, end, value, f"character reference {token} decoded"))
-            continue
-        if token == "<!--":
-            close = -1 if start >= no_comment_end_after else text.find("-->", end)
-            if close < 0:
-                no_comment_end_after = min(no_comment_end_after, start)
-                findings.append(Finding("M102", start, end, "", "unclosed HTML comment opener"))
-                continue
-            findings.append(Finding("M102", start, close + 3, "", "HTML comment"))
-            pos = close + 3
-            continue
-        if token in ("<![CDATA[", "]]>"):
-            findings.append(Finding("M102", start, end, "", "CDATA wrapper (content kept)"))
-            continue
-        if token.startswith("<!") or token.startswith("<?"):
-            findings.append(Finding("M105", start, end, "", "markup declaration"))
-            continue
-        closing, name = m.group(1), m.group(2)
-        lname = name.lower()
-        if not permissive and lname not in names and ":" not in name and "-" not in name:
-            continue
-        if not closing and lname in _RAW_END and end < no_raw_end_after.get(lname, len(text) + 1):
-            close = _RAW_END[lname].search(text, end)
-            if close is None:
-                no_raw_end_after[lname] = end
-            else:
-                findings.append(Finding("M103", start, close.end(), "", f"<{lname}> block with its content"))
-                pos = close.end()
-                continue
-        replacement = "\n" if lname in blocks else ""
-        findings.append(Finding("M101", start, end, replacement, f"{'closing ' if closing else ''}<{lname}> tag"))
+    ends = _OpenEnds(len(text))
+    offset: int | None = 0
+    while offset is not None:
+        offset = _scan(text, offset, permissive, findings, ends)
     return findings
 
 
