@@ -20,6 +20,7 @@ line has to be looked up.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from operator import itemgetter
 
 from ..findings import Finding
@@ -110,14 +111,15 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
 
     # pass 1: classify candidate lines
-    block: list[tuple[int, int, list[TokenInfo], bool, bool]] = []
+    block: list[tuple[int, int, list[TokenInfo], bool, str]] = []
 
     def flush():
         if not block:
             return
-        infos = [i for b in block for i in b[2]]
+        infos = list(chain.from_iterable(b[2] for b in block))
         piped = any(b[3] for b in block)
-        spaced = any(b[4] for b in block)
+        # space-separated matters only for a block without pipes
+        spaced = not piped and any(_SPACE_SEP.search(b[4]) for b in block)
         spam, div = _is_spam(infos, piped, spaced, opts)
         if spam:
             findings.append(Finding(
@@ -143,7 +145,7 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
         nondiv = len(infos) - sum(map(_DIVISION, infos))
         if (nondiv <= 0.1 * len(infos) + 0.5 and not _CLAUSE.search(line)
                 and max(map(len, words)) <= 12):
-            block.append((start, end, infos, piped, bool(_SPACE_SEP.search(body))))
+            block.append((start, end, infos, piped, body))
             continue
         flush()
         # a pipe-joined run tacked onto the end of a content line
