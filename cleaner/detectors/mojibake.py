@@ -3,17 +3,20 @@
 The per-kind logic lives in :mod:`cleaner.encoding` — one module per kind of
 damage.  This module only finds the lines worth looking at and turns each
 module's repairs into findings.  A clean Chinese document costs one regex
-search: :data:`PRECHECK` matches only the characters mojibake is made of
-(Latin-1/cp1252 letters in pairs, the GBK readings of UTF-8 lead bytes, kana
-or symbols glued to ideographs, private-use code points, U+FFFD, dense rare
-ideographs, ``锟斤拷``), and only the lines it hits are analysed.
+search: :func:`cleaner.encoding.signs.may_hold_damage` looks for the local
+marks every kind of damage leaves (two characters a misread UTF-8 sequence
+is made of side by side, Latin-1 lead bytes close together, kana or symbols
+glued to ideographs, private-use code points, dense rare ideographs,
+``锟斤拷``, U+FFFD …) and a text without any is done.  Otherwise
+:func:`precheck` picks the candidate places (single characters mojibake is
+made of), and only the windows around them that hold a mark are analysed.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, unencodable
+from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, signs, unencodable
 from ..findings import Finding
 from .base import Context, Detector, Rule
 
@@ -150,14 +153,19 @@ def _find_in_bare_line(line: str, base: int) -> list[Finding]:
 WINDOW = 48
 
 
-def _analyse(text: str, hit: re.Match) -> tuple[int, list[Finding]]:
+def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[Finding]]:
     """Findings near ``hit``; returns (where analysis ended, findings).
 
     Only a window around the hit is analysed; if a finding reaches an edge of
     the window (the damage may go on), the whole line is analysed instead.
+    With ``marked`` (a text without control characters), a window that holds
+    no mark of damage (:mod:`cleaner.encoding.signs`) is known to yield
+    nothing and is passed over unanalysed.
     """
     a, b = _line_bounds(text, hit.start())
     lo, hi = max(a, hit.start() - WINDOW), min(b, hit.end() + WINDOW)
+    if marked and not signs.may_hold_damage(text, lo, hi):
+        return hi, []
     if lo > a or hi < b:
         found = _find_in_line(text[lo:hi], lo)
         if not any((f.start <= lo and lo > a) or (f.end >= hi and hi < b) for f in found):
@@ -171,9 +179,14 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
         return []
     findings: list[Finding] = []
     reported = ctx.state.setdefault("mojibake_reported", set())
+    if not signs.may_hold_damage(text):
+        return findings
+    # windows are ruled out by their marks only in text without control characters,
+    # which the finders look through and the marks do not
+    marked = _CONTROLS.search(text) is None
     m = precheck(text)
     while m is not None:
-        end, found = _analyse(text, m)
+        end, found = _analyse(text, m, marked)
         for f in found:
             if f.replacement == text[f.start:f.end]:
                 # a report that leaves the text alone: once per run, not once per round

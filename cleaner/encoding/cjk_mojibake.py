@@ -241,13 +241,17 @@ def _extend(line: str, groups: list, first: int, last: int) -> tuple[int, int]:
 _LATIN_HIGH = re.compile("[\u00a1-\u00ff]")
 
 
+#: kana, Greek, Cyrillic, box drawing, enclosed and squared signs: out of place beside ideographs
+ODD_SIGNS = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
+
+
 @lru_cache(maxsize=1)
 def _double_byte_signs() -> re.Pattern:
     """What a double-byte confusion leaves: private use, kana or symbols by ideographs, rare ideographs in pairs."""
     from .charfreq import rare_han
 
     rare = rare_han()
-    odd = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
+    odd = ODD_SIGNS
     return re.compile(f"[\ue000-\uf8ff]|[\u3400-\u9fff][{odd}]|[{odd}][\u3400-\u9fff]|[{rare}][^\\n]?[{rare}]")
 
 

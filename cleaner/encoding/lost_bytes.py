@@ -21,8 +21,10 @@ LOST_BYTES = re.compile(
     re.MULTILINE,
 )
 
+#: what every lost-byte run starts with
+RUN_STARTS = ("锟斤", "烫烫烫", "屯屯屯", "\ufffd")
 #: cheap test: can this text hold any lost-byte run at all?
-PRECHECK = re.compile(r"锟斤|烫烫烫|屯屯屯|\ufffd")
+PRECHECK = re.compile("|".join(map(re.escape, RUN_STARTS)))
 
 
 def describe(run: str) -> str:

@@ -14,11 +14,17 @@ from __future__ import annotations
 
 import re
 
+#: what must follow a ``?`` of each kind: a year, a temperature scale, CJK text
+YEAR_AFTER = r"(?= ?(?:19|20)\d\d(?!\d))"
+SCALE_AFTER = r"(?=[CF](?![A-Za-z0-9=&]))"
+CJK_AFTER = r"(?= [\u3400-\u9fff\uff00-\uffef])"
+
 COPYRIGHT_LINE = re.compile(r"版权|版權|copyright|all rights reserved|保留所有|\bcopr\b", re.IGNORECASE)
-COPYRIGHT_MARK = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=copyright)|(?<=Copyright)|(?<=COPYRIGHT))\?(?= ?(?:19|20)\d\d(?!\d))", re.MULTILINE)
-DEGREE = re.compile(r"(?<=\d)\?(?=[CF](?![A-Za-z0-9=&]))")
+COPYRIGHT_MARK = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=copyright)|(?<=Copyright)|(?<=COPYRIGHT))\?" + YEAR_AFTER,
+                            re.MULTILINE)
+DEGREE = re.compile(r"(?<=\d)\?" + SCALE_AFTER)
 #: a `?` standing alone between CJK text on both sides
-LONE = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef] )\?(?= [\u3400-\u9fff\uff00-\uffef])")
+LONE = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef] )\?" + CJK_AFTER)
 
 PRECHECK = re.compile(r"\?")
 
