@@ -35,8 +35,15 @@ RULES = (
 
 _TONED = "[" + pd.TONE_LETTERS + "ḿńňǹ]"
 _SYL = "[" + pd.SYLLABLE_LETTERS + "]{1,7}"
-#: cheap precheck: "(" or "?" + a toned Latin word + ")"
-_PRECHECK = re.compile(r"[(?][a-zü]{0,6}" + _TONED + r"[" + pd.SYLLABLE_LETTERS + r"]{0,6}\)")
+#: cheap precheck: "(" or "?" + a toned Latin word + ")".  It is searched for
+#: from the ")", a single character the regex engine finds by its quickest
+#: scan, and which text after the markup detector has few of.  What must come
+#: before it ("(" or "?", up to six letters, a toned letter, up to six more
+#: letters) is checked by look-behinds of each fixed width, after a quick one
+#: (a letter right before the ")").
+_PRECHECK = re.compile(r"\)(?<=[" + pd.SYLLABLE_LETTERS + r"]\))(?:" + "|".join(
+    f"(?<=[(?][a-zü]{{{before}}}{_TONED}[{pd.SYLLABLE_LETTERS}]{{{after}}}\\))"
+    for before in range(7) for after in range(7)) + ")")
 _ANNOT = re.compile(r"\((" + _SYL + r")\)")
 _CORRUPT = re.compile(r"\?(" + _SYL + r")\)")
 
