@@ -74,30 +74,39 @@ _BLANK_RUN = re.compile(f"[{re.escape(_PLAIN_BLANK)}]*")
 _WINDOW = 1024
 
 
-def nonblank_forward(text: str, pos: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Like :func:`lines_forward` for non-blank lines, with the stripped content.
+def line_after(text: str, pos: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
+    """The first non-blank line from ``pos`` (a line start) to ``end``, as ``(start, end, content)``.
 
     The content of a line is the line without its leading white space and
-    without EDGE_SPACE at either end.
-
-    ``pos`` must be a line start.  Only the lines actually consumed are
-    looked at; a run of blank lines is skipped by one regex match.
+    without EDGE_SPACE at either end.  A run of blank lines is skipped by one
+    regex match.
     """
     stop = len(text) if end is None else end
-    find, rfind = text.find, text.rfind
     while pos < stop:
-        nl = find("\n", pos, stop)
+        nl = text.find("\n", pos, stop)
         line_end = stop if nl < 0 else nl
         content = text[pos:line_end].lstrip().strip(EDGE_SPACE)
         if content:
-            yield pos, line_end + 1 if nl >= 0 else stop, content
-            pos = line_end + 1
-            continue
+            return pos, line_end + 1 if nl >= 0 else stop, content
         # blank: jump over the plain-blank run, back to the start of its last line
         run_end = _BLANK_RUN.match(text, pos, stop).end()
         if run_end >= stop:
+            return None
+        pos = max(line_end + 1, text.rfind("\n", pos, run_end) + 1)
+    return None
+
+
+def nonblank_forward(text: str, pos: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Like :func:`lines_forward` for non-blank lines, with the stripped content (see :func:`line_after`).
+
+    ``pos`` must be a line start.  Only the lines actually consumed are looked at.
+    """
+    while True:
+        found = line_after(text, pos, end)
+        if found is None:
             return
-        pos = max(line_end + 1, rfind("\n", pos, run_end) + 1)
+        yield found
+        pos = found[1]
 
 
 def _blank_run_back(text: str, pos: int, stop: int) -> int:
@@ -122,34 +131,41 @@ def _blank_run_back(text: str, pos: int, stop: int) -> int:
     return pos if nl < 0 else nl + 1
 
 
-def nonblank_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator[tuple[int, int, str]]:
-    """Like :func:`lines_backward` for non-blank lines, with the stripped content.
+def line_before(text: str, end: int | None = None, stop: int = 0) -> tuple[int, int, str] | None:
+    """The last non-blank line between ``stop`` and ``end``, as ``(start, end, content)``.
 
-    Steps one line at a time from the end, so the cost depends on the lines
-    consumed, not on the length of the document.
+    Steps one line at a time from ``end``, so the cost depends on the lines
+    looked at, not on the length of the document.
     """
-    end = len(text) if end is None else end
-    rfind = text.rfind
-    pos = end
+    pos = len(text) if end is None else end
     blank = False  # whether the line just below was blank
     while pos > stop:
         line_end = pos - 1 if text[pos - 1] == "\n" else pos
-        nl = rfind("\n", stop, line_end)
+        nl = text.rfind("\n", stop, line_end)
         start = stop if nl < 0 else nl + 1
         content = text[start:line_end].lstrip().strip(EDGE_SPACE)
         if content:
-            yield start, pos, content
-            pos = start
-            blank = False
-        elif start <= stop:
-            return
-        elif blank:
+            return start, pos, content
+        if start <= stop:
+            return None
+        if blank:
             # a run of blank lines: skip the rest of it in one go
             pos = _blank_run_back(text, start, stop)
         else:
             # a single blank line (between paragraphs) is just stepped over
             pos = start
             blank = True
+    return None
+
+
+def nonblank_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Like :func:`lines_backward` for non-blank lines, with the stripped content (see :func:`line_before`)."""
+    while True:
+        found = line_before(text, end, stop)
+        if found is None:
+            return
+        yield found
+        end = found[0]
 
 
 def has_sentence_end(s: str) -> bool:
@@ -173,6 +189,6 @@ def has_cjk(s: str) -> bool:
 
 __all__ = [
     "EDGE_SPACE", "SENTENCE_END", "SENTENCE_MARKS", "strip_line", "is_blank",
-    "lines_forward", "lines_backward", "nonblank_forward", "nonblank_backward",
+    "lines_forward", "lines_backward", "line_after", "line_before", "nonblank_forward", "nonblank_backward",
     "has_sentence_end", "ends_sentence", "cjk_count", "has_cjk",
 ]

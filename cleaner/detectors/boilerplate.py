@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..findings import Finding
-from ..linetools import EDGE_SPACE, ends_sentence, has_sentence_end, nonblank_backward, nonblank_forward
+from ..linetools import EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -537,6 +537,9 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
 
 
 def _related(s: str, lex: Lexicon) -> str | None:
+    start = lex.related_head.at_start
+    if start is not None and not start.match(s):
+        return None  # the first token is no related-links word
     toks = _tokens(s)
     if not toks or len(toks) > 3:
         return None
@@ -691,8 +694,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
     (byline/dateline) are protected from the tail pass.
     """
     found = []
-    lines = nonblank_forward(text)
-    cur = next(lines, None)
+    cur = line_after(text)
     kept_end: list[int] = []
     count = 0
     while cur is not None:
@@ -704,7 +706,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
             if not kept_end:
                 hit = _classify_edge(c, lex, at_tail=False)
                 if hit is None and _short_item(c):
-                    nxt = next(lines, None)
+                    nxt = line_after(text, e)
                     if nxt is not None and _LONE_SEP.fullmatch(nxt[2]):
                         hit = ("B101", "navigation item between separators at the head", "D")
             else:
@@ -715,21 +717,23 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
             kept_end.append(e)
             if len(kept_end) == 2:
                 break
-        cur = next(lines, None) if nxt is _MISS else nxt
+        cur = line_after(text, e) if nxt is _MISS else nxt
     protect = kept_end[-1] if kept_end else len(text)
     return found, protect
 
 
 def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> list[Finding]:
-    source = nonblank_backward(text, stop=stop)
-    lines: list[tuple[int, int, str]] = []
+    lines: list[tuple[int, int, str]] = []  # the tail's non-blank lines read so far, last first
+    top = [len(text)]  # where the next line up ends; -1 once the lines above ``stop`` are used up
 
     def line(k):
         while len(lines) <= k:
-            item = next(source, None)
+            item = line_before(text, top[0], stop) if top[0] >= 0 else None
             if item is None:
+                top[0] = -1
                 return None
             lines.append(item)
+            top[0] = item[0]
         return lines[k]
 
     picked: list[tuple[int, int, str, str, str]] = []
