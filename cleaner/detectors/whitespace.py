@@ -23,48 +23,75 @@ RULES = (
 _WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 _LEAD = re.compile(f"[{_WS}\n]+")
 _RUN_FORWARD = re.compile(f"[{_WS}\n]*")
-# a spot that needs work: white space touching a newline, or three newlines in a row
-_BAD_SPOT = re.compile(f"[{_WS}]\n|\n[{_WS}]|\n\n\n")
+# A newline in a run of white space that needs work: white space right after
+# it, two more newlines after it, or white space right before it.  Every such
+# run has one, and the pattern starts with the newline itself, so the engine
+# jumps from newline to newline instead of trying the pattern at every
+# character.
+_BAD_NEWLINE = re.compile(f"\n(?:(?=[{_WS}]|\n\n)|(?<=[{_WS}]\n))")
 _WS_CHARS = frozenset(_WS.replace("\u2000-\u200b", "") + "".join(chr(c) for c in range(0x2000, 0x200C)) + "\n")
 _STRIP_CHARS = "".join(sorted(_WS_CHARS))
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]+")
+_CONTROL_CLASS = "[\x00-\x08\x0e-\x1f\x7f]"
+# written as "one, then any more" so the engine can skip to a candidate
+# character rather than try the pattern at every position
+_CONTROL = re.compile(f"{_CONTROL_CLASS}{_CONTROL_CLASS}*")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
-def find_whitespace(text: str, ctx: Context) -> list[Finding]:
-    """Propose the layout fixes for ``text``."""
-    findings: list[Finding] = []
-    for m in _CONTROL.finditer(text):
-        findings.append(Finding("W104", m.start(), m.end(), "", f"{m.end() - m.start()} control character(s)"))
-    if findings:
-        # layout is decided on the text without control characters: clean them first
-        return findings
-    lead = _LEAD.match(text)
-    body_start = lead.end() if lead else 0
-    if body_start == len(text):
-        return [Finding("W103", 0, len(text), "", "document holds only white space")] if text else []
-    if body_start:
-        findings.append(Finding("W103", 0, body_start, "", "blank space at the top of the document"))
-    body_end = len(text.rstrip(_STRIP_CHARS))
-    if text[body_end:] != "\n":
-        findings.append(Finding("W103", body_end, len(text), "\n", "document ends with exactly one newline"))
+def _has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character, cheaply: the characters
+    outside Latin-1 (most of a Chinese text) are dropped in one C pass and
+    the rest is checked bytewise."""
+    latin = text.encode("latin-1", "ignore")
+    return len(latin.translate(None, _CONTROL_BYTES)) != len(latin)
+
+
+def _control_findings(text: str) -> list[Finding]:
+    return [Finding("W104", m.start(), m.end(), "", f"{m.end() - m.start()} control character(s)")
+            for m in _CONTROL.finditer(text)]
+
+
+def _layout_runs(text: str, body_start: int, body_end: int) -> list[Finding]:
+    """One finding per run of white space and newlines inside the body that
+    is not already a plain line break or a single blank line."""
+    findings = []
     done_until = body_start
-    for spot in _BAD_SPOT.finditer(text, body_start, body_end):
-        if spot.start() < done_until:
+    for spot in _BAD_NEWLINE.finditer(text, body_start, body_end):
+        newline = spot.start()
+        if newline < done_until:
             continue
         # widen the spot to the whole run of white space and newlines around it
-        start = spot.start()
+        start = newline
         while start > done_until and text[start - 1] in _WS_CHARS:
             start -= 1
-        end = min(_RUN_FORWARD.match(text, spot.start(), body_end).end(), body_end)
+        end = _RUN_FORWARD.match(text, newline, body_end).end()
         done_until = end
-        run = text[start:end]
-        newlines = run.count("\n")
+        newlines = text.count("\n", start, end)
         wanted = "\n" if newlines == 1 else "\n\n"
         if newlines > 2:
             findings.append(Finding("W102", start, end, wanted, f"{newlines - 1} blank lines collapsed to one"))
         else:
             findings.append(Finding("W101", start, end, wanted, "white space at a line edge"))
-    findings.sort(key=lambda f: f.start)
+    return findings
+
+
+def find_whitespace(text: str, ctx: Context) -> list[Finding]:
+    """Propose the layout fixes for ``text``."""
+    if _has_control(text):
+        # layout is decided on the text without control characters: clean them first
+        return _control_findings(text)
+    lead = _LEAD.match(text)
+    body_start = lead.end() if lead else 0
+    if body_start == len(text):
+        return [Finding("W103", 0, len(text), "", "document holds only white space")] if text else []
+    findings: list[Finding] = []
+    if body_start:
+        findings.append(Finding("W103", 0, body_start, "", "blank space at the top of the document"))
+    body_end = len(text.rstrip(_STRIP_CHARS))
+    if "\n" in text:
+        findings += _layout_runs(text, body_start, body_end)
+    if text[body_end:] != "\n":
+        findings.append(Finding("W103", body_end, len(text), "\n", "document ends with exactly one newline"))
     return findings
 
 
