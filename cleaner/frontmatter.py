@@ -22,6 +22,8 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     lead = _BLANK_PREFIX.match(text).end()
     # the fence must start a line
     line_start = text.rfind("\n", 0, lead) + 1
+    if not text.startswith(_FENCES, line_start):
+        return "", text, 0  # the common case, decided without copying the text
     head = text[line_start:]
     for fence in _FENCES:
         first_nl = head.find("\n")
