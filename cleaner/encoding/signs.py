@@ -55,6 +55,8 @@ from .charfreq import _COMMON_CJK_PUNCT
 _CONT = range(0x80, 0xC0)
 #: what a decoder leaves for a byte it could not read
 LOSS = set(cjk_mojibake.LOSS_MARKERS)
+#: ASCII but the newline: what may stand between the characters of a repair
+_ASCII = set(map(chr, range(0x80))) - {"\n"}
 #: ideograph ranges (as :func:`cleaner.encoding.charfreq.is_han`)
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 
@@ -80,19 +82,32 @@ def _klass(chars) -> str:
     Characters outside the Basic Multilingual Plane are all let in: a mark
     that matches more often is still a necessary condition, and one range is
     quicker to compile and to test than hundreds of scattered ones."""
-    cps = sorted({ord(ch) for ch in chars if ch < "\U00010000"})
+    return _klass_of(frozenset(chars))
+
+
+@lru_cache(maxsize=None)
+def _klass_of(chars: frozenset[str]) -> str:
+    if not chars:
+        return "(?!)"  # matches nothing, as an empty class would
+    cps = sorted(map(ord, chars))
+    wide = bool(cps) and cps[-1] >= 0x10000
     parts = []
-    i = 0
-    while i < len(cps):
+    i, n = 0, len(cps)
+    while i < n and cps[i] < 0x10000:
         j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+        while j + 1 < n and cps[j + 1] == cps[j] + 1 and cps[j + 1] < 0x10000:
             j += 1
-        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        lo, hi = _escape(cps[i]), _escape(cps[j])
         parts.append(lo if i == j else f"{lo}-{hi}")
         i = j + 1
-    if any(ch >= "\U00010000" for ch in chars):
+    if wide:
         parts.append("\U00010000-\U0010ffff")
     return "[" + "".join(parts) + "]"
+
+
+def _escape(cp: int) -> str:
+    """A code point inside a character class (only ASCII needs escaping there)."""
+    return re.escape(chr(cp)) if cp < 0x80 else chr(cp)
 
 
 def _shown(raws, shown: tuple[str, ...]) -> set[str]:
@@ -149,7 +164,7 @@ def _utf8_marks(shown: tuple[str, ...]) -> list[Mark]:
     # two heads: the first one's character ends, up to two ASCII characters
     # follow, and the next head; where the second head would come straight
     # after a 3-byte head's continuation, that is a chain
-    apart = f"{_klass(cont_ascii)}{_klass(lone_cont)[:-1]}\\x00-\\x09\\x0b-\\x7f]{{0,2}}{_klass(head34)}"
+    apart = f"{_klass(cont_ascii)}{_klass(lone_cont | _ASCII)}{{0,2}}{_klass(head34)}"
     lost = f"{_klass(cont_first)}[^\\n]{{0,4}}[?\\ufffd]"
     return [
         # a chain (a 3-byte head, then a 3/4-byte or a 2-byte character), or two heads
@@ -210,8 +225,7 @@ def _latin_marks() -> list[Mark]:
     for shown in (("cp1252", "latin-1"), ("cp1250",)):
         leads |= _shown((bytes((b,)) for b in range(0x81, 0xFF)), shown)
         trails |= _shown((bytes((b,)) for b in range(0x80, 0xFF)), shown)
-    between = _klass(trails)[:-1] + "\\x00-\\x09\\x0b-\\x7f]"
-    return [(leads, between + "{1,3}" + _klass(leads))]
+    return [(leads, _klass(trails | _ASCII) + "{1,3}" + _klass(leads))]
 
 
 #: control characters, which the finders look through (the marks do not)
@@ -238,15 +252,18 @@ def may_hold_damage(text: str, start: int = 0, end: int | None = None) -> bool:
     marks, latin = signs()
     if end is None:
         end = len(text)
-    latin_seen = False
+    latin_done = start  # the Latin-page mark has been looked for up to here
     m = marks.search(text, start, end)
     while m is not None:
         if m.lastgroup is None or m.lastgroup == "control":
             return True
-        if not latin_seen:
-            # the Latin-page mark counts only in a stretch with a Latin-1 letter
-            latin_seen = True
-            if latin.search(text, start, end) is not None:
+        # a Latin-1 letter: the Latin-page mark counts in its line (a finder never
+        # sees more than a line); a page footer's © costs one short look
+        if m.start() >= latin_done:
+            line_end = text.find("\n", m.start(), end)
+            line_end = end if line_end < 0 else line_end
+            if latin.search(text, max(start, text.rfind("\n", start, m.start()) + 1), line_end) is not None:
                 return True
+            latin_done = line_end
         m = marks.search(text, m.end(), end)
     return False
