@@ -175,7 +175,7 @@ _BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★
 _HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = re.compile(r"\[超[话話]\]")
-_PROSE = re.compile(r"[。,；;？！?!“”、]|[\u4e00-\u9fff]{12}")
+_PROSE = re.compile(rf"[{_PROSE_PUNCT}]|[\u4e00-\u9fff]{{12}}")
 _LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
