@@ -91,7 +91,27 @@ class Finding:
 
 
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
-    """Sort findings by position and drop any that overlap an earlier one."""
+    """Sort findings by position and drop any that overlap an earlier one.
+
+    Detectors usually report findings in order and without overlaps; that is
+    confirmed in one pass and the list returned as it is.
+    """
+    if not isinstance(findings, list):
+        findings = list(findings)
+    last_end = prev_start = -1
+    prev_length = 0
+    for f in findings:
+        start, end = f.start, f.end
+        if start < last_end or start < prev_start or (start == prev_start and end - start > prev_length) \
+                or (start == end and not f.replacement):
+            return _sort_and_drop_overlaps(findings)
+        prev_start, prev_length = start, end - start
+        if end > last_end:
+            last_end = end
+    return findings
+
+
+def _sort_and_drop_overlaps(findings: list[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     last_end = -1
     for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
@@ -144,6 +164,40 @@ class OffsetMap:
         m._new_starts = new_starts
         m._rows = rows
         return m
+
+    def starts_to_old(self, positions: list[int]) -> list[int]:
+        """:meth:`to_old` of ascending start positions, in one walk over the edits."""
+        rows, starts = self._rows, self._new_starts
+        if not rows:
+            return positions
+        out = []
+        k, last = -1, len(starts) - 1
+        for pos in positions:
+            while k < last and starts[k + 1] <= pos:
+                k += 1
+            if k < 0:
+                out.append(pos)
+            else:
+                _new_start, new_end, old_start, old_end = rows[k]
+                out.append(old_start if pos < new_end else old_end + (pos - new_end))
+        return out
+
+    def ends_to_old(self, positions: list[int]) -> list[int]:
+        """:meth:`to_old` of ascending end positions (``is_end=True``), in one walk."""
+        rows, starts = self._rows, self._new_starts
+        if not rows:
+            return positions
+        out = []
+        k, last = -1, len(starts) - 1
+        for pos in positions:
+            while k < last and starts[k + 1] < pos:
+                k += 1
+            if k < 0:
+                out.append(pos)
+            else:
+                _new_start, new_end, _old_start, old_end = rows[k]
+                out.append(old_end if pos <= new_end else old_end + (pos - new_end))
+        return out
 
     def to_old(self, pos: int, *, is_end: bool = False) -> int:
         """Translate ``pos`` in the edited text to the unedited text.

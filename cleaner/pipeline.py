@@ -132,14 +132,14 @@ def clean(
                 f.orig_start = f.start + body_offset
                 f.orig_end = f.end + body_offset
         else:
-            earlier = maps[depth - 1::-1]
-            for f in found:
-                start, end = f.start, f.end
-                for m in earlier:
-                    start = m.to_old(start)
-                    end = m.to_old(end, is_end=True)
-                    if end < start:
-                        end = start
+            # starts and ends of sorted, non-overlapping findings both ascend:
+            # map them through the earlier stages in one walk per stage
+            starts = [f.start for f in found]
+            ends = [f.end for f in found]
+            for m in maps[depth - 1::-1]:
+                starts = m.starts_to_old(starts)
+                ends = [e if e >= s else s for s, e in zip(starts, m.ends_to_old(ends))]
+            for f, start, end in zip(found, starts, ends):
                 f.orig_start = start + body_offset
                 f.orig_end = end + body_offset
         findings.extend(found)
