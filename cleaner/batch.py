@@ -124,12 +124,18 @@ class FileResult:
             self._row = row
         return self._row
 
-    def report_row_json(self) -> str:
-        """:meth:`report_row` as JSON text (findings encoded one by one, the fast way)."""
+    def findings_json(self) -> str:
+        """The findings as the inside of a JSON array (each encoded the fast way)."""
+        return ", ".join(f.to_json() for f in self.findings)
+
+    def report_row_json(self, findings_json: str | None = None) -> str:
+        """:meth:`report_row` as JSON text; ``findings_json`` if already encoded."""
         row = self.summary()
         row["findings"] = []
         head = json.dumps(row, ensure_ascii=False)
-        return head[:-3] + "[" + ", ".join(f.to_json() for f in self.findings) + "]}"
+        if findings_json is None:
+            findings_json = self.findings_json()
+        return head[:-3] + "[" + findings_json + "]}"
 
     def summary(self) -> dict:
         """The per-file record of report.json (without the findings)."""

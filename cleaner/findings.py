@@ -36,6 +36,8 @@ class Finding:
     orig_end: int = -1
     line: int = 0
     extra: dict = field(default_factory=dict)
+    #: (kind, chars), computed once the finding is final (see :meth:`outcome`)
+    _outcome: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -58,13 +60,20 @@ class Finding:
 
     def outcome(self) -> tuple[str, int]:
         """``(kind, chars)`` in one step: ``kind`` is ``"flagged"`` for a finding that
-        leaves its span alone (0 chars), else ``"removed"`` or ``"repaired"``."""
+        leaves its span alone (0 chars), else ``"removed"`` or ``"repaired"``.
+        Asked for by every report, so it is worked out once: call it only
+        when the pipeline has finished with the finding."""
+        if self._outcome is not None:
+            return self._outcome
         replacement = self.replacement
         if replacement == self.before and self.before:
-            return "flagged", 0
-        if replacement.strip():
-            return "repaired", self.end - self.start
-        return "removed", max(0, (self.end - self.start) - len(replacement))
+            outcome = "flagged", 0
+        elif replacement.strip():
+            outcome = "repaired", self.end - self.start
+        else:
+            outcome = "removed", max(0, (self.end - self.start) - len(replacement))
+        self._outcome = outcome
+        return outcome
 
     def to_json(self) -> str:
         """``json.dumps(self.to_dict(), ensure_ascii=False)``, written directly: a report

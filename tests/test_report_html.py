@@ -88,15 +88,18 @@ def test_per_file_data_maps_findings_to_the_original(tree, tmp_path):
     assert index["sub/b.txt"][0] not in blocks  # no payload for an unchanged file
     a = blocks[index["a.txt"][0]]
     assert a["o"] == DIRTY and a["c"] == (dst / "a.txt").read_text(encoding="utf-8")
-    tags = [f for f in a["f"] if f[2] == "M101"]
-    assert [a["o"][f[0]:f[1]] for f in tags] == ["<p>", "</p>"]
-    ref = next(f for f in a["f"] if f[2] == "M104")
-    assert a["o"][ref[0]:ref[1]] == "&amp;" and ref[5] == "&"
+    tags = [f for f in a["f"] if f["code"] == "M101"]
+    assert [a["o"][f["orig_start"]:f["orig_end"]] for f in tags] == ["<p>", "</p>"]
+    ref = next(f for f in a["f"] if f["code"] == "M104")
+    assert a["o"][ref["orig_start"]:ref["orig_end"]] == "&amp;" and ref["replacement"] == "&"
+    # the same findings as report.json
+    report = json.loads((dst / "report.json").read_text(encoding="utf-8"))
+    assert a["f"] == next(row["findings"] for row in report["files"] if row["path"] == "a.txt")
     # the line alignment is left to the page: the payload is the texts and the findings only
     assert set(a) == {"o", "c", "f"}
     # GBK with CRLF: offsets are into the decoded, newline-normalised text
     c = blocks[index["c.txt"][0]]
-    assert "\r" not in c["o"] and c["o"][c["f"][0][0]:c["f"][0][1]] == "<b>"
+    assert "\r" not in c["o"] and c["o"][c["f"][0]["orig_start"]:c["f"][0]["orig_end"]] == "<b>"
 
 
 def test_script_breakout_is_escaped(tmp_path):

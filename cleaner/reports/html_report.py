@@ -68,14 +68,15 @@ def _json(value) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def detail_payload(result) -> str:
+def detail_payload(result, findings_json: str | None = None) -> str:
     """The per-file data the page renders when the file is expanded (JSON, script-safe):
-    ``{"o": original, "c": cleaned, "f": [[start, end, code, detector, reason, replacement], ...]}``.
-    Written directly rather than through ``json.dumps``: it is done for every changed file."""
+    ``{"o": original, "c": cleaned, "f": [finding, ...]}`` with the findings as in
+    report.json.  ``findings_json`` is that array's inside when the caller has
+    already encoded it for report.json (it is then reused, not encoded again)."""
     original = _normalised(result.original_text)
-    rows = ",".join(f"[{f.orig_start},{f.orig_end},{_string(f.code)},{_string(f.detector)},"
-                    f"{_string(f.reason)},{_string(f.replacement)}]" for f in result.findings)
-    text = f'{{"o":{_string(original)},"c":{_string(result.cleaned_text)},"f":[{rows}]}}'
+    if findings_json is None:
+        findings_json = ", ".join(f.to_json() for f in result.findings)
+    text = f'{{"o":{_string(original)},"c":{_string(result.cleaned_text)},"f":[{findings_json}]}}'
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -429,7 +430,7 @@ SC.lineOps=function(a,b){
   if(last&&last[0]==="e"&&op[0]==="e"&&last[2]===op[1]&&last[4]===op[3]){last[2]=op[2];last[4]=op[4];}else out.push(op);});
  return out;};
 SC.diff=function(data){
- var o=data.o,c=data.c,fs=data.f;var starts=[0];for(var i=0;i<o.length;i++)if(o.charCodeAt(i)===10)starts.push(i+1);
+ var o=data.o,c=data.c,fs=data.f.map(function(x){return [x.orig_start,x.orig_end,x.code,x.detector,x.reason,x.replacement];});var starts=[0];for(var i=0;i<o.length;i++)if(o.charCodeAt(i)===10)starts.push(i+1);
  var olines=o.split("\n"),clines=c.split("\n");
  function lineOf(p){var lo=0,hi=starts.length-1;while(lo<hi){var mid=(lo+hi+1)>>1;if(starts[mid]<=p)lo=mid;else hi=mid-1;}return lo;}
  var byLine={};fs.forEach(function(f){var a=lineOf(f[0]),b=f[1]>f[0]?lineOf(f[1]-1):a;for(var l=a;l<=b;l++)(byLine[l]=byLine[l]||[]).push(f);});

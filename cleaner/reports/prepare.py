@@ -19,12 +19,13 @@ def prepare(result) -> None:
 
     name = display_path(result.rel)
     result.freeze_stats()
+    findings_json = result.findings_json()  # shared by report.json and report.html
     result.prepared = {
         "status": result.status,
         "diff": unified_diff(result.original_text, result.cleaned_text, name,
                              findings_for_diff(result)).encode("utf-8") if result.status == "changed" else b"",
-        "row_json": result.report_row_json().encode("utf-8"),
-        "html": detail_payload(result).encode("utf-8"),
+        "row_json": result.report_row_json(findings_json).encode("utf-8"),
+        "html": detail_payload(result, findings_json).encode("utf-8"),
     }
 
 
