@@ -26,10 +26,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None, dura
     :func:`sync_filesystem`, since one flush per file costs milliseconds on
     a real disk.  Either way a reader never sees a half-written file.
     """
-    path = Path(path)
-    parent = path.parent
+    path = os.fspath(path)
+    parent = os.path.dirname(path) or "."
     _make_directory(parent)
-    fd, tmp_name = _create_temporary(parent, path.name, 0o600 if mode is not None else 0o666)
+    fd, tmp_name = _create_temporary(parent, os.path.basename(path), 0o600 if mode is not None else 0o666)
     try:
         try:
             view = memoryview(data)
@@ -58,16 +58,15 @@ _known_directories: set[str] = set()
 _temporaries = itertools.count()
 
 
-def _make_directory(directory: Path) -> None:
-    key = str(directory)
-    if key not in _known_directories:
-        directory.mkdir(parents=True, exist_ok=True)
+def _make_directory(directory: str) -> None:
+    if directory not in _known_directories:
+        os.makedirs(directory, exist_ok=True)
         if len(_known_directories) > 100_000:
             _known_directories.clear()
-        _known_directories.add(key)
+        _known_directories.add(directory)
 
 
-def _create_temporary(directory: Path, name: str, mode: int) -> tuple[int, str]:
+def _create_temporary(directory: str, name: str, mode: int) -> tuple[int, str]:
     """A new, exclusively created temporary file beside ``name`` (``mode`` before the umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
@@ -77,7 +76,7 @@ def _create_temporary(directory: Path, name: str, mode: int) -> tuple[int, str]:
         except FileExistsError:  # left by an earlier process with the same pid
             continue
         except FileNotFoundError:  # the directory went away since it was made: make it again
-            _known_directories.discard(str(directory))
+            _known_directories.discard(directory)
             _make_directory(directory)
 
 

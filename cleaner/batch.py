@@ -307,7 +307,7 @@ def _os_reason(path: Path, exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
+def clean_file(path: str | Path, rel: str, settings: Settings) -> FileResult:
     """Read, decode and clean one file; errors become a result with a reason."""
     try:
         data, st = read_file_stat(path, getattr(settings, "max_file_bytes", None) or None)
@@ -323,7 +323,7 @@ def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
 
             prepare(result)
         if settings.output_root and result.status != "error":
-            write_output(result, Path(settings.output_root) / rel)
+            write_output(result, os.path.join(settings.output_root, rel))
         if settings.slim_results:
             result.slim()
         return result
@@ -335,7 +335,7 @@ def clean_file(path: Path, rel: str, settings: Settings) -> FileResult:
         return FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def write_output(result: FileResult, target: Path) -> None:
+def write_output(result: FileResult, target: str | Path) -> None:
     """Write a cleaned file atomically; a failure turns the result into an error with the reason."""
     try:
         atomic_write_bytes(target, result.output_bytes, durable=False)  # the run syncs once at the end

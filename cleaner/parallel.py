@@ -108,7 +108,7 @@ def ordered_map(
 
 def _work(item: tuple[str, str]) -> FileResult:
     path, rel = item
-    return clean_file(Path(path), rel, _settings)
+    return clean_file(path, rel, _settings)
 
 
 def clean_parallel(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterator[FileResult]:
