@@ -25,7 +25,9 @@ def prepare(result) -> None:
         "diff": unified_diff(result.original_text, result.cleaned_text, name,
                              findings_for_diff(result)).encode("utf-8") if result.status == "changed" else b"",
         "row_json": result.report_row_json(findings_json).encode("utf-8"),
-        "html": detail_payload(result, findings_json).encode("utf-8"),
+        # report.html shows a file's detail only when it changed or has findings
+        "html": detail_payload(result, findings_json).encode("utf-8")
+        if result.status == "changed" or result.findings else None,
     }
 
 
