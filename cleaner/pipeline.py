@@ -146,9 +146,10 @@ def clean(
     findings.sort(key=_ORIGINAL_SPAN)
     _number_lines(normalized, findings)
 
-    current, composed = to_nfc(current)
-    if composed:
-        notes.append("nfc-after-repair")
+    if staged:  # a repair can leave decomposed characters; untouched NFC text stays NFC
+        current, composed = to_nfc(current)
+        if composed:
+            notes.append("nfc-after-repair")
     if front:
         # a blank line between front matter and body is layout the author chose: keep one
         first_line = body.split("\n", 1)[0]

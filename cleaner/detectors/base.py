@@ -23,7 +23,7 @@ class Rule:
     example: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What a detector may know besides the text.
 
