@@ -171,15 +171,15 @@ class Gazetteer:
         self.names: dict[str, str] = _from_provinces(index["names"])
         self.stems: dict[str, str] = _from_provinces(index["stems"])
         # stems carry no suffix, nor do a few names (北京); full names override stems
-        known = _from_provinces(index["stems"], lambda prov: TokenInfo(True, True, False, prov))
-        known.update(_from_provinces(index["names"], lambda prov: TokenInfo(True, True, True, prov)))
+        known = _from_provinces(index["stems"], lambda p: TokenInfo(True, True, False, p))
+        known.update(_from_provinces(index["names"], lambda p: TokenInfo(True, True, True, p)))
         known.update({k: TokenInfo(True, True, False, self.names[k]) for k in index["unsuffixed"]})
         #: the table, and every other token classified so far
         self._cache: dict[str, TokenInfo] = known
         self._table_size = len(known)
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str]], nations: list[str]) -> "Gazetteer":
+    def from_rows(cls, rows: list[tuple[str, str]], nations: list[str]) -> Gazetteer:
         return cls(derive_index(rows, nations))
 
     # the patterns are needed only for tokens outside the table: compiled then

@@ -184,7 +184,8 @@ _COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
 # a stub takes the blanks before it (see _stubs).  Every alternative starts
 # with its own literal, so the search skips straight to "O", "收" or "展".
 _FOLD_END = r"[dc](?=[ \t\u3000]*$|[ \t\u3000]*O)"
-_STUB = re.compile(rf"O(?:网页链接|網頁鏈接)|收起全文{_FOLD_END}|展开全文{_FOLD_END}|展開全文{_FOLD_END}", re.M)
+_STUB = re.compile(
+    rf"O(?:网页链接|網頁鏈接)|收起全文{_FOLD_END}|展开全文{_FOLD_END}|展開全文{_FOLD_END}", re.M)
 _STUB_BLANKS = " \t\u3000"
 _TERMINAL = set("。！？!?…”」』）)~～.")
 
