@@ -2,8 +2,8 @@
 
     python benchmarks/memory.py [--sizes 60 1000] [--jobs 2] [--work /dev/shm]
 
-For each size (MB) a JSONL corpus is streamed to disk by make_corpus.py's
-generator (flat memory itself), then ``seedclean run --jobs N`` cleans it in
+For each size (MB) a JSONL corpus is written from make_corpus.py's generator
+(60 MB of distinct records, repeated for larger sizes), then ``seedclean run --jobs N`` cleans it in
 a fresh process.  The table gives the wall time, the throughput, the peak
 RSS of the main process and of the largest worker, and the ratio of each
 peak to the smallest corpus's.
@@ -40,12 +40,23 @@ def one(src: Path, dst: Path, jobs: int) -> dict:
     }
 
 
-def make(path: Path, mb: float) -> int:
-    sys.path.insert(0, str(HERE))
-    from make_corpus import stream_jsonl
+#: MB of distinct records; bigger corpora repeat them (memory does not care, generating does)
+DISTINCT_MB = 60
 
-    with open(path, "wb") as handle:
-        stream_jsonl(mb, handle)
+
+def make(path: Path, mb: float, base: Path) -> int:
+    """A JSONL corpus of ``mb`` MB: the generator's first records, repeated as needed."""
+    if not base.exists():
+        sys.path.insert(0, str(HERE))
+        from make_corpus import stream_jsonl
+
+        with open(base, "wb") as handle:
+            stream_jsonl(min(mb, DISTINCT_MB), handle)
+    target = mb * 1e6
+    with open(path, "wb") as out:
+        while out.tell() < target:
+            with open(base, "rb") as chunk:
+                shutil.copyfileobj(chunk, out, 1 << 20)
     return path.stat().st_size
 
 
@@ -66,7 +77,7 @@ def main() -> None:
         for mb in sorted(args.sizes):
             src = work / f"src{mb:g}"
             src.mkdir()
-            size = make(src / "corpus.jsonl", mb)
+            size = make(src / "corpus.jsonl", mb, work / "distinct.jsonl")
             dst = work / f"out{mb:g}"
             res = subprocess.run([sys.executable, __file__, "--one", str(src), str(dst), str(args.jobs)],
                                  check=True, capture_output=True, text=True)
