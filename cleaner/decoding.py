@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 
 
@@ -39,6 +40,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+#: the first byte of every byte-order mark: other files skip the BOM checks
+_BOM_FIRST_BYTES = frozenset(bom[:1] for bom, _enc in _BOMS)
 
 _BINARY_SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -123,7 +127,39 @@ _CANDIDATES = ("gb18030", "big5hkscs", "utf-16-le", "utf-16-be", "utf-32-le", "u
 _MIN_PER_BYTE = -4.5
 
 
-_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+# "one, then any more": the engine can skip to a candidate character instead
+# of trying the pattern at every position
+_ASCII_RUNS = re.compile(r"[\x00-\x7f][\x00-\x7f]*")
+#: a character below U+0009 (NUL … backspace): never in a real reading
+_LOW_CONTROL = re.compile("[\x00-\x08]")
+
+
+#: char_logp of every BMP character seen so far, by code point; NaN until seen
+_UNSEEN = float("nan")
+_BMP_SCORES = [_UNSEEN] * 0x10000
+
+
+def _score_sum(wide: str) -> float:
+    """The sum of ``char_logp`` over ``wide``, added in order (the same float
+    as adding one character at a time).
+
+    The scores are gathered by code point in one C call (itemgetter over a
+    list) rather than by calling a scorer once per character."""
+    from .encoding.charfreq import char_logp_fast
+
+    units = memoryview(wide.encode("utf-16-le")).cast("H")
+    if len(units) != len(wide):  # characters beyond the BMP: look each one up
+        return sum(map(char_logp_fast, wide))
+    if len(wide) == 1:
+        return sum((char_logp_fast(wide),))  # itemgetter of one key returns a bare value
+    codes = units.tolist()
+    total = sum(itemgetter(*codes)(_BMP_SCORES))
+    if total != total:  # NaN: a character not seen before
+        for code in set(codes):
+            if _BMP_SCORES[code] is _UNSEEN:
+                _BMP_SCORES[code] = char_logp_fast(chr(code))
+        total = sum(itemgetter(*codes)(_BMP_SCORES))
+    return total
 
 
 def _plausibility(text: str, encoding: str) -> float:
@@ -132,13 +168,10 @@ def _plausibility(text: str, encoding: str) -> float:
     ASCII is left out so that markup does not drown the signal: what decides
     between readings is whether the rest reads as Chinese.
     """
-    from .encoding.charfreq import char_logp_fast
-
     wide = _ASCII_RUNS.sub("", text[:4000])
     if not wide:
         return 0.0
-    # the same sum, in the same order, as adding up char_logp one character at a time
-    return sum(map(char_logp_fast, wide)) / len(wide.encode(encoding))
+    return _score_sum(wide) / len(wide.encode(encoding))
 
 
 def _utf32_guess(data: bytes) -> str | None:
@@ -169,6 +202,33 @@ def _clearly_better(data: bytes, other: str, declared: str) -> bool:
     return ours < _MIN_PER_BYTE and _plausibility(theirs, other) >= ours + 2.0
 
 
+_LOW_CONTROL_BYTES = bytes(range(9))
+
+
+def _readings(data: bytes):
+    """The candidate encodings that read ``data`` strictly as text with no
+    low control characters in its first 2000 characters: ``(text, encoding)``."""
+    # every candidate encodes a character below U+0009 with a byte below 9:
+    # without such a byte no reading needs the character-level check
+    low_bytes = len(data.translate(None, _LOW_CONTROL_BYTES)) != len(data)
+    for enc in _CANDIDATES:
+        if enc.startswith("utf-16") and len(data) % 2:
+            continue
+        if enc.startswith("utf-32") and len(data) % 4:
+            continue
+        text = _strict(data, enc)
+        if text is None or not text or text.isspace():
+            continue
+        if low_bytes and _LOW_CONTROL.search(text, 0, 2000):
+            continue
+        yield text, enc
+
+
+#: (bytes, encoding, text) of the last reading detect_encoding chose, so that
+#: decode_bytes need not decode the same bytes again
+_last_reading: tuple[bytes, str, str] | None = None
+
+
 def detect_encoding(data: bytes) -> tuple[str, str]:
     """Guess the encoding of bytes that are not UTF-8: ``(encoding, confidence)``.
 
@@ -184,18 +244,15 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
         if twin is None or not _clearly_better(data, twin, declared):
             return declared, "declared"
         return twin, "detected"
+    global _last_reading
     scored = []
-    for enc in _CANDIDATES:
-        if enc.startswith("utf-16") and len(data) % 2:
-            continue
-        if enc.startswith("utf-32") and len(data) % 4:
-            continue
-        text = _strict(data, enc)
-        if text is None or not text.strip() or any(ord(ch) < 9 for ch in text[:2000]):
-            continue
+    texts = {}
+    for text, enc in _readings(data):
         scored.append((_plausibility(text, enc), enc))
+        texts[enc] = text
     scored.sort(reverse=True)
     if scored and scored[0][0] >= _MIN_PER_BYTE:
+        _last_reading = (data, scored[0][1], texts[scored[0][1]])
         return scored[0][1], "detected"
     from charset_normalizer import from_bytes  # imported only when needed
 
@@ -216,12 +273,13 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes to text, raising a :class:`DecodeFailure` with a reason."""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            text = _strict(data[len(bom):], enc)
-            if text is None:
-                raise UndecodableError(f"starts with a {enc} byte-order mark but is not valid {enc}")
-            return Decoded(text, enc, bom=True)
+    if data[:1] in _BOM_FIRST_BYTES:
+        for bom, enc in _BOMS:
+            if data.startswith(bom):
+                text = _strict(data[len(bom):], enc)
+                if text is None:
+                    raise UndecodableError(f"starts with a {enc} byte-order mark but is not valid {enc}")
+                return Decoded(text, enc, bom=True)
     text = _strict(data, "utf-8")
     if text is not None:
         if "\x00" in text:
@@ -242,7 +300,11 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data and len(data) % 2:
         raise BinaryFileError("binary file (contains NUL bytes)")
     encoding, confidence = detect_encoding(data)
-    text = _strict(data, encoding)
+    last = _last_reading
+    if last is not None and last[0] is data and last[1] == encoding:
+        text = last[2]
+    else:
+        text = _strict(data, encoding)
     if text is None:
         raise UndecodableError(f"not valid {encoding}")
     return Decoded(text, encoding, confidence=confidence)
