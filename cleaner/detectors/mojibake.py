@@ -175,12 +175,11 @@ def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[
 
 def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     """Repair or remove encoding damage around each place the precheck hits."""
-    if text.isascii():
+    # a clean text leaves here after one scan, before any per-run state is touched
+    if text.isascii() or not signs.may_hold_damage(text):
         return []
     findings: list[Finding] = []
     reported = ctx.state.setdefault("mojibake_reported", set())
-    if not signs.may_hold_damage(text):
-        return findings
     # windows are ruled out by their marks only in text without control characters,
     # which the finders look through and the marks do not
     marked = _CONTROLS.search(text) is None

@@ -312,6 +312,11 @@ def _scan(line: str, pair: CodecPair) -> list[Repair]:
         if line[i].isascii() or not (_can_start(line[i], pair) or (i > 0 and line[i - 1] in LOSS_MARKERS)):
             i += 1
             continue
+        if _encode_char(line[i], pair.shown) is None:
+            # no stretch starts at a character ``shown`` cannot hold (:func:`_groups`
+            # would stop at once); most ideographs of a simplified page are not in Big5
+            i += 1
+            continue
         after_loss = i > 0 and line[i - 1] in LOSS_MARKERS
         groups = list(_groups(line, i, pair, after_loss))
         if not groups:
