@@ -114,8 +114,8 @@ class Lexicon:
     related_head: "_LineStart"
     comment_head: "_LineStart"
     header_head: "_LineStart"
-    under_title_maybe: re.Pattern | None
-    long_maybe: re.Pattern | None
+    under_title_maybe: tuple | None
+    long_maybe: tuple | None
     short_maybe_head: tuple | None
     short_maybe_tail: tuple | None
 
@@ -219,8 +219,57 @@ _CRUMB_CHARS = ">›»→＞"
 _UNWRAP_LEAD = re.escape(_DECOR + EDGE_SPACE + "".join(_OPEN_CLOSE))
 
 
-def _under_title_maybe(ui_and_nav, breadcrumb, greeting) -> re.Pattern | None:
-    """A cheap test that a line may be chrome under the title; None: no test (always maybe).
+#: the characters besides its own two cases that Python's ``re`` takes for an
+#: ASCII letter when case is ignored (dotted/dotless i, long s, Kelvin sign)
+_ASCII_CASE_EXTRA = "\u0130\u0131\u017f\u212a"
+
+
+def _case_variants(c: str) -> list[str] | None:
+    """Every character an ignore-case match of ``c`` accepts; None when that is not known.
+
+    A character without case stands for itself; for an ASCII letter the
+    candidates are checked against the regex engine itself.  Any other
+    cased character is not trusted (None).
+    """
+    if c.lower() == c and c.upper() == c:
+        return [c]
+    if not c.isascii():
+        return None
+    one = re.compile(f"(?i){re.escape(c)}")
+    return sorted(x for x in {c.lower(), c.upper(), *_ASCII_CASE_EXTRA} if one.fullmatch(x))
+
+
+def _literal_first(chars: str, words=(), end_words=()) -> str | None:
+    """An alternation that finds any of ``chars``, ``words`` (case ignored) or
+    ``end_words`` (at the end), each branch opening with a plain character.
+
+    Written so, a search skips ahead with the regex engine's first-character
+    scan instead of trying every branch at every position, which makes a
+    line that holds none of them cheap to reject.  None when a word opens
+    with a character whose case variants are not known.
+    """
+    branches = [re.escape(c) for c in sorted(set(chars))]
+    for w in sorted(set(words)):
+        variants = _case_variants(w[0])
+        if variants is None:
+            return None
+        rest = f"(?i:{re.escape(w[1:])})" if w[1:] else ""
+        branches.extend(re.escape(v) + rest for v in variants)
+    branches.extend(re.escape(w) + "$" for w in sorted(set(end_words)))
+    return "|".join(branches) if branches else "(?!)"
+
+
+def _maybe_pair(starts: list[str], chars: str, words=(), end_words=()) -> tuple | None:
+    """(anchored, unanchored) patterns: a line may qualify when the first matches at
+    its start or the second anywhere in it; None: no test (always maybe)."""
+    anywhere = _literal_first(chars, words, end_words)
+    if anywhere is None:
+        return None
+    return re.compile("|".join(starts) if starts else "(?!)"), re.compile(anywhere)
+
+
+def _under_title_maybe(ui_and_nav, breadcrumb, greeting) -> tuple | None:
+    """A cheap test that a line may be chrome under the title (see :func:`_maybe_pair`).
 
     A superset of :func:`_under_title`: a UI/navigation word first (UI
     tokens), a | (navigation bar), a breadcrumb word first or a breadcrumb
@@ -232,33 +281,26 @@ def _under_title_maybe(ui_and_nav, breadcrumb, greeting) -> re.Pattern | None:
         return None
     first_class = "".join(sorted(re.escape(f) for f in firsts))
     bc_lead = re.escape("【[（(<〔" + EDGE_SPACE)
-    return re.compile(
-        rf"^[{_SEP_CLASS}]*+(?i:[{first_class}])"
-        rf"|[{re.escape(_PIPES + _CRUMB_CHARS)}]"
-        rf"|^[{bc_lead}]*{_any_word(breadcrumb)}"
-        rf"|{_any_word(greeting)}"
-    )
+    return _maybe_pair(
+        [rf"[{_SEP_CLASS}]*+(?i:[{first_class}])", rf"[{bc_lead}]*{_any_word(breadcrumb)}"],
+        _PIPES + _CRUMB_CHARS, greeting)
 
 
-def _long_maybe(strong_copyright, labels) -> re.Pattern | None:
-    """A cheap test that a long edge line may be a footer; None: no test (always maybe).
+def _long_maybe(strong_copyright, labels) -> tuple | None:
+    """A cheap test that a long edge line may be a footer (see :func:`_maybe_pair`).
 
     A superset of :func:`_classify_long`: a | (navigation bar), a strong
     copyright word, a label word once the line is unwrapped (owner line).
     """
     if not _caseless_safe(list(strong_copyright) + list(labels)):
         return None
-    return re.compile(
-        rf"[{re.escape(_PIPES)}]|{_any_word(strong_copyright)}|^[{_UNWRAP_LEAD}]*{_any_word(labels)}"
-    )
+    return _maybe_pair([rf"[{_UNWRAP_LEAD}]*{_any_word(labels)}"], _PIPES, strong_copyright)
 
 
 def _short_maybe(first_words, start_words: dict, anywhere_words, end_words) -> tuple | None:
-    """A cheap test that a short edge line may be chrome; None: no test (always maybe).
+    """A cheap test that a short edge line may be chrome (see :func:`_maybe_pair`).
 
-    Returns (anchored, unanchored) patterns: the line may be chrome when the
-    first matches at its start or the second anywhere in it.  A superset of
-    :func:`_classify_short` at one position (head or tail):
+    A superset of :func:`_classify_short` at one position (head or tail):
 
     * anchored: the first token opens with the first letter of a UI,
       navigation or related-links word (UI tokens, a link to another page,
@@ -278,11 +320,7 @@ def _short_maybe(first_words, start_words: dict, anywhere_words, end_words) -> t
     for lead, ws in start_words.items():
         if ws:
             starts.append(rf"[{lead or bc_lead}]*{_any_word(ws)}")
-    ends = rf"|(?:{_pattern(end_words)})$" if end_words else ""
-    return (
-        re.compile("|".join(starts)),
-        re.compile(rf"[{re.escape(_PIPES + _CRUMB_CHARS)}]|{_any_word(anywhere_words)}{ends}"),
-    )
+    return _maybe_pair(starts, _PIPES + _CRUMB_CHARS, anywhere_words, end_words)
 
 
 @lru_cache(maxsize=8)
@@ -594,7 +632,8 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
     """Only a long footer line (a nav bar, a copyright/owner footer) qualifies."""
     if len(s) > 250:
         return None
-    if lex.long_maybe is not None and not lex.long_maybe.search(s):
+    maybe = lex.long_maybe
+    if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
     found = _nav_or_copyright(s, lex, at_tail)
     if found:
@@ -670,7 +709,8 @@ def _under_title(s: str, lex: Lexicon):
     items, a breadcrumb or a greeting.  A byline never has these shapes."""
     if len(s) > 120:
         return None
-    if lex.under_title_maybe is not None and not lex.under_title_maybe.search(s):
+    maybe = lex.under_title_maybe
+    if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
     ui = _ui_kind(s, lex)
     if ui and (ui[1] == "anywhere" or (ui[0] == "B101" and len(_tokens(s)) >= 2)):
