@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 
+#: notes of :func:`normalize_newlines` and :func:`to_nfc` that mean the text
+#: the detectors saw (and the findings' offsets index) differs from the text as read
+RENORMALISED_NOTES = frozenset(("bom", "crlf", "cr", "nfc"))
+
 
 def normalize_newlines(text: str) -> tuple[str, list[str]]:
     """Turn CRLF and lone CR into LF and drop a leading BOM; say what was done."""

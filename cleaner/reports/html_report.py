@@ -27,7 +27,7 @@ from typing import IO
 
 from .. import __version__
 from .sink import Sink
-from ..normalize import normalize_newlines, to_nfc
+from ..normalize import RENORMALISED_NOTES, normalize_newlines, to_nfc
 
 #: background colours of the detector families (unknown ones get a hashed hue)
 COLOURS = {
@@ -73,11 +73,15 @@ def detail_payload(result, findings_json: str | None = None) -> str:
     ``{"o": original, "c": cleaned, "f": [finding, ...]}`` with the findings as in
     report.json.  ``findings_json`` is that array's inside when the caller has
     already encoded it for report.json (it is then reused, not encoded again)."""
-    original = _normalised(result.original_text)
+    original = result.original_text
+    if RENORMALISED_NOTES.intersection(result.notes):
+        original = _normalised(original)
     if findings_json is None:
         findings_json = ", ".join(f.to_json() for f in result.findings)
     text = f'{{"o":{_string(original)},"c":{_string(result.cleaned_text)},"f":[{findings_json}]}}'
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # inside <script> only "<" can end the element ("</script", "<!--"); in this
+    # JSON every "<" is inside a string, where \u003c means the same
+    return text.replace("<", "\\u003c") if "<" in text else text
 
 
 def _normalised(text: str) -> str:

@@ -9,6 +9,7 @@ with (a failed write turns a result into an error, which is described anew).
 """
 from __future__ import annotations
 
+from ..normalize import RENORMALISED_NOTES
 from ..paths import display_path
 from .diff import unified_diff
 
@@ -31,13 +32,9 @@ def prepare(result) -> None:
     }
 
 
-#: notes that say the findings' offsets index a normalised copy, not the text as read
-_RENORMALISED = frozenset(("bom", "crlf", "cr", "nfc"))
-
-
 def findings_for_diff(result):
     """The findings, when their offsets index the text as read (so they can anchor the diff)."""
-    if _RENORMALISED.intersection(result.notes):
+    if RENORMALISED_NOTES.intersection(result.notes):
         return None
     return result.findings
 
