@@ -7,6 +7,7 @@ the result names its span in the original (newline-normalised) document.
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -158,8 +159,7 @@ def clean(
     return CleanResult(text=current, findings=findings, notes=notes, original=original)
 
 
-def _ORIGINAL_SPAN(f: Finding) -> tuple[int, int]:
-    return f.orig_start, f.orig_end
+_ORIGINAL_SPAN = operator.attrgetter("orig_start", "orig_end")
 
 
 def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, OffsetMap]:
