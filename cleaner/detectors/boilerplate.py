@@ -900,10 +900,14 @@ def _anywhere_kind(c: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:
+def _anywhere(text: str, lex: Lexicon, taken) -> list[Finding]:
+    """Findings for the lines that are chrome wherever they stand, but for the
+    lines starting at a position in ``taken`` (already peeled)."""
+    first = lex.anywhere_first_re.match(text)
+    if first is None and lex.anywhere_re.search(text) is None:
+        return []  # most documents: one scan finds no candidate line
     found = []
     candidates = lex.anywhere_re.finditer(text)
-    first = lex.anywhere_first_re.match(text)
     if first:
         candidates = [first, *candidates]
     for m in candidates:
@@ -923,11 +927,20 @@ def _anywhere(text: str, lex: Lexicon, taken: set[int]) -> list[Finding]:
 
 def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     """Find the site boilerplate at the head, the tail and (unmistakable lines) in between."""
-    opts = ctx.options or {}
-    extra = opts.get("extra_lexicons")
-    lex = load_lexicon(tuple(str(p) for p in extra) if extra else ())
-    head, protect = _peel_head(text, lex, int(opts.get("max_head_lines", MAX_HEAD_LINES)))
-    tail = _peel_tail(text, lex, protect, int(opts.get("max_tail_lines", MAX_TAIL_LINES))) if protect < len(text) else []
+    opts = ctx.options
+    if opts:
+        extra = opts.get("extra_lexicons")
+        lex = load_lexicon(tuple(str(p) for p in extra) if extra else ())
+        head_limit = int(opts.get("max_head_lines", MAX_HEAD_LINES))
+        tail_limit = int(opts.get("max_tail_lines", MAX_TAIL_LINES))
+    else:
+        # the usual call: no settings, the lexicon from the data files
+        lex = load_lexicon(())
+        head_limit, tail_limit = MAX_HEAD_LINES, MAX_TAIL_LINES
+    head, protect = _peel_head(text, lex, head_limit)
+    tail = _peel_tail(text, lex, protect, tail_limit) if protect < len(text) else []
+    if not head and not tail:
+        return _anywhere(text, lex, ())
     taken = {f.start for f in head}
     taken.update(f.start for f in tail)
     return head + tail + _anywhere(text, lex, taken)
