@@ -17,6 +17,7 @@ supervisor even when it is killed with SIGKILL.
 from __future__ import annotations
 
 import collections
+import gc
 import multiprocessing as mp
 import os
 import select
@@ -182,8 +183,11 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
     ctx = _context()
     if ctx.get_start_method() == "fork":
         # load the lazily built tables (gazetteer, pinyin, character frequencies) once,
-        # before forking, so workers share them and no budget is spent on loading
+        # before forking, so workers share them and no budget is spent on loading;
+        # frozen out of the garbage collector's sight, so a worker's collections do
+        # not touch (and so copy) every page of them
         warm_up()
+        gc.freeze()
     window = max(4, jobs * 4)
     items = [(i, str(p), rel) for i, (p, rel) in enumerate(files)]
     done: dict[int, FileResult] = {}
