@@ -2,7 +2,8 @@
 
     python benchmarks/run.py [CORPUS] [--rounds 5]
 
-CORPUS is the output of make_corpus.py (its docs/ folder is used).  Every
+CORPUS is the output of make_corpus.py: its docs/ folder, and for the
+``jsonl-N`` contenders the same documents as one JSONL shard (jsonl/).  Every
 contender runs in a fresh process; rounds are interleaved (every contender
 once per round) and the median is reported.  Throughput is input MB per
 second of wall time, imports excluded; peak RSS is the contender's own, and
@@ -23,7 +24,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CONTENDERS = ("seedclean-1", "seedclean-2", "floor", "ftfy", "bs4", "trafilatura")
+CONTENDERS = ("seedclean-1", "seedclean-2", "jsonl-1", "jsonl-2", "floor", "ftfy", "bs4", "trafilatura")
 
 
 def _files(corpus: Path, html_only: bool = False) -> list[Path]:
@@ -37,7 +38,18 @@ def one(name: str, corpus: Path, out: Path) -> dict:
 
     files = _files(corpus, html_only=(name == "trafilatura"))
     size = sum(p.stat().st_size for p in files)
-    if name.startswith("seedclean"):
+    if name.startswith("jsonl"):
+        # the same documents as one JSONL shard (UTF-8, one record each): the corpus
+        # form, with a per-record summary instead of per-file reports
+        from cleaner.runner import run
+        from cleaner.settings import Settings
+
+        shard = corpus / "jsonl"
+        files = sorted(shard.glob("*.jsonl"))
+        size = sum(p.stat().st_size for p in files)
+        start = time.perf_counter()
+        run(shard, out, Settings(), jobs=int(name[-1]))
+    elif name.startswith("seedclean"):
         from cleaner.runner import run
         from cleaner.settings import Settings
 
@@ -118,7 +130,7 @@ def main() -> None:
     print(f"corpus: {args.corpus} ({table[args.only[0]]['mb']:.1f} MB), median of {args.rounds} interleaved runs")
     print(f"{'contender':14} {'files':>6} {'MB':>6} {'MB/s':>8} {'peak RSS MB':>12} {'worker RSS MB':>14}")
     for name, row in table.items():
-        seed = name.startswith("seedclean")
+        seed = name.startswith(("seedclean", "jsonl"))
         wrss = f"{row['wrss']:.0f}" if seed else "-"
         peak = max(row["rss"], row["wrss"]) if seed else row["rss"]
         print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {peak:12.0f} {wrss:>14}")
@@ -130,6 +142,14 @@ def main() -> None:
                 print(f"seedclean-1 / {other:12} {s1 / table[other]['mbps']:6.2f}x")
         if "seedclean-2" in table:
             print(f"seedclean-2 / seedclean-1  {table['seedclean-2']['mbps'] / s1:6.2f}x")
+    j1 = table.get("jsonl-1", {}).get("mbps")
+    if j1:
+        if "ftfy" in table:
+            print(f"jsonl-1 / ftfy             {j1 / table['ftfy']['mbps']:6.2f}x")
+        if "floor" in table:
+            print(f"jsonl-1 / floor            {j1 / table['floor']['mbps']:6.2f}x")
+        if "jsonl-2" in table:
+            print(f"jsonl-2 / jsonl-1          {table['jsonl-2']['mbps'] / j1:6.2f}x")
 
 
 if __name__ == "__main__":
