@@ -35,6 +35,9 @@ def _files(corpus: Path, html_only: bool = False) -> list[Path]:
 def one(name: str, corpus: Path, out: Path) -> dict:
     """Run one contender in this process; return its figures."""
     from cleaner.decoding import decode_bytes
+    from cleaner.detectors import all_detectors
+
+    all_detectors()  # imports excluded, as for the other contenders (tables built on first use still count)
 
     files = _files(corpus, html_only=(name == "trafilatura"))
     size = sum(p.stat().st_size for p in files)

@@ -168,18 +168,22 @@ def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, O
     parts: list[str] = []
     starts: list[int] = []
     rows: list[tuple[int, int, int, int]] = []
+    add_part, add_start, add_row = parts.append, starts.append, rows.append
     pos = delta = 0
     for f in found:
-        start, end, replacement = f.start, f.end, f.replacement
+        start = f.start
+        end = f.end
+        replacement = f.replacement
         f.detector = detector
         f.before = text[start:end]
-        parts.append(text[pos:start])
-        parts.append(replacement)
+        add_part(text[pos:start])
+        add_part(replacement)
         pos = end
         new_start = start + delta
-        starts.append(new_start)
-        rows.append((new_start, new_start + len(replacement), start, end))
-        delta += len(replacement) - (end - start)
+        size = len(replacement)
+        add_start(new_start)
+        add_row((new_start, new_start + size, start, end))
+        delta += size - (end - start)
     parts.append(text[pos:])
     return "".join(parts), OffsetMap.from_rows(starts, rows)
 

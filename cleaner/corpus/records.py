@@ -30,7 +30,9 @@ def clean_text(text: str, settings: Settings, rel: str | None = None) -> tuple[s
     chars = {"removed": 0, "repaired": 0}
     for f in result.findings:
         counts[f.detector] = counts.get(f.detector, 0) + 1
-        chars[f.kind] += f.chars
+        kind, n = f.outcome()
+        if n:  # a flagged finding (kind "flagged") changes no characters
+            chars[kind] += n
     return out, {"changed": out != text, "findings": counts}, chars
 
 
