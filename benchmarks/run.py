@@ -130,7 +130,8 @@ def main() -> None:
         mbps = statistics.median(row["bytes"] / 1e6 / row["seconds"] for row in rows)
         table[name] = dict(mbps=mbps, mb=rows[0]["bytes"] / 1e6, files=rows[0]["files"],
                            rss=max(row["rss_mb"] for row in rows), wrss=max(row["worker_rss_mb"] for row in rows))
-    print(f"corpus: {args.corpus} ({table[args.only[0]]['mb']:.1f} MB), median of {args.rounds} interleaved runs")
+    docs_mb = next((row["mb"] for name, row in table.items() if not name.startswith(("jsonl", "trafilatura"))), 0.0)
+    print(f"corpus: {args.corpus} ({docs_mb:.1f} MB of documents), median of {args.rounds} interleaved runs")
     print(f"{'contender':14} {'files':>6} {'MB':>6} {'MB/s':>8} {'peak RSS MB':>12} {'worker RSS MB':>14}")
     for name, row in table.items():
         seed = name.startswith(("seedclean", "jsonl"))
