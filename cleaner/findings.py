@@ -176,36 +176,33 @@ class OffsetMap:
 
     def starts_to_old(self, positions: list[int]) -> list[int]:
         """:meth:`to_old` of ascending start positions, in one walk over the edits."""
-        rows, starts = self._rows, self._new_starts
-        if not rows:
-            return positions
-        out = []
-        k, last = -1, len(starts) - 1
-        for pos in positions:
-            while k < last and starts[k + 1] <= pos:
-                k += 1
-            if k < 0:
-                out.append(pos)
-            else:
-                _new_start, new_end, old_start, old_end = rows[k]
-                out.append(old_start if pos < new_end else old_end + (pos - new_end))
-        return out
+        return self._walk_to_old(positions, is_end=False)
 
     def ends_to_old(self, positions: list[int]) -> list[int]:
         """:meth:`to_old` of ascending end positions (``is_end=True``), in one walk."""
+        return self._walk_to_old(positions, is_end=True)
+
+    def _walk_to_old(self, positions: list[int], *, is_end: bool) -> list[int]:
         rows, starts = self._rows, self._new_starts
         if not rows:
             return positions
         out = []
         k, last = -1, len(starts) - 1
+        # the edit a position falls in: the last one starting before it (at or
+        # before it, for a start), as bisect_left / bisect_right in to_old
+        shift = 0 if is_end else 1
         for pos in positions:
-            while k < last and starts[k + 1] < pos:
+            limit = pos + shift
+            while k < last and starts[k + 1] < limit:
                 k += 1
             if k < 0:
                 out.append(pos)
+                continue
+            _new_start, new_end, old_start, old_end = rows[k]
+            if pos < new_end:
+                out.append(old_end if is_end else old_start)
             else:
-                _new_start, new_end, _old_start, old_end = rows[k]
-                out.append(old_end if pos <= new_end else old_end + (pos - new_end))
+                out.append(old_end + (pos - new_end))
         return out
 
     def to_old(self, pos: int, *, is_end: bool = False) -> int:
