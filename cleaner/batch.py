@@ -102,19 +102,12 @@ class FileResult:
         self._row = None
 
     def chars(self) -> dict[str, int]:
-        if self.stats is not None:
-            return self.stats["chars"]
-        removed = sum(f.chars for f in self.findings if f.kind == "removed")
-        repaired = sum(f.chars for f in self.findings if f.kind == "repaired")
-        return {"removed": removed, "repaired": repaired}
+        self.freeze_stats()
+        return self.stats["chars"]
 
     def detectors(self) -> dict[str, int]:
-        if self.stats is not None:
-            return self.stats["detectors"]
-        out: dict[str, int] = {}
-        for f in self.findings:
-            out[f.detector] = out.get(f.detector, 0) + 1
-        return out
+        self.freeze_stats()
+        return self.stats["detectors"]
 
     def report_row(self) -> dict:
         """The per-file record of report.json with every finding (computed once)."""

@@ -26,6 +26,7 @@ from json.encoder import encode_basestring as _string
 from typing import IO
 
 from .. import __version__
+from .json_report import add_detector_totals
 from .sink import Sink
 from ..normalize import RENORMALISED_NOTES, normalize_newlines, to_nfc
 
@@ -127,16 +128,12 @@ class HtmlReportWriter:
         result.freeze_stats()
         stats = result.stats
         by_detector = stats.get("by_detector", {})
-        for name, counts in by_detector.items():
-            row = self.by_detector.setdefault(name, {"findings": 0, "removed": 0, "repaired": 0})
-            for key in ("findings", "removed", "repaired"):
-                row[key] += counts[key]
+        add_detector_totals(self.by_detector, by_detector)
         for code, (detector, count, reason) in stats.get("by_code", {}).items():
             row = self.by_code.setdefault(code, {"detector": detector, "findings": 0, "reason": reason})
             row["findings"] += count
         dets = {name: counts["findings"] for name, counts in by_detector.items()}
-        removed = sum(counts["removed"] for counts in by_detector.values())
-        repaired = sum(counts["repaired"] for counts in by_detector.values())
+        removed, repaired = (stats["chars"]["removed"], stats["chars"]["repaired"]) if by_detector else (0, 0)
         findings = sum(dets.values())
         self.totals["chars_removed"] += removed
         self.totals["chars_repaired"] += repaired

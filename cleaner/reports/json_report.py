@@ -9,6 +9,17 @@ from .. import __version__
 from .sink import Sink
 
 
+def add_detector_totals(into: dict[str, dict[str, int]], by_detector: dict[str, dict[str, int]]) -> None:
+    """Add one file's findings and characters removed/repaired per detector to run totals."""
+    for name, row in by_detector.items():
+        total = into.get(name)
+        if total is None:
+            total = into[name] = {"findings": 0, "removed": 0, "repaired": 0}
+        total["findings"] += row["findings"]
+        total["removed"] += row["removed"]
+        total["repaired"] += row["repaired"]
+
+
 class JsonReportWriter:
     """Streams report.json so a run over a million files keeps flat memory.
 
@@ -41,10 +52,7 @@ class JsonReportWriter:
         self.totals[{"changed": "changed", "unchanged": "unchanged"}.get(result.status, "errors")] += 1
         result.freeze_stats()
         stats = result.stats
-        for name, row in stats.get("by_detector", {}).items():
-            det = self.by_detector.setdefault(name, {"findings": 0, "removed": 0, "repaired": 0})
-            for key in ("findings", "removed", "repaired"):
-                det[key] += row[key]
+        add_detector_totals(self.by_detector, stats.get("by_detector", {}))
         if "by_detector" in stats:
             self.totals["chars_removed"] += stats["chars"]["removed"]
             self.totals["chars_repaired"] += stats["chars"]["repaired"]
