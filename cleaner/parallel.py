@@ -15,6 +15,8 @@ the run goes on.
 from __future__ import annotations
 
 import collections
+import gc
+import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -29,10 +31,10 @@ _settings: Settings | None = None
 def _init(settings: Settings) -> None:
     global _settings
     _settings = settings
-    # warm up lazily loaded tables once per worker
-    from .pipeline import clean
+    # load the lazily built tables (a no-op when they came with the fork)
+    from .supervise import warm_up
 
-    clean("")
+    warm_up()
 
 
 def worker_settings() -> Settings:
@@ -63,8 +65,18 @@ def ordered_map(
     # entries: [item, future or None, suspect]
     pending: collections.deque = collections.deque()
 
+    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    if context is not None:
+        # load the tables (gazetteer, pinyin, compiled patterns) once, here, so every
+        # worker gets them with the fork instead of loading its own copy; frozen out of
+        # the collector's sight, so a worker's collections do not copy their pages
+        from .supervise import warm_up
+
+        warm_up()
+        gc.freeze()
+
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,))
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(settings,))
 
     pool = new_pool()
     exhausted = False
