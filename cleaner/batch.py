@@ -300,8 +300,11 @@ def _os_reason(path: Path, exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def clean_file(path: str | Path, rel: str, settings: Settings) -> FileResult:
-    """Read, decode and clean one file; errors become a result with a reason."""
+def clean_file(path: str | Path, rel: str, settings: Settings, index: int = -1) -> FileResult:
+    """Read, decode and clean one file; errors become a result with a reason.
+
+    ``index`` is the file's place in its run (from 0), which decides whether
+    report.html carries its detail (see ``Settings.html_details``)."""
     try:
         data, st = read_file_stat(path, getattr(settings, "max_file_bytes", None) or None)
     except InputError as exc:
@@ -314,7 +317,7 @@ def clean_file(path: str | Path, rel: str, settings: Settings) -> FileResult:
         if settings.prepare_reports and result.status != "error":
             from .reports.prepare import prepare
 
-            prepare(result)
+            prepare(result, html=settings.html_detail_for(index))
         if settings.output_root and result.status != "error":
             write_output(result, os.path.join(settings.output_root, rel))
         if settings.slim_results:

@@ -58,6 +58,8 @@ def _with_limits(settings: Settings) -> Settings:
         changes["time_budget"] = meta["seedclean.time_budget"]
     if meta.get("seedclean.max_file_bytes") is not None:
         changes["max_file_bytes"] = meta["seedclean.max_file_bytes"]
+    if meta.get("seedclean.html_details") is not None:
+        changes["html_details"] = meta["seedclean.html_details"]
     return dataclasses.replace(settings, **changes) if changes else settings
 
 
@@ -80,6 +82,18 @@ def _parse_size(ctx, _param, value):
     if number <= 0:
         raise click.BadParameter("must be positive")
     ctx.meta["seedclean.max_file_bytes"] = int(number * factor)
+    return value
+
+
+def _html_details(ctx, value):
+    if value is None:
+        return None
+    from .config import parse_html_details
+
+    try:
+        ctx.meta["seedclean.html_details"] = parse_html_details(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
     return value
 
 
@@ -139,6 +153,9 @@ def main() -> None:
 @click.option("--text-field", default="text", show_default=True, help="Field holding the text in JSONL/Parquet shards.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Run on this machine, or on Ray Data.")
 @click.option("--address", default=None, help="Ray cluster to join (--engine ray; default: start a local Ray).")
+@click.option("--html-details", callback=lambda ctx, _p, v: _html_details(ctx, v), expose_value=False, metavar="N|all",
+              help="Files shown side by side in report.html, the first of the run (default 1000; "
+                   "the others are listed with their figures).")
 @click.option("--resume", is_flag=True, callback=_store("seedclean.resume"), expose_value=False,
               help="Skip files whose output in DST, from an interrupted run with the same settings, is still valid.")
 @limit_options
@@ -248,8 +265,10 @@ def _run(src, dst, settings, *, dry_run, show_diff, fmt, jobs, no_color, quiet, 
 
     try:
         with interrupts_raise(), (progress if progress is not None else contextlib.nullcontext()):
+            # texts and findings travel back from the workers only when something prints them
+            details = fmt != "text" or (show_diff and not quiet) or verbose
             summary = run_batch(src, dst, settings, jobs=jobs, dry_run=dry_run, on_result=on_result,
-                                text_field=text_field, resume=resume, files=files)
+                                text_field=text_field, resume=resume, files=files, details=details)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:

@@ -11,6 +11,7 @@ so a typo never silently turns a rule off.
     include = ["*.txt", "*.md"]
     exclude = ["drafts/*"]
     time-budget = 10          # seconds per document, 0 = none
+    html-details = 1000       # files shown side by side in report.html, "all" for every one
 
     [tool.seedclean.placenames]   # options of one detector
     min-names = 6
@@ -30,7 +31,7 @@ from .detectors import all_detectors, all_rules
 from .selection import Selection
 from .settings import Settings
 
-TOP_LEVEL_KEYS = {"select", "ignore", "include", "exclude", "time-budget"}
+TOP_LEVEL_KEYS = {"select", "ignore", "include", "exclude", "time-budget", "html-details"}
 
 #: the options each detector reads, with their kind: "int", "number" (a
 #: threshold) or "paths" (extra lexicon files, relative to the configuration
@@ -165,6 +166,10 @@ def settings_from_table(table: dict, path: Path) -> Settings:
     budget = plain.get("time-budget", Settings.time_budget)
     if not isinstance(budget, (int, float)) or budget < 0:
         raise ConfigError(f"{path}: time-budget must be a number of seconds >= 0")
+    try:
+        html_details = parse_html_details(plain.get("html-details", Settings.html_details))
+    except ValueError as exc:
+        raise ConfigError(f"{path}: html-details {exc}") from None
     return Settings(
         select=select,
         ignore=ignore,
@@ -173,7 +178,23 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         detector_options=options,
         root=str(path.parent.resolve()),
         time_budget=float(budget),
+        html_details=html_details,
     )
+
+
+def parse_html_details(value) -> int:
+    """``html-details``: a number of files >= 0, or ``"all"`` (-1)."""
+    if isinstance(value, str) and value.strip().lower() == "all":
+        return -1
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError("must be a number of files >= 0 or \"all\"")
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError("must be a number of files >= 0 or \"all\"") from None
+    if number < 0:
+        raise ValueError("must be a number of files >= 0 or \"all\"")
+    return number
 
 
 def load_settings(*, config_path: Path | None = None, select=None, ignore=None, start: Path | None = None) -> Settings:

@@ -118,15 +118,15 @@ def ordered_map(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _work(item: tuple[str, str]) -> FileResult:
-    path, rel = item
-    return clean_file(path, rel, _settings)
+def _work(item: tuple[int, str, str]) -> FileResult:
+    index, path, rel = item
+    return clean_file(path, rel, _settings, index)
 
 
 def clean_parallel(files: list[tuple[Path, str]], settings: Settings, jobs: int) -> Iterator[FileResult]:
     """Yield one :class:`FileResult` per file, in input order."""
-    items = ((str(p), rel) for p, rel in files)
-    for (path, rel), value in ordered_map(_work, items, settings, jobs):
+    items = ((i, str(p), rel) for i, (p, rel) in enumerate(files))
+    for (_index, path, rel), value in ordered_map(_work, items, settings, jobs):
         if isinstance(value, ItemFailed):
             yield FileResult(rel, "error", error=str(value))
         else:

@@ -76,8 +76,8 @@ def clean_all(files: list[tuple[Path, str]], settings: Settings, jobs: int = 1) 
         yield from clean_supervised(files, settings, max(1, jobs))
         return
     if jobs <= 1 or len(files) < 2:
-        for path, rel in files:
-            yield clean_file(path, rel, settings)
+        for index, (path, rel) in enumerate(files):
+            yield clean_file(path, rel, settings, index)
         return
     from .parallel import clean_parallel
 
@@ -161,7 +161,8 @@ def _write_all(src, dst, settings, results, summary, on_result, state, sources, 
             AtomicTextWriter(dst / "report.diff", binary=True) as dhandle, \
             AtomicTextWriter(dst / "report.html", binary=True) as hhandle:
         report = JsonReportWriter(jhandle, source=str(src), settings_fingerprint=settings.fingerprint())
-        page = HtmlReportWriter(hhandle, source=str(src), settings_fingerprint=settings.fingerprint())
+        page = HtmlReportWriter(hhandle, source=str(src), settings_fingerprint=settings.fingerprint(),
+                                detail_limit=settings.html_details)
         for result in results(dst):
             if result.status != "error" and not getattr(result, "resumed", False) and not shard_kind(result.rel):
                 if not result.written:

@@ -18,6 +18,8 @@ from .selection import Selection
 
 #: seconds one document may take before it is reported as timed out
 DEFAULT_TIME_BUDGET = 20.0
+#: report.html carries the side-by-side detail of this many files (the first of the run)
+DEFAULT_HTML_DETAILS = 1000
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,20 @@ class Settings:
     root: str = field(default="", compare=False)
     time_budget: float = 20.0  # seconds per document (DEFAULT_TIME_BUDGET); 0 = no limit
     max_file_bytes: int = 0  # a larger file is reported, not read; 0 = cleaner.batch.MAX_FILE_BYTES
+    #: files whose detail report.html carries, the first ones of the run (-1 = every file);
+    #: the others are listed with their figures, and report.json and report.diff have them whole
+    html_details: int = field(default=DEFAULT_HTML_DETAILS, compare=False)
     #: workers also compute each file's report pieces (set by the runner when it writes reports)
     prepare_reports: bool = field(default=False, compare=False)
     #: workers write each cleaned file below this folder themselves (set by the runner)
     output_root: str = field(default="", compare=False)
     #: workers return only figures and report pieces, not texts and findings (set by the runner)
     slim_results: bool = field(default=False, compare=False)
+
+    def html_detail_for(self, index: int) -> bool:
+        """Whether report.html carries the detail of the run's file number ``index`` (from 0;
+        -1 for a file cleaned outside a run, which always gets it)."""
+        return index < 0 or self.html_details < 0 or index < self.html_details
 
     def selection(self) -> Selection:
         return _selection(self.select, self.ignore)

@@ -61,7 +61,7 @@ def _worker(conn, settings: Settings, inherited: list, parent_pid: int) -> None:
         if task is None:
             return
         index, path, rel = task
-        result = clean_file(path, rel, settings)
+        result = clean_file(path, rel, settings, index)
         try:
             conn.send((index, result))
         except (BrokenPipeError, OSError):

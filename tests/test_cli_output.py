@@ -200,3 +200,21 @@ def test_run_names_all_reports(runner, tree, tmp_path):
     for name in ("report.json", "report.diff", "report.html"):
         assert (tmp_path / "o" / name).is_file()
         assert name in res.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_run_into_a_folder_prints_what_it_is_asked_for(runner, tree, tmp_path, jobs):
+    """Texts and findings come back from the workers when a diff, JSON or -v needs them."""
+    def go(*extra):
+        out = tmp_path / f"out{len(extra)}{'-'.join(extra)}"
+        res = runner.invoke(main, ["run", "--no-color", "-j", jobs, str(tree), str(out), *extra])
+        assert res.exit_code == 0, res.output
+        assert (out / "a.txt").read_text(encoding="utf-8") != DIRTY
+        return res.output
+
+    rows = [json.loads(l) for l in go("--format", "json").splitlines() if l.startswith("{")]
+    assert rows[0]["path"] == "a.txt" and {f["code"] for f in rows[0]["findings"]} >= {"M101"}
+    assert "-<p>第一段</p>" in go("--diff")
+    assert re.search(r"^a\.txt:1: M101 ", go("-v"), re.M)
+    plain = go()
+    assert "<p>" not in plain and "M101" not in plain

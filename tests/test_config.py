@@ -95,6 +95,8 @@ def test_command_line_select_and_ignore_replace_the_configured_ones(runner, proj
     ('ignore = ["M999"]', "unknown rule code or prefix: M999"),
     ("select = 3", "select must be a string or a list of strings"),
     ('time-budget = "soon"', "time-budget must be a number"),
+    ("html-details = -3", "html-details must be a number of files >= 0"),
+    ('html-details = "many"', "html-details must be a number of files >= 0"),
     ("[tool.seedclean.nonsense]\nx = 1", "unknown detector table [tool.seedclean.nonsense]"),
     ("[tool.seedclean.placenames]\nmin-rum = 3", "unknown option 'min-rum' for detector placenames"),
     ("[tool.seedclean.placenames]\nmin-run = 'many'", "min-run must be a whole number"),
@@ -225,3 +227,25 @@ def test_glob_rules():
     assert not wants("drafts/x.txt") and not wants("z/drafts/x.txt")
     assert not wants("a/b/x.txt") and wants("q/a/b/x.txt")
     assert not wants("tmp/x.txt")
+
+
+def test_html_details_from_the_configuration_and_the_command_line(runner, tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(src / name, MARKUP)
+    write(tmp_path / "pyproject.toml", "[tool.seedclean]\nhtml-details = 1\n")
+    monkeypatch.chdir(tmp_path)
+
+    def details(*extra) -> int:
+        out = tmp_path / "out"
+        res = runner.invoke(main, ["run", "src", str(out), "-q", *extra])
+        assert res.exit_code == 0, res.output
+        return (out / "report.html").read_text(encoding="utf-8").count('type="application/json"')
+
+    assert details() == 1
+    assert details("--html-details", "2") == 2
+    assert details("--html-details", "all") == 3
+    assert details("--html-details", "0") == 0
+    assert load_settings(start=tmp_path).html_details == 1
+    write(tmp_path / "pyproject.toml", '[tool.seedclean]\nhtml-details = "all"\n')
+    assert load_settings(start=tmp_path).html_details == -1

@@ -102,6 +102,37 @@ def test_per_file_data_maps_findings_to_the_original(tree, tmp_path):
     assert "\r" not in c["o"] and c["o"][c["f"][0]["orig_start"]:c["f"][0]["orig_end"]] == "<b>"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_detail_covers_the_first_files_of_the_run_only(tmp_path, jobs):
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in range(5):
+        (src / f"{k}.txt").write_text(DIRTY, encoding="utf-8")
+    dst = tmp_path / "out"
+    run(src, dst, Settings(html_details=2), jobs=jobs)
+    page = (dst / "report.html").read_text(encoding="utf-8")
+    assert sorted(_blocks(page)) == [0, 1]
+    rows = {row[1]: row for row in _index(page)}
+    assert [rows[f"{k}.txt"][10] for k in range(5)] == [1, 1, 2, 2, 2]  # 2: left out, not "no change"
+    assert all(rows[f"{k}.txt"][8] > 0 for k in range(5))  # every file keeps its figures
+    assert "3 later files with changes or findings" in page
+    # report.json and report.diff are whole
+    report = json.loads((dst / "report.json").read_text(encoding="utf-8"))
+    assert all(row["findings"] for row in report["files"])
+    assert (dst / "report.diff").read_text(encoding="utf-8").count("+++ ") == 5
+
+
+def test_detail_limit_is_off_for_all(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in range(3):
+        (src / f"{k}.txt").write_text(DIRTY, encoding="utf-8")
+    run(src, tmp_path / "out", Settings(html_details=-1), jobs=1)
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert sorted(_blocks(page)) == [0, 1, 2]
+    assert "later files" not in page
+
+
 def test_script_breakout_is_escaped(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

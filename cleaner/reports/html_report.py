@@ -95,9 +95,13 @@ def _normalised(text: str) -> str:
 class HtmlReportWriter:
     """Streams report.html; ``add`` each result before it is slimmed, then ``close``."""
 
-    def __init__(self, handle: IO[str], *, source: str, settings_fingerprint: str = ""):
+    def __init__(self, handle: IO[str], *, source: str, settings_fingerprint: str = "", detail_limit: int = -1):
         self.handle = handle
         self.source = source
+        #: files (the first of the run) whose detail the page carries; -1 = all
+        self.detail_limit = detail_limit
+        #: files that had a detail to show but came after the limit
+        self.details_left_out = 0
         self.count = 0
         self.pending: list[list] = []
         self.totals = {"files": 0, "changed": 0, "unchanged": 0, "errors": 0,
@@ -142,11 +146,15 @@ class HtmlReportWriter:
 
         payload = piece(result, "html")
         has_detail = result.status == "changed" or bool(findings)
+        left_out = has_detail and 0 <= self.detail_limit <= i
+        if left_out:
+            has_detail, payload = False, None
+            self.details_left_out += 1
         if has_detail and payload is None:
             payload = detail_payload(result) if result.findings or result.original_text else None
             has_detail = payload is not None
         self.pending.append([i, result.rel, result.status, result.encoding, removed, repaired,
-                             dets, result.error, findings, list(result.notes), int(has_detail)])
+                             dets, result.error, findings, list(result.notes), 2 if left_out else int(has_detail)])
         if has_detail:
             self.sink.write(f'<script type="application/json" id="d{i}">')
             self.sink.write(payload)
@@ -179,6 +187,10 @@ class HtmlReportWriter:
         for label, value in cards:
             parts.append(f'<div class="card"><b>{value:,}</b><span>{html.escape(label)}</span></div>')
         parts.append("</div>")
+        if self.details_left_out:
+            parts.append(f'<p class="meta">The side-by-side view covers the first {self.detail_limit:,} files of the run; '
+                         f'{self.details_left_out:,} later files with changes or findings are listed with their figures, '
+                         'and report.json and report.diff have every one of them whole (--html-details sets the number).</p>')
         dets = sorted(s["detectors"].items(), key=lambda kv: -(kv[1]["removed"] + kv[1]["repaired"]))
         if dets:
             parts.append('<div class="charts">')
@@ -355,6 +367,7 @@ SC.open=function(d){if(!d.dataset.done){d.dataset.done=1;d.appendChild(SC.body(S
 SC.byI=function(i){return SC.idx[i];};
 SC.body=function(r){
  if(r[2]==="error")return SC.el("div",{"class":"err"},SC.esc(r[7]));
+ if(r[10]===2)return SC.el("div",{"class":"stat",style:"padding:6px 10px"},"not shown in this page (see --html-details): the findings are in report.json, the changes in report.diff");
  if(!r[10])return SC.el("div",{"class":"stat",style:"padding:6px 10px"},"no change");
  var node=document.getElementById("d"+r[0]);var data=JSON.parse(node.textContent);
  return SC.diff(data);};

@@ -14,8 +14,8 @@ from ..paths import display_path
 from .diff import unified_diff
 
 
-def prepare(result) -> None:
-    """Attach the diff, JSON row and HTML payload of one cleaned file."""
+def prepare(result, html: bool = True) -> None:
+    """Attach the diff, JSON row and (when ``html``) HTML payload of one cleaned file."""
     from .html_report import detail_payload
 
     name = display_path(result.rel)
@@ -28,7 +28,7 @@ def prepare(result) -> None:
         "row_json": result.report_row_json(findings_json).encode("utf-8"),
         # report.html shows a file's detail only when it changed or has findings
         "html": detail_payload(result, findings_json).encode("utf-8")
-        if result.status == "changed" or result.findings else None,
+        if html and (result.status == "changed" or result.findings) else None,
     }
 
 
