@@ -9,6 +9,12 @@ file reported as ``timed out after N s``, and a fresh worker takes its place.
 A worker that dies on its own (a crash in native code, the OOM killer) fails
 only the file it was cleaning, the same way.
 
+Files travel to a worker in small batches (one message each way per batch,
+not per file), and the worker notes in shared memory which file it is on
+and since when; the supervisor reads that to enforce each file's deadline
+and, when a worker dies, to name the file it died on.  The other files of
+that batch are cleaned again elsewhere.
+
 Results come back in input order, through a bounded window, so outputs and
 reports are identical whatever the number of workers.  Workers ignore SIGINT
 (the supervisor decides what an interrupt means) and, on Linux, die with the
@@ -42,7 +48,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker(conn, settings: Settings, inherited: list, parent_pid: int) -> None:
+def _worker(conn, settings: Settings, inherited: list, parent_pid: int, progress) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
@@ -53,25 +59,40 @@ def _worker(conn, settings: Settings, inherited: list, parent_pid: int) -> None:
             other.close()
         except OSError:
             pass
+    clock = time.monotonic
     while True:
         try:
-            task = conn.recv()
+            batch = conn.recv()
         except (EOFError, OSError):
             return
-        if task is None:
+        if batch is None:
             return
-        index, path, rel = task
-        result = clean_file(path, rel, settings, index)
+        results = []
+        for index, path, rel in batch:
+            # since when, then which: the supervisor reads which, then since when
+            progress[1] = clock()
+            progress[0] = index
+            results.append((index, clean_file(path, rel, settings, index)))
+        progress[0] = -1
         try:
-            conn.send((index, result))
+            conn.send(results)
         except (BrokenPipeError, OSError):
             return
         except Exception as exc:  # noqa: BLE001 - an unpicklable result
-            conn.send((index, FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}")))
+            conn.send([(index, FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}"))
+                       for index, _path, rel in batch])
 
 
-#: files each worker holds at a time: the one it is cleaning and the next, already sent
+#: batches each worker holds at a time: the one it is cleaning and the next, already sent
 PREFETCH = 2
+#: the most files in one batch (fewer when a run has few files for its workers)
+MAX_BATCH = 16
+
+
+def batch_size(files: int, jobs: int) -> int:
+    """Files per batch: up to MAX_BATCH, but small enough that every worker gets several batches."""
+    return max(1, min(MAX_BATCH, files // (jobs * 8)))
+
 
 #: a document that makes every detector load its tables
 _WARM_UP = "中文 測試 風(fēng) Ã© 鍙戦€佺殑 锟斤拷 凤山县| 石首市| 疏附县\n责任编辑：王\n<p>x&nbsp;</p>\n"
@@ -127,18 +148,24 @@ class _Waiter:
 
 
 class _Slot:
-    """One worker process and the file it is cleaning."""
+    """One worker process, the batches it holds and the file it is on."""
 
     def __init__(self, ctx, settings: Settings, siblings: list):
         self.conn, child = ctx.Pipe(duplex=True)
         fork = ctx.get_start_method() == "fork"
-        self.proc = ctx.Process(target=_worker, args=(child, settings, siblings if fork else [], os.getpid()),
-                                daemon=True)
+        #: [index of the file being cleaned (-1: none), time.monotonic() when it started]
+        self.progress = ctx.RawArray("d", [-1.0, 0.0])
+        self.proc = ctx.Process(target=_worker, args=(child, settings, siblings if fork else [], os.getpid(),
+                                                      self.progress), daemon=True)
         self.proc.start()
         child.close()
-        #: files sent to this worker, in the order it cleans them; the first is in progress
-        self.tasks: collections.deque[tuple[int, str, str]] = collections.deque()
-        self.deadline = 0.0
+        #: batches sent to this worker, in the order it cleans them; the first is in progress
+        self.tasks: collections.deque[list[tuple[int, str, str]]] = collections.deque()
+
+    def current(self) -> tuple[int, float]:
+        """(index of the file the worker is cleaning or -1, when it started)."""
+        index = int(self.progress[0])
+        return index, self.progress[1]
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.proc.is_alive():
@@ -188,7 +215,8 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
         # not touch (and so copy) every page of them
         warm_up()
         gc.freeze()
-    window = max(4, jobs * 4)
+    size = batch_size(n, max(1, jobs))
+    window = max(4, jobs * 4) * size
     items = [(i, str(p), rel) for i, (p, rel) in enumerate(files)]
     done: dict[int, FileResult] = {}
     slots: list[_Slot] = []
@@ -196,32 +224,47 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
     def spawn() -> _Slot:
         return _Slot(ctx, settings, [s.conn for s in slots])
 
+    #: files to clean again, one at a time, after their worker died or was killed
     retry: collections.deque[tuple[int, str, str]] = collections.deque()
     next_yield = next_submit = 0
     waiter = _Waiter()
+    limit = budget if budget > 0 else float("inf")
 
-    def deadline() -> float:
-        return time.monotonic() + budget if budget > 0 else float("inf")
+    def fail(k: int, slot: _Slot, reason: str, culprit: int) -> None:
+        """Report the file the worker was on, clean its other files elsewhere, replace the worker.
+
+        A worker that dies between files (while reading a batch or sending its
+        results) names no file: its files are cleaned again one at a time, and
+        one that then fails alone is the culprit."""
+        if culprit < 0 and slot.tasks and len(slot.tasks[0]) == 1:
+            culprit = slot.tasks[0][0][0]
+        for batch in slot.tasks:
+            for task in batch:
+                if task[0] == culprit:
+                    done[culprit] = FileResult(task[2], "error", error=reason)
+                else:
+                    retry.append(task)
+        slot.tasks.clear()
+        slot.stop(kill=True)
+        slots[k] = spawn()
 
     try:
         for _ in range(max(1, min(jobs, n))):
             slots.append(spawn())
         while next_yield < n:
-            # keep every worker PREFETCH files ahead, so it never waits for the supervisor
+            # keep every worker PREFETCH batches ahead, so it never waits for the supervisor
             for slot in slots:
                 while len(slot.tasks) < PREFETCH:
                     if retry:
-                        task = retry.popleft()
+                        batch = [retry.popleft()]
                     elif next_submit < n and next_submit < next_yield + window:
-                        task = items[next_submit]
-                        next_submit += 1
+                        batch = items[next_submit:min(n, next_submit + size)]
+                        next_submit += len(batch)
                     else:
                         break
-                    if not slot.tasks:
-                        slot.deadline = deadline()
-                    slot.tasks.append(task)
+                    slot.tasks.append(batch)
                     try:
-                        slot.conn.send(task)
+                        slot.conn.send(batch)
                     except OSError:
                         break  # the worker is dead: found below through its sentinel
             while next_yield in done:
@@ -232,37 +275,31 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
             busy = [s for s in slots if s.tasks]
             if not busy:
                 continue
-            first = min(s.deadline for s in busy)
-            timeout = None if first == float("inf") else max(0.0, first - time.monotonic())
+            now = time.monotonic()
+            deadlines = [started + limit for index, started in (s.current() for s in busy) if index >= 0]
+            timeout = None if not deadlines or limit == float("inf") else max(0.0, min(deadlines) - now) + 0.01
+            if timeout is None and budget > 0:
+                timeout = min(limit, 1.0)  # a worker between files: look again soon
             ready = waiter.wait(busy, timeout)
             for k, slot in enumerate(slots):
                 if not slot.tasks:
                     continue
-                failure = None
                 try:
                     if slot.conn.fileno() in ready:
-                        got, result = slot.conn.recv()
-                        done[got] = result
+                        for got, result in slot.conn.recv():
+                            done[got] = result
                         slot.tasks.popleft()
-                        slot.deadline = deadline()  # the next file starts now
-                except (EOFError, OSError):
-                    failure = _death_reason(slot.proc) if not slot.proc.is_alive() else "worker process died"
-                if not slot.tasks:
-                    continue
-                if failure is None:
-                    if not slot.proc.is_alive():
-                        slot.proc.join()
-                        failure = _death_reason(slot.proc)
-                    elif time.monotonic() >= slot.deadline:
-                        failure = timed_out_message(budget)
-                    else:
                         continue
-                index, _path, rel = slot.tasks.popleft()
-                done[index] = FileResult(rel, "error", error=failure)
-                retry.extendleft(reversed(slot.tasks))  # sent but not started: clean them elsewhere
-                slot.tasks.clear()
-                slot.stop(kill=True)
-                slots[k] = spawn()
+                except (EOFError, OSError):
+                    pass
+                index, started = slot.current()
+                if not slot.proc.is_alive():
+                    slot.proc.join()
+                    fail(k, slot, _death_reason(slot.proc), index)
+                elif index >= 0 and time.monotonic() >= started + limit:
+                    time.sleep(0.01)  # read again: the worker may be moving to its next file
+                    if slot.current()[0] == index:
+                        fail(k, slot, timed_out_message(budget), index)
     finally:
         for slot in slots:
             slot.stop(kill=bool(slot.tasks))

@@ -232,3 +232,41 @@ def test_fix_reports_bad_files_and_leaves_them_alone(tmp_path):
     assert "bin.txt: binary file" in res.stderr
     assert (tmp_path / "bin.txt").read_bytes() == b"\x00\x01\x02"
     assert (tmp_path / "dirty.txt").read_text(encoding="utf-8") == "脏\n"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_stuck_or_dying_file_inside_a_batch_fails_alone(tmp_path, monkeypatch, jobs):
+    """Files travel to workers in batches; a file that hangs or kills its worker is reported
+    by name, and the other files of its batch (before and after it) are cleaned all the same."""
+    import signal
+
+    import cleaner.batch as batch
+    import cleaner.supervise as supervise
+
+    real = batch.clean
+
+    def faulty(text, **kw):
+        if "卡住" in text:
+            while True:
+                time.sleep(0.05)
+        if "崩溃" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, **kw)
+
+    monkeypatch.setattr(batch, "clean", faulty)
+    monkeypatch.setattr(supervise, "batch_size", lambda files, jobs: 4)
+    src = tmp_path / "src"
+    src.mkdir()
+    marks = {5: "卡住\n", 10: "崩溃\n"}  # each in the middle of a batch of four
+    for i in range(16):
+        (src / f"d{i:02}.txt").write_text(marks.get(i, "") + f"<b>第{i}篇</b>\n", encoding="utf-8")
+    summary = run(src, tmp_path / "out", Settings(time_budget=1), jobs=jobs)
+    by = {r.rel: r for r in summary.results}
+    assert [r.rel for r in summary.results] == [f"d{i:02}.txt" for i in range(16)]
+    assert by["d05.txt"].error == "timed out after 1 s (not cleaned; see --time-budget)"
+    assert "SIGKILL" in by["d10.txt"].error
+    for i in set(range(16)) - set(marks):
+        assert by[f"d{i:02}.txt"].status == "changed"
+        assert (tmp_path / "out" / f"d{i:02}.txt").read_text(encoding="utf-8") == f"第{i}篇\n"
+    rows = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["files"]
+    assert [r["path"] for r in rows] == [f"d{i:02}.txt" for i in range(16)]
