@@ -74,3 +74,37 @@ def test_binary_and_undecodable():
     with pytest.raises(UndecodableError):
         decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd")
     assert issubclass(BinaryFileError, DecodeFailure)
+
+
+def _long_chinese(n_paragraphs: int = 30) -> str:
+    para = "国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，有关负责人回答了记者提问。"
+    return "\n".join(f"{k}. {para}" for k in range(n_paragraphs)) + "\n"
+
+
+@pytest.mark.parametrize("codec, expected", [("gbk", "gb18030"), ("big5", "big5hkscs")])
+def test_a_clear_reading_is_chosen_from_a_first_look_and_agrees_with_full_scoring(codec, expected):
+    from cleaner import decoding
+
+    text = _long_chinese()
+    data = (text if codec == "gbk" else _to_traditional(text)).encode(codec)
+    texts = dict((enc, t) for t, enc in decoding._readings(data))
+    assert decoding._clear_winner(texts) == expected
+    full = max((decoding._plausibility(t, enc), enc) for enc, t in texts.items())
+    assert full[1] == expected
+    assert decoding.decode_bytes(data).encoding == expected
+
+
+def test_markup_up_front_is_scored_in_full():
+    from cleaner import decoding
+
+    head = "<html><head><meta name=\"x\" content=\"" + "a" * 1200 + "\"></head><body>\n"
+    data = (head + _long_chinese()).encode("gbk")
+    texts = dict((enc, t) for t, enc in decoding._readings(data))
+    assert decoding._clear_winner(texts) is None  # the first look sees no Chinese
+    assert decoding.decode_bytes(data).encoding == "gb18030"
+
+
+def _to_traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
