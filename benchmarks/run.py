@@ -8,6 +8,10 @@ contender runs in a fresh process; rounds are interleaved (every contender
 once per round) and the median is reported.  Throughput is input MB per
 second of wall time, imports excluded; peak RSS is the contender's own, and
 for seedclean -j 2 also the largest worker's.
+
+Ratios are given two ways: of the medians, and paired (the median over rounds
+of the ratio within one round).  Both contenders of a pair run back to back in
+most rounds, so a slow phase of a shared machine weighs on both alike.
 """
 from __future__ import annotations
 
@@ -138,22 +142,29 @@ def main() -> None:
         wrss = f"{row['wrss']:.0f}" if seed else "-"
         peak = max(row["rss"], row["wrss"]) if seed else row["rss"]
         print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {peak:12.0f} {wrss:>14}")
+    def paired(a: str, b: str) -> str:
+        """`` (paired X.XXx)``: the median of per-round ratios, when both ran."""
+        if a not in runs or b not in runs:
+            return ""
+        ratios = [(ra["bytes"] / ra["seconds"]) / (rb["bytes"] / rb["seconds"]) for ra, rb in zip(runs[a], runs[b])]
+        return f"   (paired {statistics.median(ratios):.2f}x, rounds {min(ratios):.2f}-{max(ratios):.2f})"
+
     s1 = table.get("seedclean-1", {}).get("mbps")
     if s1:
         print()
         for other in ("ftfy", "floor", "bs4", "trafilatura"):
             if other in table:
-                print(f"seedclean-1 / {other:12} {s1 / table[other]['mbps']:6.2f}x")
+                print(f"seedclean-1 / {other:12} {s1 / table[other]['mbps']:6.2f}x{paired('seedclean-1', other)}")
         if "seedclean-2" in table:
-            print(f"seedclean-2 / seedclean-1  {table['seedclean-2']['mbps'] / s1:6.2f}x")
+            print(f"seedclean-2 / seedclean-1  {table['seedclean-2']['mbps'] / s1:6.2f}x{paired('seedclean-2', 'seedclean-1')}")
     j1 = table.get("jsonl-1", {}).get("mbps")
     if j1:
         if "ftfy" in table:
-            print(f"jsonl-1 / ftfy             {j1 / table['ftfy']['mbps']:6.2f}x")
+            print(f"jsonl-1 / ftfy             {j1 / table['ftfy']['mbps']:6.2f}x{paired('jsonl-1', 'ftfy')}")
         if "floor" in table:
-            print(f"jsonl-1 / floor            {j1 / table['floor']['mbps']:6.2f}x")
+            print(f"jsonl-1 / floor            {j1 / table['floor']['mbps']:6.2f}x{paired('jsonl-1', 'floor')}")
         if "jsonl-2" in table:
-            print(f"jsonl-2 / jsonl-1          {table['jsonl-2']['mbps'] / j1:6.2f}x")
+            print(f"jsonl-2 / jsonl-1          {table['jsonl-2']['mbps'] / j1:6.2f}x{paired('jsonl-2', 'jsonl-1')}")
 
 
 if __name__ == "__main__":
