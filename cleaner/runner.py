@@ -70,18 +70,14 @@ def clean_all(files: list[tuple[Path, str]], settings: Settings, jobs: int = 1) 
     is cleaned in a supervised worker that is killed when it overruns, even
     with ``jobs == 1``, so one pathological document cannot stall the batch.
     """
-    if settings.time_budget > 0 and files:
+    # workers when there is a budget to enforce, or more than one file to share out
+    if files and (settings.time_budget > 0 or (jobs > 1 and len(files) > 1)):
         from .supervise import clean_supervised
 
         yield from clean_supervised(files, settings, max(1, jobs))
         return
-    if jobs <= 1 or len(files) < 2:
-        for index, (path, rel) in enumerate(files):
-            yield clean_file(path, rel, settings, index)
-        return
-    from .parallel import clean_parallel
-
-    yield from clean_parallel(files, settings, jobs)
+    for index, (path, rel) in enumerate(files):
+        yield clean_file(path, rel, settings, index)
 
 
 def run(

@@ -26,12 +26,14 @@ import collections
 import gc
 import multiprocessing as mp
 import os
+import queue
 import select
 import signal
+import threading
 import time
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .batch import FileResult, clean_file
 from .settings import Settings
@@ -48,7 +50,11 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker(conn, settings: Settings, inherited: list, parent_pid: int, progress) -> None:
+class ItemFailed(Exception):
+    """An item could not be processed: its worker died or was killed on it, or it raised."""
+
+
+def _worker(conn, task, settings: Settings, inherited: list, parent_pid: int, progress) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
@@ -60,33 +66,60 @@ def _worker(conn, settings: Settings, inherited: list, parent_pid: int, progress
         except OSError:
             pass
     clock = time.monotonic
+
+    def note(part: int) -> None:
+        """Part ``part`` of the current item (a record of a chunk) starts now."""
+        progress[2] = clock()
+        progress[1] = part
+
+    # a thread takes the batches off the pipe as they come, so the supervisor never
+    # waits to send one (a big batch, a chunk of records, fills the pipe) while this
+    # worker waits for it to take a result: neither side can block the other
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = None
+            inbox.put(message)
+            if message is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
     while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            return
+        batch = inbox.get()
         if batch is None:
             return
         results = []
-        for index, path, rel in batch:
-            # since when, then which: the supervisor reads which, then since when
-            progress[1] = clock()
+        for index, item in batch:
+            # since when, then which part, then which item; the supervisor reads
+            # them the other way round, and looks twice before it kills
+            progress[2] = clock()
+            progress[1] = 0
             progress[0] = index
-            results.append((index, clean_file(path, rel, settings, index)))
+            try:
+                value = task(item, settings, note)
+            except Exception as exc:  # noqa: BLE001 - reported for this item
+                value = ItemFailed(f"internal error: {type(exc).__name__}: {exc}")
+            results.append((index, value))
         progress[0] = -1
         try:
             conn.send(results)
         except (BrokenPipeError, OSError):
             return
         except Exception as exc:  # noqa: BLE001 - an unpicklable result
-            conn.send([(index, FileResult(rel, "error", error=f"internal error: {type(exc).__name__}: {exc}"))
-                       for index, _path, rel in batch])
+            conn.send([(index, ItemFailed(f"internal error: {type(exc).__name__}: {exc}")) for index, _item in batch])
 
 
-#: batches each worker holds at a time: the one it is cleaning and the next, already sent
+#: batches each worker holds at a time: the one it is on and the next, already sent
 PREFETCH = 2
 #: the most files in one batch (fewer when a run has few files for its workers)
 MAX_BATCH = 16
+#: how often one item may be run again on the failure handler's word (each time with
+#: one more part set aside, so a handler that always asks again still ends)
+MAX_RETRIES = 1024
 
 
 def batch_size(files: int, jobs: int) -> int:
@@ -148,24 +181,24 @@ class _Waiter:
 
 
 class _Slot:
-    """One worker process, the batches it holds and the file it is on."""
+    """One worker process, the batches it holds and the item it is on."""
 
-    def __init__(self, ctx, settings: Settings, siblings: list):
+    def __init__(self, ctx, task, settings: Settings, siblings: list):
         self.conn, child = ctx.Pipe(duplex=True)
         fork = ctx.get_start_method() == "fork"
-        #: [index of the file being cleaned (-1: none), time.monotonic() when it started]
-        self.progress = ctx.RawArray("d", [-1.0, 0.0])
-        self.proc = ctx.Process(target=_worker, args=(child, settings, siblings if fork else [], os.getpid(),
-                                                      self.progress), daemon=True)
+        #: [index of the item being processed (-1: none), part of it, time.monotonic() when that part started]
+        self.progress = ctx.RawArray("d", [-1.0, 0.0, 0.0])
+        self.proc = ctx.Process(target=_worker, args=(child, task, settings, siblings if fork else [],
+                                                      os.getpid(), self.progress), daemon=True)
         self.proc.start()
         child.close()
-        #: batches sent to this worker, in the order it cleans them; the first is in progress
-        self.tasks: collections.deque[list[tuple[int, str, str]]] = collections.deque()
+        #: batches of (index, item) sent to this worker, in the order it takes them; the first is in progress
+        self.tasks: collections.deque[list[tuple[int, object]]] = collections.deque()
 
-    def current(self) -> tuple[int, float]:
-        """(index of the file the worker is cleaning or -1, when it started)."""
+    def current(self) -> tuple[int, int, float]:
+        """(index of the item the worker is on or -1, the part of it, when that part started)."""
         index = int(self.progress[0])
-        return index, self.progress[1]
+        return index, int(self.progress[1]), self.progress[2]
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.proc.is_alive():
@@ -185,28 +218,53 @@ class _Slot:
         self.conn.close()
 
 
-def _death_reason(proc) -> str:
+def death_reason(proc, what: str = "file") -> str:
+    """Why a worker is gone, for the ``what`` (file, record) it was cleaning."""
     code = proc.exitcode
     if code is not None and code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        return f"worker process died while cleaning this file (killed by {name})"
-    return f"worker process died while cleaning this file (exit status {code})"
+        return f"worker process died while cleaning this {what} (killed by {name})"
+    return f"worker process died while cleaning this {what} (exit status {code})"
 
 
 def timed_out_message(budget: float) -> str:
     return f"timed out after {budget:g} s (not cleaned; see --time-budget)"
 
 
-def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: int,
-                     budget: float | None = None) -> Iterator[FileResult]:
-    """Yield one :class:`FileResult` per file, in input order, each cleaned within ``budget`` seconds."""
+#: what a failure handler decides for the item a worker died or was killed on:
+#: ("result", value) ends it with that value; ("retry", item) runs that item instead
+Decision = tuple[str, Any]
+
+
+def supervised_map(
+    task: Callable[[Any, Settings, Callable[[int], None]], Any],
+    items: Iterable[Any],
+    settings: Settings,
+    jobs: int,
+    *,
+    on_failure: Callable[[Any, int, str], Decision],
+    budget: float | None = None,
+    batch: int = 1,
+    window: int | None = None,
+    what: str = "file",
+) -> Iterator[tuple[Any, Any]]:
+    """Yield ``(item, task(item, settings, note))`` in input order, computed in ``jobs`` workers.
+
+    ``task`` must be a module-level function; it may call ``note(part)`` as it
+    starts each part of its item (a record of a chunk), which makes the time
+    budget apply per part and lets a failure name the part.  A part that runs
+    over ``budget`` seconds (0: no limit) gets its worker killed; so does
+    nothing else.  For the item a worker died or was killed on,
+    ``on_failure(item, part, reason)`` decides (``part`` is -1 when unknown);
+    the other items that worker held are processed again elsewhere.  An item
+    whose task raised comes back as an :class:`ItemFailed`.  ``items`` is read
+    lazily, at most ``window`` items ahead of the one last yielded.
+    """
     budget = settings.time_budget if budget is None else budget
-    n = len(files)
-    if n == 0:
-        return
+    source = iter(items)
     ctx = _context()
     if ctx.get_start_method() == "fork":
         # load the lazily built tables (gazetteer, pinyin, character frequencies) once,
@@ -215,94 +273,134 @@ def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: in
         # not touch (and so copy) every page of them
         warm_up()
         gc.freeze()
-    size = batch_size(n, max(1, jobs))
-    window = max(4, jobs * 4) * size
-    items = [(i, str(p), rel) for i, (p, rel) in enumerate(files)]
-    done: dict[int, FileResult] = {}
+    jobs = max(1, jobs)
+    window = window or max(4, jobs * 4) * batch
+    #: items read from the source and not yet yielded, by index
+    held: dict[int, Any] = {}
+    done: dict[int, Any] = {}
+    attempts: dict[int, int] = {}
     slots: list[_Slot] = []
 
     def spawn() -> _Slot:
-        return _Slot(ctx, settings, [s.conn for s in slots])
+        return _Slot(ctx, task, settings, [s.conn for s in slots])
 
-    #: files to clean again, one at a time, after their worker died or was killed
-    retry: collections.deque[tuple[int, str, str]] = collections.deque()
-    next_yield = next_submit = 0
+    #: (index, item) to process again, one at a time, after their worker died or was killed
+    retry: collections.deque[tuple[int, Any]] = collections.deque()
+    next_yield = next_read = 0
+    exhausted = False
     waiter = _Waiter()
     limit = budget if budget > 0 else float("inf")
 
-    def fail(k: int, slot: _Slot, reason: str, culprit: int) -> None:
-        """Report the file the worker was on, clean its other files elsewhere, replace the worker.
+    def fail(k: int, slot: _Slot, reason: str, culprit: int, part: int) -> None:
+        """Settle the item the worker was on, send its other items elsewhere, replace the worker.
 
-        A worker that dies between files (while reading a batch or sending its
-        results) names no file: its files are cleaned again one at a time, and
-        one that then fails alone is the culprit."""
+        A worker that dies between items (while reading a batch or sending its
+        results) names no item: its items are then tried again one at a time,
+        and one that fails alone is the culprit."""
         if culprit < 0 and slot.tasks and len(slot.tasks[0]) == 1:
-            culprit = slot.tasks[0][0][0]
-        for batch in slot.tasks:
-            for task in batch:
-                if task[0] == culprit:
-                    done[culprit] = FileResult(task[2], "error", error=reason)
+            culprit, part = slot.tasks[0][0][0], -1
+        for sent in slot.tasks:
+            for index, item in sent:
+                if index != culprit:
+                    retry.append((index, item))
+                    continue
+                attempts[index] = attempts.get(index, 0) + 1
+                kind, value = on_failure(item, part, reason)
+                if kind == "retry" and attempts[index] <= MAX_RETRIES:
+                    retry.append((index, value))  # the original item is what is yielded
                 else:
-                    retry.append(task)
+                    done[index] = value if kind == "result" else ItemFailed(reason)
         slot.tasks.clear()
         slot.stop(kill=True)
         slots[k] = spawn()
 
     try:
-        for _ in range(max(1, min(jobs, n))):
+        for _ in range(jobs):
             slots.append(spawn())
-        while next_yield < n:
+        while True:
             # keep every worker PREFETCH batches ahead, so it never waits for the supervisor
             for slot in slots:
                 while len(slot.tasks) < PREFETCH:
                     if retry:
-                        batch = [retry.popleft()]
-                    elif next_submit < n and next_submit < next_yield + window:
-                        batch = items[next_submit:min(n, next_submit + size)]
-                        next_submit += len(batch)
+                        sent = [retry.popleft()]
                     else:
-                        break
-                    slot.tasks.append(batch)
+                        sent = []
+                        while not exhausted and len(sent) < batch and next_read < next_yield + window:
+                            try:
+                                item = next(source)
+                            except StopIteration:
+                                exhausted = True
+                                break
+                            held[next_read] = item
+                            sent.append((next_read, item))
+                            next_read += 1
+                        if not sent:
+                            break
+                    slot.tasks.append(sent)
                     try:
-                        slot.conn.send(batch)
+                        slot.conn.send(sent)
                     except OSError:
                         break  # the worker is dead: found below through its sentinel
             while next_yield in done:
-                yield done.pop(next_yield)
+                yield held.pop(next_yield), done.pop(next_yield)
                 next_yield += 1
-            if next_yield >= n:
+            if exhausted and next_yield >= next_read:
                 break
             busy = [s for s in slots if s.tasks]
             if not busy:
                 continue
             now = time.monotonic()
-            deadlines = [started + limit for index, started in (s.current() for s in busy) if index >= 0]
-            timeout = None if not deadlines or limit == float("inf") else max(0.0, min(deadlines) - now) + 0.01
-            if timeout is None and budget > 0:
-                timeout = min(limit, 1.0)  # a worker between files: look again soon
+            deadlines = [started + limit for index, _part, started in (s.current() for s in busy) if index >= 0]
+            if limit == float("inf"):
+                timeout = None
+            elif deadlines:
+                timeout = max(0.0, min(deadlines) - now) + 0.01
+            else:
+                timeout = min(limit, 1.0)  # workers between items: look again soon
             ready = waiter.wait(busy, timeout)
             for k, slot in enumerate(slots):
                 if not slot.tasks:
                     continue
                 try:
                     if slot.conn.fileno() in ready:
-                        for got, result in slot.conn.recv():
-                            done[got] = result
+                        for got, value in slot.conn.recv():
+                            done[got] = value
                         slot.tasks.popleft()
                         continue
                 except (EOFError, OSError):
                     pass
-                index, started = slot.current()
+                index, part, started = slot.current()
                 if not slot.proc.is_alive():
                     slot.proc.join()
-                    fail(k, slot, _death_reason(slot.proc), index)
+                    fail(k, slot, death_reason(slot.proc, what), index, part)
                 elif index >= 0 and time.monotonic() >= started + limit:
-                    time.sleep(0.01)  # read again: the worker may be moving to its next file
-                    if slot.current()[0] == index:
-                        fail(k, slot, timed_out_message(budget), index)
+                    time.sleep(0.01)  # look again: the worker may be moving on
+                    if slot.current()[:2] == (index, part):
+                        fail(k, slot, timed_out_message(budget), index, part)
     finally:
         for slot in slots:
             slot.stop(kill=bool(slot.tasks))
+
+
+def _clean_file_task(item: tuple[int, str, str], settings: Settings, _note) -> FileResult:
+    index, path, rel = item
+    return clean_file(path, rel, settings, index)
+
+
+def _file_failed(item: tuple[int, str, str], _part: int, reason: str) -> Decision:
+    return "result", FileResult(item[2], "error", error=reason)
+
+
+def clean_supervised(files: list[tuple[Path, str]], settings: Settings, jobs: int,
+                     budget: float | None = None) -> Iterator[FileResult]:
+    """Yield one :class:`FileResult` per file, in input order, each cleaned within ``budget`` seconds."""
+    if not files:
+        return
+    items = ((i, str(p), rel) for i, (p, rel) in enumerate(files))
+    size = batch_size(len(files), max(1, jobs))
+    for (_index, _path, rel), value in supervised_map(_clean_file_task, items, settings, jobs, budget=budget,
+                                                      on_failure=_file_failed, batch=size):
+        yield value if not isinstance(value, ItemFailed) else FileResult(rel, "error", error=str(value))
 
 
 class Interrupted(KeyboardInterrupt):

@@ -158,3 +158,49 @@ def test_streaming_reads_in_chunks(tmp_path, monkeypatch):
     assert [first for first, _ in chunks] == list(range(1, 96, 10))
     assert max(len(lines) for _, lines in chunks) == 10
     assert b"".join(b"".join(lines) for _, lines in chunks) == data
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_record_that_stalls_or_kills_its_worker_is_set_aside_and_the_shard_goes_on(tmp_path, monkeypatch, jobs):
+    """Every record is held to the time budget; a record over it, or one that kills its
+    worker, is passed through unchanged and reported as a bad record with the reason."""
+    import os
+    import signal
+    import time
+
+    import cleaner.corpus.records as records
+
+    real = records.clean
+
+    def faulty(text, **kw):
+        if "卡住" in text:
+            while True:
+                time.sleep(0.05)
+        if "崩溃" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, **kw)
+
+    monkeypatch.setattr(records, "clean", faulty)
+    recs = _records(40)
+    recs[7]["text"] = "<b>卡住</b>"
+    recs[23]["text"] = "<b>崩溃</b>"
+    src = tmp_path / "src"
+    src.mkdir()
+    data, lines = _jsonl_bytes(recs, bad=False)
+    (src / "a.jsonl").write_bytes(data)
+    texts = [r["text"] for r in recs]
+    pq.write_table(pa.table({"id": list(range(40)), "text": texts}), src / "b.parquet")
+    summary = run(src, tmp_path / "out", Settings(time_budget=1), jobs=jobs)
+    assert not summary.errors
+    for result in summary.results:
+        name = result.rel
+        assert any(note == f"bad record {name}:8: timed out after 1 s (not cleaned; see --time-budget) "
+                   "(passed through unchanged)" for note in result.notes), result.notes
+        assert any(note.startswith(f"bad record {name}:24: worker process died while cleaning this record "
+                                   "(killed by SIGKILL)") for note in result.notes), result.notes
+    out = (tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    assert out[7] == lines[7] and out[23] == lines[23]  # passed through as they were
+    assert json.loads(out[8])["text"] == CLEAN.format(i=8).rstrip()
+    table = pq.read_table(tmp_path / "out" / "b.parquet").to_pydict()
+    assert table["text"][7] == "<b>卡住</b>" and table["text"][23] == "<b>崩溃</b>"
+    assert table["text"][30] == CLEAN.format(i=30).rstrip()

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from cleaner.parallel import ItemFailed, ordered_map
+from cleaner.supervise import ItemFailed, supervised_map
 from cleaner.runner import run
 from cleaner.settings import Settings
 
@@ -43,7 +43,7 @@ def test_two_processes_write_the_same_bytes_as_one(tmp_path):
     assert a["doc00.txt"] == "第0条新闻\n\n正文 内容0。\n".encode()
 
 
-def _square_or_die(n: int) -> int:
+def _square_or_die(n: int, _settings, _note) -> int:
     if n == 7:
         os._exit(3)  # a worker killed in the middle of an item
     if n == 11:
@@ -51,14 +51,51 @@ def _square_or_die(n: int) -> int:
     return n * n
 
 
-def test_a_dead_worker_fails_only_its_item_and_the_run_goes_on():
-    out = list(ordered_map(_square_or_die, range(30), Settings(), 2, window=6))
+def _give_up(item, part, reason):
+    return "result", ItemFailed(f"{item}: {reason}")
+
+
+@pytest.mark.parametrize("batch", [1, 4])
+def test_a_dead_worker_fails_only_its_item_and_the_run_goes_on(batch):
+    out = list(supervised_map(_square_or_die, iter(range(30)), Settings(time_budget=0), 2,
+                              on_failure=_give_up, batch=batch, window=6))
     assert [item for item, _ in out] == list(range(30))
     failed = {item: value for item, value in out if isinstance(value, ItemFailed)}
     assert set(failed) == {7, 11}
-    assert "died" in str(failed[7])
+    assert "7: worker process died" in str(failed[7]) and "exit status 3" in str(failed[7])
     assert "ValueError" in str(failed[11])
     assert all(value == item * item for item, value in out if item not in failed)
+
+
+def _slow_parts(item, _settings, note):
+    """Parts 0..3 of an item; part 2 of item 5 never ends."""
+    import time
+
+    for part in range(4):
+        note(part)
+        if item == 5 and part == 2:
+            while True:
+                time.sleep(0.05)
+    return item
+
+
+def _set_aside(item, part, reason):
+    # run the item again as a tuple that remembers the part that stalled
+    return "retry", (item, part, reason)
+
+
+def _parts_or_skip(item, settings, note):
+    if isinstance(item, tuple):
+        return f"{item[0]} without part {item[1]}: {item[2]}"
+    return _slow_parts(item, settings, note)
+
+
+def test_a_part_over_the_budget_is_named_and_its_item_run_again():
+    out = dict(supervised_map(_parts_or_skip, range(8), Settings(time_budget=1), 2,
+                              on_failure=_set_aside, what="record"))
+    assert list(out) == list(range(8))
+    assert out[5] == "5 without part 2: timed out after 1 s (not cleaned; see --time-budget)"
+    assert all(out[i] == i for i in range(8) if i != 5)
 
 
 def test_crash_in_a_document_is_reported_and_others_are_written(tmp_path, monkeypatch):

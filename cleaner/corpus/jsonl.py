@@ -58,11 +58,21 @@ def iter_chunks(path: Path) -> Iterator[tuple[int, list[bytes]]]:
         yield first, lines
 
 
-def clean_chunk(rel: str, first: int, lines: list[bytes], field: str, settings: Settings) -> tuple[bytes, ShardStats]:
-    """Clean a chunk of JSONL lines: the output bytes and the chunk's figures."""
+def clean_chunk(rel: str, first: int, lines: list[bytes], field: str, settings: Settings,
+                note=None, skip: dict[int, str] | None = None) -> tuple[bytes, ShardStats]:
+    """Clean a chunk of JSONL lines: the output bytes and the chunk's figures.
+
+    ``note(offset)`` is called as each line starts; the lines in ``skip``
+    (offset -> reason) are passed through unchanged and reported as bad."""
     stats = ShardStats()
     out: list[bytes] = []
     for offset, raw in enumerate(lines):
+        if skip and offset in skip:
+            out.append(raw)
+            stats.add_bad(rel, first + offset, skip[offset])
+            continue
+        if note is not None:
+            note(offset)
         body = raw.rstrip(b"\r\n")
         ending = raw[len(body):]
         try:

@@ -40,8 +40,12 @@ def iter_batches(path: Path) -> tuple[object, Iterator[tuple[int, object]]]:
     return schema, batches()
 
 
-def clean_batch(rel: str, first: int, batch, field: str, settings: Settings, schema):
-    """Clean the text column of a batch; add the summary column."""
+def clean_batch(rel: str, first: int, batch, field: str, settings: Settings, schema,
+                note=None, skip: dict[int, str] | None = None):
+    """Clean the text column of a batch; add the summary column.
+
+    ``note(row)`` is called as each row starts; the rows in ``skip`` (row ->
+    reason) are passed through unchanged and reported as bad."""
     import pyarrow as pa
 
     stats = ShardStats()
@@ -56,6 +60,13 @@ def clean_batch(rel: str, first: int, batch, field: str, settings: Settings, sch
     cleaned: list = []
     summaries: list = []
     for i, text in enumerate(values):
+        if skip and i in skip:
+            stats.add_bad(rel, first + i, skip[i])
+            cleaned.append(text)
+            summaries.append(None)
+            continue
+        if note is not None:
+            note(i)
         if column is None or not string_type or not isinstance(text, str):
             reason = (f"no field {field!r}" if column is None
                       else f"field {field!r} is {'null' if text is None else type(text).__name__}, not a string")

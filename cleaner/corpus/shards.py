@@ -15,6 +15,7 @@ from typing import Iterator
 from ..atomic import TEMP_PREFIX
 from ..batch import FileResult
 from ..settings import Settings
+from ..supervise import ItemFailed, supervised_map
 from . import shard_kind
 from .records import ShardStats
 
@@ -36,7 +37,8 @@ def _items(shards: list[tuple[Path, str]], field: str) -> Iterator[tuple]:
                 schema, chunks = None, iter_chunks(path)
             yield ("start", index, schema)
             for first, payload in chunks:
-                yield ("chunk", index, (kind, rel, first, payload, field, schema))
+                # the last element: records set aside (offset -> reason) after they stalled or killed a worker
+                yield ("chunk", index, (kind, rel, first, payload, field, schema, {}))
         except Exception as exc:  # noqa: BLE001 - an unreadable shard fails alone
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             yield ("error", index, f"cannot read shard: {type(exc).__name__}: {reason}")
@@ -44,26 +46,34 @@ def _items(shards: list[tuple[Path, str]], field: str) -> Iterator[tuple]:
         yield ("end", index, None)
 
 
-def process(item: tuple, settings: Settings):
+def process(item: tuple, settings: Settings, note=None):
+    """Clean one chunk of the work stream (other items pass through).
+
+    ``note(offset)`` is told as each record starts, so a supervisor can hold
+    every record to the time budget and name the one a worker died on."""
     tag, index, payload = item
     if tag != "chunk":
         return item
-    kind, rel, first, data, field, schema = payload
+    kind, rel, first, data, field, schema, skip = payload
     if kind == "parquet":
         from .parquet import clean_batch
 
-        out, stats = clean_batch(rel, first, data, field, settings, schema)
+        out, stats = clean_batch(rel, first, data, field, settings, schema, note=note, skip=skip)
     else:
         from .jsonl import clean_chunk
 
-        out, stats = clean_chunk(rel, first, data, field, settings)
+        out, stats = clean_chunk(rel, first, data, field, settings, note=note, skip=skip)
     return ("done", index, (out, stats))
 
 
-def _task(item: tuple):
-    from ..parallel import worker_settings
-
-    return process(item, worker_settings())
+def _chunk_failed(item: tuple, part: int, reason: str):
+    """A record stalled or killed its worker: clean the chunk again with that record
+    passed through as bad; without a record to blame the chunk fails."""
+    tag, index, payload = item
+    if tag != "chunk" or part < 0:
+        return "result", ItemFailed(reason)
+    *head, skip = payload
+    return "retry", (tag, index, (*head, {**skip, part: reason}))
 
 
 class ShardWriter:
@@ -148,12 +158,12 @@ def run_shards(
     if not shards:
         return
     items = _items(shards, text_field)
-    if jobs <= 1:
+    if jobs <= 1 and settings.time_budget <= 0:
         stream = ((item, process(item, settings)) for item in items)
     else:
-        from ..parallel import ordered_map
-
-        stream = ordered_map(_task, items, settings, jobs)
+        # in workers that can be killed, so a record over the time budget (or one
+        # that kills its worker) is set aside and the shard goes on
+        stream = supervised_map(process, items, settings, jobs, on_failure=_chunk_failed, what="record")
     writer: ShardWriter | None = None
     stats = ShardStats()
     failed: str = ""
