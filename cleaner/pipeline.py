@@ -160,6 +160,7 @@ def clean(
 
 
 _ORIGINAL_SPAN = operator.attrgetter("orig_start", "orig_end")
+_FLAGGED = ("flagged", 0)
 
 
 def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, OffsetMap]:
@@ -175,7 +176,15 @@ def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, O
         end = f.end
         replacement = f.replacement
         f.detector = detector
-        f.before = text[start:end]
+        f.before = before = text[start:end]
+        # the finding is final now: its outcome (as Finding.outcome) while the parts are at hand
+        if replacement == before and before:
+            f._outcome = _FLAGGED
+        elif replacement.strip():
+            f._outcome = ("repaired", end - start)
+        else:
+            removed = end - start - len(replacement)
+            f._outcome = ("removed", removed if removed > 0 else 0)
         add_part(text[pos:start])
         add_part(replacement)
         pos = end

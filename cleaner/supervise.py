@@ -315,32 +315,50 @@ def supervised_map(
         slots[k] = spawn()
 
     try:
-        for _ in range(jobs):
-            slots.append(spawn())
+        def next_batch() -> list[tuple[int, Any]]:
+            """The next batch to send: a retry alone, else up to ``batch`` new items (empty: none now)."""
+            nonlocal next_read, exhausted
+            if retry:
+                return [retry.popleft()]
+            sent: list[tuple[int, Any]] = []
+            while not exhausted and len(sent) < batch and next_read < next_yield + window:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                held[next_read] = item
+                sent.append((next_read, item))
+                next_read += 1
+            return sent
+
         while True:
-            # keep every worker PREFETCH batches ahead, so it never waits for the supervisor
+            # keep every worker PREFETCH batches ahead, so it never waits for the supervisor;
+            # a worker is started only when there is a batch for it (a small run forks few)
+            pending = None
             for slot in slots:
                 while len(slot.tasks) < PREFETCH:
-                    if retry:
-                        sent = [retry.popleft()]
-                    else:
-                        sent = []
-                        while not exhausted and len(sent) < batch and next_read < next_yield + window:
-                            try:
-                                item = next(source)
-                            except StopIteration:
-                                exhausted = True
-                                break
-                            held[next_read] = item
-                            sent.append((next_read, item))
-                            next_read += 1
-                        if not sent:
-                            break
-                    slot.tasks.append(sent)
+                    pending = next_batch()
+                    if not pending:
+                        break
+                    slot.tasks.append(pending)
                     try:
-                        slot.conn.send(sent)
+                        slot.conn.send(pending)
                     except OSError:
                         break  # the worker is dead: found below through its sentinel
+                    pending = None
+                if pending == []:
+                    break
+            while len(slots) < jobs and pending != []:
+                pending = next_batch()
+                if not pending:
+                    break
+                slots.append(spawn())
+                slots[-1].tasks.append(pending)
+                try:
+                    slots[-1].conn.send(pending)
+                except OSError:
+                    pass  # found below through its sentinel
             while next_yield in done:
                 yield held.pop(next_yield), done.pop(next_yield)
                 next_yield += 1

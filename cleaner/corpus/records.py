@@ -28,8 +28,10 @@ def clean_text(text: str, settings: Settings, rel: str | None = None) -> tuple[s
         out = out[:-1]
     counts: dict[str, int] = {}
     chars = {"removed": 0, "repaired": 0}
+    get = counts.get
     for f in result.findings:
-        counts[f.detector] = counts.get(f.detector, 0) + 1
+        detector = f.detector
+        counts[detector] = get(detector, 0) + 1
         kind, n = f.outcome()
         if n:  # a flagged finding (kind "flagged") changes no characters
             chars[kind] += n
