@@ -617,4 +617,7 @@ DETECTOR = Detector(
     summary="Social-feed noise: UI chrome, recommendation blocks, counters and short links.",
     rules=RULES,
     find=find_feed,
+    # removing a chrome line can join what it split: a recommendation header and
+    # the posts listed under it become one block, which the next round removes
+    repeat=True,
 )
