@@ -320,6 +320,12 @@ def clean_file(path: str | Path, rel: str, settings: Settings, index: int = -1) 
             prepare(result, html=settings.html_detail_for(index))
         if settings.output_root and result.status != "error":
             write_output(result, os.path.join(settings.output_root, rel))
+            if result.prepared is not None and result.status != "error":
+                # the resume record too, so the process that writes it only copies bytes
+                from .state import record_line
+
+                result.prepared["record"] = record_line(rel, st.st_size, st.st_mtime_ns, result.output_size,
+                                                        result.prepared["row_json"])
         if settings.slim_results:
             result.slim()
         return result

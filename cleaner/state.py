@@ -43,6 +43,12 @@ def _finding(data: dict) -> Finding:
     return Finding(**{k: data[k] for k in _FINDING_FIELDS if k in data})
 
 
+def record_line(rel: str, size: int, mtime_ns: int, output_size: int, row_json: bytes) -> bytes:
+    """One line of the records file: the source's size and time, the output's size, the report row."""
+    head = json.dumps({"rel": rel, "size": size, "mtime_ns": mtime_ns, "output_size": output_size}, ensure_ascii=True)
+    return b"".join((head[:-1].encode("ascii"), b', "row": ', row_json, b"}\n"))
+
+
 class RunState:
     """The resume state of one destination directory."""
 
@@ -132,13 +138,14 @@ class RunState:
             except OSError:
                 return
             size, mtime_ns, output_size = src.st_size, src.st_mtime_ns, out.st_size
-        result.freeze_stats()
         from .reports.prepare import piece
 
-        head = json.dumps({"rel": result.rel, "size": size, "mtime_ns": mtime_ns,
-                           "output_size": output_size}, ensure_ascii=True)
-        row_json = piece(result, "row_json") or result.report_row_json().encode("utf-8")
-        self._records.write(b"".join((head[:-1].encode("ascii"), b', "row": ', row_json, b"}\n")))
+        line = piece(result, "record")  # written out where the file was cleaned
+        if line is None:
+            result.freeze_stats()
+            row_json = piece(result, "row_json") or result.report_row_json().encode("utf-8")
+            line = record_line(result.rel, size, mtime_ns, output_size, row_json)
+        self._records.write(line)
         self._pending += 1
         if self._pending >= FLUSH_EVERY:
             self._records.flush()
