@@ -111,3 +111,27 @@ def tree_bytes(root: Path, skip_hidden: bool = True) -> dict[str, bytes]:
         if path.is_file() and not path.is_symlink():
             out[rel] = path.read_bytes()
     return out
+
+
+#: a document holding this never finishes cleaning
+STALL = "卡住"
+#: a document holding this kills the process cleaning it
+CRASH = "崩溃"
+
+
+def stalling_or_crashing(real_clean):
+    """``real_clean`` wrapped so that a text with :data:`STALL` never returns and one
+    with :data:`CRASH` kills its process with SIGKILL (for worker supervision tests)."""
+    import signal
+    import time
+
+    def faulty(text, **kw):
+        if STALL in text:
+            while True:
+                time.sleep(0.05)
+        if CRASH in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_clean(text, **kw)
+
+    return faulty
+

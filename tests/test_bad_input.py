@@ -238,22 +238,12 @@ def test_fix_reports_bad_files_and_leaves_them_alone(tmp_path):
 def test_a_stuck_or_dying_file_inside_a_batch_fails_alone(tmp_path, monkeypatch, jobs):
     """Files travel to workers in batches; a file that hangs or kills its worker is reported
     by name, and the other files of its batch (before and after it) are cleaned all the same."""
-    import signal
-
     import cleaner.batch as batch
     import cleaner.supervise as supervise
 
-    real = batch.clean
+    from .faults import stalling_or_crashing
 
-    def faulty(text, **kw):
-        if "卡住" in text:
-            while True:
-                time.sleep(0.05)
-        if "崩溃" in text:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(text, **kw)
-
-    monkeypatch.setattr(batch, "clean", faulty)
+    monkeypatch.setattr(batch, "clean", stalling_or_crashing(batch.clean))
     monkeypatch.setattr(supervise, "batch_size", lambda files, jobs: 4)
     src = tmp_path / "src"
     src.mkdir()

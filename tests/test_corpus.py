@@ -164,23 +164,11 @@ def test_streaming_reads_in_chunks(tmp_path, monkeypatch):
 def test_a_record_that_stalls_or_kills_its_worker_is_set_aside_and_the_shard_goes_on(tmp_path, monkeypatch, jobs):
     """Every record is held to the time budget; a record over it, or one that kills its
     worker, is passed through unchanged and reported as a bad record with the reason."""
-    import os
-    import signal
-    import time
-
     import cleaner.corpus.records as records
 
-    real = records.clean
+    from .faults import stalling_or_crashing
 
-    def faulty(text, **kw):
-        if "卡住" in text:
-            while True:
-                time.sleep(0.05)
-        if "崩溃" in text:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(text, **kw)
-
-    monkeypatch.setattr(records, "clean", faulty)
+    monkeypatch.setattr(records, "clean", stalling_or_crashing(records.clean))
     recs = _records(40)
     recs[7]["text"] = "<b>卡住</b>"
     recs[23]["text"] = "<b>崩溃</b>"
