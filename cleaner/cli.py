@@ -85,7 +85,7 @@ def _parse_size(ctx, _param, value):
     return value
 
 
-def _html_details(ctx, value):
+def _html_details(ctx, _param, value):
     if value is None:
         return None
     from .config import parse_html_details
@@ -153,7 +153,7 @@ def main() -> None:
 @click.option("--text-field", default="text", show_default=True, help="Field holding the text in JSONL/Parquet shards.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Run on this machine, or on Ray Data.")
 @click.option("--address", default=None, help="Ray cluster to join (--engine ray; default: start a local Ray).")
-@click.option("--html-details", callback=lambda ctx, _p, v: _html_details(ctx, v), expose_value=False, metavar="N|all",
+@click.option("--html-details", callback=_html_details, expose_value=False, metavar="N|all",
               help="Files shown side by side in report.html, the first of the run (default 1000; "
                    "the others are listed with their figures).")
 @click.option("--resume", is_flag=True, callback=_store("seedclean.resume"), expose_value=False,

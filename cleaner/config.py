@@ -186,12 +186,10 @@ def parse_html_details(value) -> int:
     """``html-details``: a number of files >= 0, or ``"all"`` (-1)."""
     if isinstance(value, str) and value.strip().lower() == "all":
         return -1
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError("must be a number of files >= 0 or \"all\"")
     try:
-        number = int(value)
+        number = int(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else -1
     except ValueError:
-        raise ValueError("must be a number of files >= 0 or \"all\"") from None
+        number = -1
     if number < 0:
         raise ValueError("must be a number of files >= 0 or \"all\"")
     return number

@@ -179,7 +179,11 @@ def _plausibility(text: str, encoding: str, chars: int = SCORED_CHARS) -> float:
     ASCII is left out so that markup does not drown the signal: what decides
     between readings is whether the rest reads as Chinese.
     """
-    wide = _ASCII_RUNS.sub("", text[:chars])
+    return _wide_plausibility(_ASCII_RUNS.sub("", text[:chars]), encoding)
+
+
+def _wide_plausibility(wide: str, encoding: str) -> float:
+    """:func:`_plausibility` of text already stripped of ASCII."""
     if not wide:
         return 0.0
     return _score_sum(wide) / len(wide.encode(encoding))
@@ -250,9 +254,10 @@ def _clear_winner(texts: dict[str, str]) -> str | None:
     answer either way)."""
     if not texts or all(len(text) <= GLANCE_CHARS for text in texts.values()):
         return None
-    glance = sorted(((_plausibility(text, enc, GLANCE_CHARS), enc) for enc, text in texts.items()), reverse=True)
+    wides = {enc: _ASCII_RUNS.sub("", text[:GLANCE_CHARS]) for enc, text in texts.items()}
+    glance = sorted(((_wide_plausibility(wide, enc), enc) for enc, wide in wides.items()), reverse=True)
     best, enc = glance[0]
-    if len(_ASCII_RUNS.sub("", texts[enc][:GLANCE_CHARS])) < GLANCE_MIN_WIDE:
+    if len(wides[enc]) < GLANCE_MIN_WIDE:
         return None  # mostly markup or Latin up front: too little to go by
     if best < _MIN_PER_BYTE + CLEAR_MARGIN:
         return None

@@ -63,17 +63,9 @@ class Finding:
         leaves its span alone (0 chars), else ``"removed"`` or ``"repaired"``.
         Asked for by every report, so it is worked out once: call it only
         when the pipeline has finished with the finding."""
-        if self._outcome is not None:
-            return self._outcome
-        replacement = self.replacement
-        if replacement == self.before and self.before:
-            outcome = "flagged", 0
-        elif replacement.strip():
-            outcome = "repaired", self.end - self.start
-        else:
-            outcome = "removed", max(0, (self.end - self.start) - len(replacement))
-        self._outcome = outcome
-        return outcome
+        if self._outcome is None:
+            self._outcome = outcome_of(self.before, self.replacement, self.end - self.start)
+        return self._outcome
 
     def to_json(self) -> str:
         """``json.dumps(self.to_dict(), ensure_ascii=False)``, written directly: a report
@@ -97,6 +89,19 @@ class Finding:
             data["extra"] = dict(self.extra)
         data["kind"] = self.outcome()[0]
         return data
+
+
+_FLAGGED = ("flagged", 0)
+
+
+def outcome_of(before: str, replacement: str, length: int) -> tuple[str, int]:
+    """:meth:`Finding.outcome` of a span of ``length`` characters, ``before``, replaced by ``replacement``."""
+    if replacement == before and before:
+        return _FLAGGED
+    if replacement.strip():
+        return "repaired", length
+    removed = length - len(replacement)
+    return "removed", removed if removed > 0 else 0
 
 
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .detectors import Context, Detector, all_detectors
-from .findings import Finding, OffsetMap, resolve_overlaps
+from .findings import Finding, OffsetMap, outcome_of, resolve_overlaps
 from .frontmatter import split_front_matter
 from .normalize import normalize_newlines, to_nfc
 from .selection import DEFAULT_SELECTION, Selection
@@ -160,7 +160,6 @@ def clean(
 
 
 _ORIGINAL_SPAN = operator.attrgetter("orig_start", "orig_end")
-_FLAGGED = ("flagged", 0)
 
 
 def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, OffsetMap]:
@@ -177,14 +176,8 @@ def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, O
         replacement = f.replacement
         f.detector = detector
         f.before = before = text[start:end]
-        # the finding is final now: its outcome (as Finding.outcome) while the parts are at hand
-        if replacement == before and before:
-            f._outcome = _FLAGGED
-        elif replacement.strip():
-            f._outcome = ("repaired", end - start)
-        else:
-            removed = end - start - len(replacement)
-            f._outcome = ("removed", removed if removed > 0 else 0)
+        # the finding is final now: its outcome while the parts are at hand
+        f._outcome = outcome_of(before, replacement, end - start)
         add_part(text[pos:start])
         add_part(replacement)
         pos = end

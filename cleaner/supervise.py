@@ -256,8 +256,7 @@ def supervised_map(
     ``task`` must be a module-level function; it may call ``note(part)`` as it
     starts each part of its item (a record of a chunk), which makes the time
     budget apply per part and lets a failure name the part.  A part that runs
-    over ``budget`` seconds (0: no limit) gets its worker killed; so does
-    nothing else.  For the item a worker died or was killed on,
+    over ``budget`` seconds (0: no limit) gets its worker killed.  For the item a worker died or was killed on,
     ``on_failure(item, part, reason)`` decides (``part`` is -1 when unknown);
     the other items that worker held are processed again elsewhere.  An item
     whose task raised comes back as an :class:`ItemFailed`.  ``items`` is read
@@ -314,24 +313,24 @@ def supervised_map(
         slot.stop(kill=True)
         slots[k] = spawn()
 
-    try:
-        def next_batch() -> list[tuple[int, Any]]:
-            """The next batch to send: a retry alone, else up to ``batch`` new items (empty: none now)."""
-            nonlocal next_read, exhausted
-            if retry:
-                return [retry.popleft()]
-            sent: list[tuple[int, Any]] = []
-            while not exhausted and len(sent) < batch and next_read < next_yield + window:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                held[next_read] = item
-                sent.append((next_read, item))
-                next_read += 1
-            return sent
+    def next_batch() -> list[tuple[int, Any]]:
+        """The next batch to send: a retry alone, else up to ``batch`` new items (empty: none now)."""
+        nonlocal next_read, exhausted
+        if retry:
+            return [retry.popleft()]
+        sent: list[tuple[int, Any]] = []
+        while not exhausted and len(sent) < batch and next_read < next_yield + window:
+            try:
+                item = next(source)
+            except StopIteration:
+                exhausted = True
+                break
+            held[next_read] = item
+            sent.append((next_read, item))
+            next_read += 1
+        return sent
 
+    try:
         while True:
             # keep every worker PREFETCH batches ahead, so it never waits for the supervisor;
             # a worker is started only when there is a batch for it (a small run forks few)
