@@ -35,7 +35,8 @@ class Finding:
     orig_start: int = -1
     orig_end: int = -1
     line: int = 0
-    extra: dict = field(default_factory=dict)
+    #: detector-specific details for the report (``None``: none)
+    extra: dict | None = None
     #: (kind, chars), computed once the finding is final (see :meth:`outcome`)
     _outcome: tuple | None = field(default=None, repr=False, compare=False)
 

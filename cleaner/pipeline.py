@@ -111,8 +111,11 @@ def clean(
     maps: list[OffsetMap] = []
     staged: list[tuple[int, list[Finding]]] = []
     current = body
+    ctx = Context(options=_NO_OPTIONS, path=path, state=state)  # one per document, its options set per detector
     for detector, keep in _active(detectors if detectors is not None else all_detectors(), selection):
-        ctx = Context(options=options.get(detector.name, _NO_OPTIONS), path=path, state=state)
+        ctx.options = options.get(detector.name, _NO_OPTIONS) if options else _NO_OPTIONS
+        # a round whose findings all applied and that the detector calls settled needs no check
+        settled = detector.settled if keep is None else None
         for _round in range(MAX_REPEAT if detector.repeat else 1):
             found = detector.find(current, ctx)
             if not isinstance(found, list):
@@ -125,6 +128,8 @@ def clean(
             current, offset_map = _apply_stage(current, found, detector.name)
             staged.append((len(maps), found))
             maps.append(offset_map)
+            if settled is not None and settled(found, ctx):
+                break
 
     findings: list[Finding] = []
     for depth, found in staged:

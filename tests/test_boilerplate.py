@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from cleaner import clean
 
@@ -269,3 +270,72 @@ def test_nonblank_walkers_match_a_plain_split(window, monkeypatch):
         if ref:
             assert list(linetools.nonblank_backward(text, stop=ref[0][1])) == ref[1:][::-1]
             assert list(linetools.nonblank_forward(text, ref[0][1])) == ref[1:]
+
+
+# ---------------------------------------------------------------------------
+# a settled round needs no second look (the pipeline skips it)
+
+def _second_round(text: str):
+    """(settled, findings of a second round on the text the first round leaves)."""
+    from cleaner.findings import apply_findings, resolve_overlaps
+
+    ctx = Context()
+    found = resolve_overlaps(find_boilerplate(text, ctx))
+    return DETECTOR.settled(found, ctx), find_boilerplate(apply_findings(text, found), Context())
+
+
+def _all_fixture_texts() -> list[str]:
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "fixtures").rglob("*.in.txt")) + sorted((root / "seeds").glob("*"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths if p.is_file()]
+
+
+def test_a_settled_round_leaves_nothing_on_any_fixture():
+    settled_rounds = 0
+    for text in _all_fixture_texts():
+        settled, again = _second_round(text)
+        if settled:
+            assert again == [], text[:80]
+            settled_rounds += 1
+    assert settled_rounds >= 10
+
+
+_PAGE_LINES = [
+    "首页 | 新闻 | 体育 | 财经", "|", "新闻", "分享到：微信 微博 QQ空间", "打印本页 关闭窗口",
+    "当前位置：首页 > 新闻 > 正文", "责任编辑：王明", "来源：新华社", "相关阅读", "市政府召开会议部署工作",
+    "网友评论", "张三 2024-01-01 10:00", "Copyright © 2020 example.com 版权所有", "主办：某某市人民政府",
+    "电话：010-12345678", "欢迎访问某某网 今天是2024年1月1日 星期一", "字号：大 中 小",
+    "标题：全市经济平稳运行", "2024-01-02 来源：某某日报", "", "   ",
+    "今年以来，全市上下认真贯彻落实各项决策部署，经济运行总体平稳，稳中有进。",
+    "会议指出，要坚持稳中求进工作总基调，统筹发展和安全，推动高质量发展取得新成效。",
+    "扫码下载某某APP", "上一篇：某某新闻", "下一篇：另一条新闻",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_LINES), max_size=30), st.integers(1, 8), st.integers(1, 8))
+def test_a_settled_round_leaves_nothing_on_generated_pages(lines, head_limit, tail_limit):
+    from cleaner.findings import apply_findings, resolve_overlaps
+
+    text = "\n".join(lines) + "\n"
+    options = {"max_head_lines": head_limit, "max_tail_lines": tail_limit}
+    ctx = Context(options=options)
+    found = resolve_overlaps(find_boilerplate(text, ctx))
+    if DETECTOR.settled(found, ctx):
+        assert find_boilerplate(apply_findings(text, found), Context(options=options)) == []
+
+
+def test_a_round_that_removes_a_line_under_the_title_is_looked_at_again():
+    # the title's neighbour changes when the line under it goes
+    ctx = Context()
+    text = "市政府召开会议\n打印本页 关闭窗口\n今年以来，全市经济运行总体平稳。\n"
+    found = find_boilerplate(text, ctx)
+    assert found and not DETECTOR.settled(found, ctx)
+
+
+def test_a_walk_cut_short_by_its_line_limit_is_looked_at_again():
+    text = "".join("首页 | 新闻 | 体育\n" for _ in range(5)) + "今年以来，全市经济运行总体平稳。\n"
+    ctx = Context(options={"max_head_lines": 2})
+    found = find_boilerplate(text, ctx)
+    assert len(found) == 2 and not DETECTOR.settled(found, ctx)
+    assert clean(text, options={"boilerplate": {"max_head_lines": 2}}).text == "今年以来，全市经济运行总体平稳。\n"

@@ -41,3 +41,31 @@ def test_cleaning_arbitrary_text_is_idempotent(doc):
     once = clean(doc).text
     assert clean(once).text == once
     assert once == "" or once.endswith("\n") and not once.endswith("\n\n")
+
+
+_layout_pieces = st.sampled_from(
+    ["字", "a", " ", "\t", "\u3000", "\u00a0", "\u200b", "\u2028", "\ufeff", "\x0b", "\x0c", "\x85",
+     "\n", "\n\n", "\n\n\n", "\x07", "\x1f"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_layout_pieces, max_size=30).map("".join))
+def test_a_round_the_detector_calls_settled_leaves_nothing_to_find(doc):
+    """The pipeline skips the confirming round after a settled one: that round must find nothing."""
+    from cleaner.detectors.base import Context
+    from cleaner.detectors.whitespace import DETECTOR
+    from cleaner.findings import apply_findings, resolve_overlaps
+
+    found = resolve_overlaps(DETECTOR.find(doc, Context()))
+    after = apply_findings(doc, found)
+    if DETECTOR.settled(found, Context()):
+        assert DETECTOR.find(after, Context()) == []
+    else:  # only a round that removed control characters asks to be looked at again
+        assert any(f.code == "W104" for f in found)
+
+
+def test_a_round_that_removes_control_characters_is_looked_at_again():
+    result = clean("甲 \x07\n\n\n乙")
+    assert result.text == "甲\n\n乙\n"
+    assert {f.code for f in result.findings} >= {"W104", "W102"}

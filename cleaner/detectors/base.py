@@ -54,6 +54,11 @@ class Detector:
     #: times), for detectors whose repairs can reveal more of their own kind,
     #: e.g. ``&amp;lt;`` → ``&lt;`` → ``<``
     repeat: bool = False
+    #: for a repeating detector: ``settled(found, ctx)`` is true when the text
+    #: that applying ``found`` (all of a round's findings, none left out)
+    #: produces is one the detector finds nothing in, so the round that would
+    #: confirm it is skipped.  Each detector that sets it checks it in its tests.
+    settled: Callable[[list[Finding], "Context"], bool] | None = None
 
     @property
     def codes(self) -> tuple[str, ...]:
