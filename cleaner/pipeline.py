@@ -84,6 +84,7 @@ def clean(
     options: Mapping[str, Mapping] | None = None,
     path: str | None = None,
     detectors: Iterable[Detector] | None = None,
+    locate: bool = True,
 ) -> CleanResult:
     """Clean one document.
 
@@ -92,6 +93,12 @@ def clean(
     :class:`CleanResult` whose ``text`` is the clean document (NFC, ``\\n``
     line endings, one trailing newline) and whose ``findings`` explain every
     removed or repaired span.
+
+    With ``locate=False`` the findings are not placed in the original text:
+    they come in pipeline order, and ``orig_start``, ``orig_end`` and
+    ``line`` stay unset.  What each finding removed or repaired, and why, is
+    the same; a caller that only counts findings (a corpus record's summary)
+    saves the mapping back through every stage.
     """
     if selection is None:
         selection = Selection.from_options(select, ignore) if (select or ignore) else DEFAULT_SELECTION
@@ -133,6 +140,9 @@ def clean(
 
     findings: list[Finding] = []
     for depth, found in staged:
+        if not locate:
+            findings.extend(found)
+            continue
         if depth == 0:
             for f in found:
                 f.orig_start = f.start + body_offset
@@ -149,8 +159,9 @@ def clean(
                 f.orig_start = start + body_offset
                 f.orig_end = end + body_offset
         findings.extend(found)
-    findings.sort(key=_ORIGINAL_SPAN)
-    _number_lines(normalized, findings)
+    if locate:
+        findings.sort(key=_ORIGINAL_SPAN)
+        _number_lines(normalized, findings)
 
     if staged:  # a repair can leave decomposed characters; untouched NFC text stays NFC
         current, composed = to_nfc(current)

@@ -88,3 +88,26 @@ def test_ignore_markup_keeps_tags():
 def test_empty_and_blank_documents():
     assert clean("").text == ""
     assert clean(" \n\u3000\n").text == ""
+
+
+def _every_fixture_text():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "fixtures").rglob("*.in.txt")) + sorted((root / "seeds").glob("*"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths if p.is_file()]
+
+
+def test_findings_left_unplaced_say_the_same_as_placed_ones():
+    """``locate=False`` (a corpus record's summary) skips only the mapping back."""
+    def said(f):
+        return f.code, f.detector, f.before, f.replacement, f.reason, f.outcome()
+
+    compared = 0
+    for text in _every_fixture_text():
+        placed, unplaced = clean(text), clean(text, locate=False)
+        assert unplaced.text == placed.text and unplaced.notes == placed.notes
+        assert sorted(map(said, unplaced.findings)) == sorted(map(said, placed.findings))
+        assert all(f.orig_start == -1 and f.line == 0 for f in unplaced.findings)
+        compared += len(placed.findings)
+    assert compared > 500

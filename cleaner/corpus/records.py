@@ -21,8 +21,9 @@ def clean_text(text: str, settings: Settings, rel: str | None = None) -> tuple[s
     is added only when the text had one, so a clean record is unchanged.
     """
     had_newline = text.endswith("\n")
+    # a record's summary counts findings: they need not be placed in the text
     result = clean(text if had_newline else text + "\n", selection=settings.selection(),
-                   options=settings.detector_options, path=rel)
+                   options=settings.detector_options, path=rel, locate=False)
     out = result.text
     if not had_newline and out.endswith("\n"):
         out = out[:-1]
