@@ -132,9 +132,10 @@ def clean(
             if not found:
                 break
             found = resolve_overlaps(found)
-            current, offset_map = _apply_stage(current, found, detector.name)
+            current, offset_map = _apply_stage(current, found, detector.name, locate)
             staged.append((len(maps), found))
-            maps.append(offset_map)
+            if locate:
+                maps.append(offset_map)
             if settled is not None and settled(found, ctx):
                 break
 
@@ -178,9 +179,11 @@ def clean(
 _ORIGINAL_SPAN = operator.attrgetter("orig_start", "orig_end")
 
 
-def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, OffsetMap]:
+def _apply_stage(text: str, found: list[Finding], detector: str,
+                 mapped: bool = True) -> tuple[str, OffsetMap | None]:
     """Apply one stage's sorted, non-overlapping findings; name their detector and
-    keep the text they cover.  Returns the new text and the map back to ``text``."""
+    keep the text they cover.  Returns the new text and the map back to ``text``
+    (``None`` unless ``mapped``)."""
     parts: list[str] = []
     starts: list[int] = []
     rows: list[tuple[int, int, int, int]] = []
@@ -193,17 +196,19 @@ def _apply_stage(text: str, found: list[Finding], detector: str) -> tuple[str, O
         f.detector = detector
         f.before = before = text[start:end]
         # the finding is final now: its outcome while the parts are at hand
-        f._outcome = outcome_of(before, replacement, end - start)
+        # (a plain removal, the usual finding, without the call)
+        f._outcome = ("removed", end - start) if not replacement else outcome_of(before, replacement, end - start)
         add_part(text[pos:start])
         add_part(replacement)
         pos = end
-        new_start = start + delta
-        size = len(replacement)
-        add_start(new_start)
-        add_row((new_start, new_start + size, start, end))
-        delta += size - (end - start)
+        if mapped:
+            new_start = start + delta
+            size = len(replacement)
+            add_start(new_start)
+            add_row((new_start, new_start + size, start, end))
+            delta += size - (end - start)
     parts.append(text[pos:])
-    return "".join(parts), OffsetMap.from_rows(starts, rows)
+    return "".join(parts), OffsetMap.from_rows(starts, rows) if mapped else None
 
 
 def _number_lines(text: str, findings: list[Finding]) -> None:

@@ -111,3 +111,14 @@ def test_findings_left_unplaced_say_the_same_as_placed_ones():
         assert all(f.orig_start == -1 and f.line == 0 for f in unplaced.findings)
         compared += len(placed.findings)
     assert compared > 500
+
+
+def test_every_finding_carries_the_outcome_its_span_and_replacement_give():
+    from cleaner.findings import outcome_of
+
+    seen = set()
+    for text in _every_fixture_text() + ["a\n\n\n\nb", "x&amp;y\n", "<p>t</p>\n", "中文 ? 中文\n"]:
+        for f in clean(text).findings:
+            assert f.outcome() == outcome_of(f.before, f.replacement, f.end - f.start), f
+            seen.add(f.outcome()[0])
+    assert seen == {"removed", "repaired", "flagged"}

@@ -5,7 +5,10 @@ Shared by the local and the Ray engines, so both produce the same records.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from operator import attrgetter
 
+from ..findings import Finding
 from ..pipeline import clean
 from ..settings import Settings
 from . import SUMMARY_FIELD
@@ -27,16 +30,16 @@ def clean_text(text: str, settings: Settings, rel: str | None = None) -> tuple[s
     out = result.text
     if not had_newline and out.endswith("\n"):
         out = out[:-1]
-    counts: dict[str, int] = {}
+    findings = result.findings
+    counts = dict(Counter(map(_DETECTOR, findings)))  # in pipeline order
     chars = {"removed": 0, "repaired": 0}
-    get = counts.get
-    for f in result.findings:
-        detector = f.detector
-        counts[detector] = get(detector, 0) + 1
-        kind, n = f.outcome()
+    for kind, n in map(Finding.outcome, findings):
         if n:  # a flagged finding (kind "flagged") changes no characters
             chars[kind] += n
     return out, {"changed": out != text, "findings": counts}, chars
+
+
+_DETECTOR = attrgetter("detector")
 
 
 class ShardStats:
