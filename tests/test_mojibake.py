@@ -146,3 +146,29 @@ def test_dropped_character_then_lost_last_byte():
     assert result.text == "我们今天去公园散\n"
     reasons = [f.reason for f in result.findings if f.detector == "mojibake"]
     assert len(reasons) == 1 and "dropped" in reasons[0] and "lost byte" in reasons[0]
+
+
+def test_stored_pattern_sources_equal_what_a_build_gives():
+    """The shipped sources (``python -m cleaner.encoding.prebuilt``) cannot drift from the code."""
+    import json
+    from importlib import resources
+
+    from cleaner.encoding import prebuilt
+
+    stored = json.loads(resources.files("cleaner.data").joinpath(prebuilt.FILE_NAME).read_text(encoding="utf-8"))
+    built = prebuilt.build_all()
+    assert set(stored["patterns"]) == set(built)
+    if stored["python"] == prebuilt.python_version():
+        for name, source in built.items():
+            assert stored["patterns"][name] == source, f"{name}: run python -m cleaner.encoding.prebuilt"
+    else:  # another Python's codecs: the stored sources are not used
+        assert prebuilt._stored() == {}
+
+
+def test_a_source_missing_from_the_store_is_built(monkeypatch):
+    from cleaner.encoding import prebuilt
+
+    monkeypatch.setattr(prebuilt, "_stored", lambda: {})
+    assert prebuilt.source("signs.latin", lambda: "built") == "built"
+    monkeypatch.setattr(prebuilt, "_stored", lambda: {"signs.latin": "stored"})
+    assert prebuilt.source("signs.latin", lambda: "built") == "stored"

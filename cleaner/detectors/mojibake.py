@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, signs, unencodable
+from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, prebuilt, signs, unencodable
 from ..findings import Finding
 from .base import Context, Detector, Rule
 
@@ -37,10 +37,8 @@ _HAN = "\u3400-\u9fff"
 _ODD = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(one character class of every character a precheck branch can start
-    from, the branches themselves); built once."""
+def _utf8_lead_readings() -> str:
+    """The GBK/Big5 readings of UTF-8 lead bytes (with a continuation byte), escaped for a class."""
     sig = set()
     for lead in list(range(0xE2, 0xEA)) + [0xEF]:
         for trail in range(0x80, 0xC0):
@@ -49,11 +47,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
                     sig.add(bytes((lead, trail)).decode(enc))
                 except UnicodeDecodeError:
                     pass
-    utf8_lead = re.escape("".join(sorted(ch for ch in sig if len(ch) == 1)))
+    return re.escape("".join(sorted(ch for ch in sig if len(ch) == 1)))
+
+
+def branches_source() -> str:
+    """The precheck's branches, one per kind of damage."""
     from ..encoding.charfreq import rare_han
 
+    utf8_lead = _utf8_lead_readings()
     rare = rare_han()
-    branches = re.compile(
+    return (
         f"[\u00a1-\u00ff][\x00-\x08\x0b-\x1f\x7f]*[{_LAT}]"    # Latin-1 pairs (controls looked through)
         f"|[{utf8_lead}]"                                         # GBK/Big5 readings of UTF-8 lead bytes
         f"|[{_HAN}][{_ODD}]|[{_ODD}][{_HAN}]"                     # kana/symbols glued to ideographs
@@ -62,9 +65,21 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         f"|锟斤|烫烫烫|屯屯屯"
         rf"|\?(?= ?(?:19|20)\d\d)|\d\?[CF]|[{_HAN}] \? [{_HAN}]"
     )
-    # every branch matches at, or one character before, a character of this class
-    first = re.compile(f"[\u00a1-\u00ff{utf8_lead}{_ODD}\ue000-\uf8ff\ufffd{rare}锟烫屯?]")
-    return first, branches
+
+
+def first_source() -> str:
+    """One character class: every branch matches at, or one character before, one of its characters."""
+    from ..encoding.charfreq import rare_han
+
+    return f"[\u00a1-\u00ff{_utf8_lead_readings()}{_ODD}\ue000-\uf8ff\ufffd{rare_han()}锟烫屯?]"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(:func:`first_source`, :func:`branches_source`) compiled, once; their
+    sources come ready-made for this Python (see :mod:`cleaner.encoding.prebuilt`)."""
+    return (re.compile(prebuilt.source("mojibake.first", first_source)),
+            re.compile(prebuilt.source("mojibake.branches", branches_source)))
 
 
 def precheck(text: str, pos: int = 0) -> re.Match | None:

@@ -245,14 +245,21 @@ _LATIN_HIGH = re.compile("[\u00a1-\u00ff]")
 ODD_SIGNS = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
 
 
-@lru_cache(maxsize=1)
-def _double_byte_signs() -> re.Pattern:
+def double_byte_source() -> str:
     """What a double-byte confusion leaves: private use, kana or symbols by ideographs, rare ideographs in pairs."""
     from .charfreq import rare_han
 
     rare = rare_han()
     odd = ODD_SIGNS
-    return re.compile(f"[\ue000-\uf8ff]|[\u3400-\u9fff][{odd}]|[{odd}][\u3400-\u9fff]|[{rare}][^\\n]?[{rare}]")
+    return f"[\ue000-\uf8ff]|[\u3400-\u9fff][{odd}]|[{odd}][\u3400-\u9fff]|[{rare}][^\\n]?[{rare}]"
+
+
+@lru_cache(maxsize=1)
+def _double_byte_signs() -> re.Pattern:
+    """:func:`double_byte_source` compiled (ready-made, see :mod:`cleaner.encoding.prebuilt`)."""
+    from . import prebuilt
+
+    return re.compile(prebuilt.source("cjk.double_byte", double_byte_source))
 
 
 def _worth_scanning(line: str, pair: CodecPair) -> bool:

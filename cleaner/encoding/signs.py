@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import cjk_mojibake, latin_mojibake, lost_bytes, unencodable
+from . import cjk_mojibake, latin_mojibake, lost_bytes, prebuilt, unencodable
 from .charfreq import _COMMON_CJK_PUNCT
 
 _CONT = range(0x80, 0xC0)
@@ -201,8 +201,8 @@ def _other_marks() -> list[Mark]:
     return marks
 
 
-def _compile(marks: list[Mark], flags: dict[str, set[str]] | None = None) -> re.Pattern:
-    """One regex for all ``marks``: a single character class first, so the
+def _source(marks: list[Mark], flags: dict[str, set[str]] | None = None) -> str:
+    """One regex (its source) for all ``marks``: a single character class first, so the
     engine skips in C to the few characters any mark can start with, then
     the marks that can start with that character (checked by a look-behind).
 
@@ -216,7 +216,7 @@ def _compile(marks: list[Mark], flags: dict[str, set[str]] | None = None) -> re.
     first = set().union(*by_start, *flags.values())
     branches = [f"(?<={_klass(chars)})(?:{'|'.join(rests)})" for chars, rests in by_start.items()]
     branches += [f"(?<={_klass(chars)})(?P<{name}>)" for name, chars in flags.items()]
-    return re.compile(f"{_klass(first)}(?:{'|'.join(branches)})")
+    return f"{_klass(first)}(?:{'|'.join(branches)})"
 
 
 def _latin_marks() -> list[Mark]:
@@ -234,14 +234,24 @@ CONTROLS = set(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]))
 LATIN_LETTERS = set(map(chr, range(0xA1, 0x100)))
 
 
-@lru_cache(maxsize=1)
-def signs() -> tuple[re.Pattern, re.Pattern]:
-    """(every mark but the Latin-page one, stopping also at control
-    characters and Latin-1 letters; the Latin-page mark); built once."""
+def marks_source() -> str:
+    """Every mark but the Latin-page one, stopping also at control characters and Latin-1 letters."""
     marks = (_utf8_marks(cjk_mojibake.UTF8_AS_GBK.shown) + _utf8_marks(cjk_mojibake.UTF8_AS_BIG5.shown)
              + _double_byte_marks() + _other_marks())
-    return (_compile(marks, {"control": CONTROLS, "latin": LATIN_LETTERS}),
-            _compile(_latin_marks()))
+    return _source(marks, {"control": CONTROLS, "latin": LATIN_LETTERS})
+
+
+def latin_source() -> str:
+    """The Latin-page mark."""
+    return _source(_latin_marks())
+
+
+@lru_cache(maxsize=1)
+def signs() -> tuple[re.Pattern, re.Pattern]:
+    """(:func:`marks_source`, :func:`latin_source`) compiled, once; their sources
+    come ready-made for this Python (see :mod:`cleaner.encoding.prebuilt`)."""
+    return (re.compile(prebuilt.source("signs.marks", marks_source)),
+            re.compile(prebuilt.source("signs.latin", latin_source)))
 
 
 def may_hold_damage(text: str, start: int = 0, end: int | None = None) -> bool:
