@@ -40,6 +40,8 @@ def clean_text(text: str, settings: Settings, rel: str | None = None) -> tuple[s
 
 
 _DETECTOR = attrgetter("detector")
+#: ``json.dumps(obj, ensure_ascii=False)`` without making an encoder per record
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class ShardStats:
@@ -100,4 +102,4 @@ def clean_json_line(line: bytes | str, field: str, settings: Settings, rel: str 
     cleaned, summary, chars = clean_text(text, settings, rel)
     obj[field] = cleaned
     obj[SUMMARY_FIELD] = summary
-    return json.dumps(obj, ensure_ascii=False), "", summary, chars
+    return _encode(obj), "", summary, chars
