@@ -7,7 +7,10 @@ CORPUS is the output of make_corpus.py: its docs/ folder, and for the
 contender runs in a fresh process; rounds are interleaved (every contender
 once per round) and the median is reported.  Throughput is input MB per
 second of wall time, imports excluded; peak RSS is the contender's own, and
-for seedclean -j 2 also the largest worker's.
+for seedclean -j 2 also the largest worker's.  Beside it, MB per CPU-second:
+the CPU time of the contender's process and its workers together (what a
+``-j 1`` run's supervisor adds is counted), which a busy neighbour on a
+shared machine disturbs less than wall time.
 
 Ratios are given two ways: of the medians, and paired (the median over rounds
 of the ratio within one round).  Both contenders of a pair run back to back in
@@ -54,16 +57,16 @@ def one(name: str, corpus: Path, out: Path) -> dict:
         shard = corpus / "jsonl"
         files = sorted(shard.glob("*.jsonl"))
         size = sum(p.stat().st_size for p in files)
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         run(shard, out, Settings(), jobs=int(name[-1]))
     elif name.startswith("seedclean"):
         from cleaner.runner import run
         from cleaner.settings import Settings
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         run(corpus / "docs", out, Settings(), jobs=int(name[-1]))
     elif name == "floor":
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         for p in files:
             target = out / p.relative_to(corpus / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -71,19 +74,19 @@ def one(name: str, corpus: Path, out: Path) -> dict:
     elif name == "ftfy":
         import ftfy
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         for p in files:
             ftfy.fix_text(decode_bytes(p.read_bytes()).text)
     elif name == "bs4":
         from bs4 import BeautifulSoup
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         for p in files:
             BeautifulSoup(decode_bytes(p.read_bytes()).text, "lxml").get_text()
     elif name == "trafilatura":
         import trafilatura
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         for p in files:
             trafilatura.extract(decode_bytes(p.read_bytes()).text)
     else:
@@ -91,9 +94,19 @@ def one(name: str, corpus: Path, out: Path) -> dict:
     seconds = time.perf_counter() - start
     return {
         "name": name, "seconds": seconds, "bytes": size, "files": len(files),
+        "cpu": _cpu_seconds() - cpu_start,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and of its finished children."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 def measure(name: str, corpus: Path, work: Path) -> dict:
@@ -132,40 +145,35 @@ def main() -> None:
     table = {}
     for name, rows in runs.items():
         mbps = statistics.median(row["bytes"] / 1e6 / row["seconds"] for row in rows)
-        table[name] = dict(mbps=mbps, mb=rows[0]["bytes"] / 1e6, files=rows[0]["files"],
+        cpu_mbps = statistics.median(row["bytes"] / 1e6 / max(row["cpu"], 1e-9) for row in rows)
+        table[name] = dict(mbps=mbps, cpu_mbps=cpu_mbps, mb=rows[0]["bytes"] / 1e6, files=rows[0]["files"],
                            rss=max(row["rss_mb"] for row in rows), wrss=max(row["worker_rss_mb"] for row in rows))
     docs_mb = next((row["mb"] for name, row in table.items() if not name.startswith(("jsonl", "trafilatura"))), 0.0)
     print(f"corpus: {args.corpus} ({docs_mb:.1f} MB of documents), median of {args.rounds} interleaved runs")
-    print(f"{'contender':14} {'files':>6} {'MB':>6} {'MB/s':>8} {'peak RSS MB':>12} {'worker RSS MB':>14}")
+    print(f"{'contender':14} {'files':>6} {'MB':>6} {'MB/s':>8} {'MB/CPU-s':>9} {'peak RSS MB':>12} {'worker RSS MB':>14}")
     for name, row in table.items():
         seed = name.startswith(("seedclean", "jsonl"))
         wrss = f"{row['wrss']:.0f}" if seed else "-"
         peak = max(row["rss"], row["wrss"]) if seed else row["rss"]
-        print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {peak:12.0f} {wrss:>14}")
-    def paired(a: str, b: str) -> str:
-        """`` (paired X.XXx)``: the median of per-round ratios, when both ran."""
-        if a not in runs or b not in runs:
-            return ""
-        ratios = [(ra["bytes"] / ra["seconds"]) / (rb["bytes"] / rb["seconds"]) for ra, rb in zip(runs[a], runs[b])]
-        return f"   (paired {statistics.median(ratios):.2f}x, rounds {min(ratios):.2f}-{max(ratios):.2f})"
+        print(f"{name:14} {row['files']:6} {row['mb']:6.1f} {row['mbps']:8.2f} {row['cpu_mbps']:9.2f} "
+              f"{peak:12.0f} {wrss:>14}")
 
-    s1 = table.get("seedclean-1", {}).get("mbps")
-    if s1:
-        print()
+    def ratio(a: str, b: str) -> None:
+        """One ratio line: of the medians, paired (the median of per-round
+        ratios) and per CPU-second; only when both contenders ran."""
+        if a not in table or b not in table:
+            return
+        pairs = [(ra["bytes"] / ra["seconds"]) / (rb["bytes"] / rb["seconds"]) for ra, rb in zip(runs[a], runs[b])]
+        print(f"{a + ' / ' + b:26} {table[a]['mbps'] / table[b]['mbps']:6.2f}x"
+              f"   (paired {statistics.median(pairs):.2f}x, rounds {min(pairs):.2f}-{max(pairs):.2f};"
+              f" per CPU-s {table[a]['cpu_mbps'] / table[b]['cpu_mbps']:.2f}x)")
+
+    print()
+    for one_process in ("seedclean-1", "jsonl-1"):
         for other in ("ftfy", "floor", "bs4", "trafilatura"):
-            if other in table:
-                print(f"seedclean-1 / {other:12} {s1 / table[other]['mbps']:6.2f}x{paired('seedclean-1', other)}")
-        if "seedclean-2" in table:
-            print(f"seedclean-2 / seedclean-1  {table['seedclean-2']['mbps'] / s1:6.2f}x{paired('seedclean-2', 'seedclean-1')}")
-    j1 = table.get("jsonl-1", {}).get("mbps")
-    if j1:
-        if "ftfy" in table:
-            print(f"jsonl-1 / ftfy             {j1 / table['ftfy']['mbps']:6.2f}x{paired('jsonl-1', 'ftfy')}")
-        if "floor" in table:
-            print(f"jsonl-1 / floor            {j1 / table['floor']['mbps']:6.2f}x{paired('jsonl-1', 'floor')}")
-        if "jsonl-2" in table:
-            print(f"jsonl-2 / jsonl-1          {table['jsonl-2']['mbps'] / j1:6.2f}x{paired('jsonl-2', 'jsonl-1')}")
-
+            ratio(one_process, other)
+    ratio("seedclean-2", "seedclean-1")
+    ratio("jsonl-2", "jsonl-1")
 
 if __name__ == "__main__":
     main()
