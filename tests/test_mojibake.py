@@ -172,3 +172,12 @@ def test_a_source_missing_from_the_store_is_built(monkeypatch):
     assert prebuilt.source("signs.latin", lambda: "built") == "built"
     monkeypatch.setattr(prebuilt, "_stored", lambda: {"signs.latin": "stored"})
     assert prebuilt.source("signs.latin", lambda: "built") == "stored"
+
+
+def test_a_repair_near_a_window_edge_is_decided_on_the_whole_line():
+    """Found by the idempotence property: a control character earlier in the line moved
+    the window edge by one, and the text past the edge decides against the repair."""
+    text = "¡\x800\x08<</!--></!-->新闻发布 👍 0 举报</!DOCTYPE html>00\x86¾\x9e®0A"
+    once = clean(text).text
+    assert clean(once).text == once
+    assert clean(text.replace("\x08", "")).text == once

@@ -166,13 +166,17 @@ def _find_in_bare_line(line: str, base: int) -> list[Finding]:
 
 #: characters analysed on either side of a precheck hit before falling back to the whole line
 WINDOW = 48
+#: a finding this close to a window edge that cuts its line is decided on the whole line
+EDGE_MARGIN = 16
 
 
 def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[Finding]]:
     """Findings near ``hit``; returns (where analysis ended, findings).
 
-    Only a window around the hit is analysed; if a finding reaches an edge of
-    the window (the damage may go on), the whole line is analysed instead.
+    Only a window around the hit is analysed; if a finding comes within
+    ``EDGE_MARGIN`` characters of an edge of the window that cuts the line
+    (the damage, or the context that decides it, may go on), the whole line
+    is analysed instead.
     With ``marked`` (a text without control characters), a window that holds
     no mark of damage (:mod:`cleaner.encoding.signs`) is known to yield
     nothing and is passed over unanalysed.
@@ -183,7 +187,9 @@ def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[
         return hi, []
     if lo > a or hi < b:
         found = _find_in_line(text[lo:hi], lo)
-        if not any((f.start <= lo and lo > a) or (f.end >= hi and hi < b) for f in found):
+        # the text past a cut edge can change a decision near it (a Latin run
+        # that goes on, a dropped pair): only findings clear of both edges stand
+        if not any((f.start < lo + EDGE_MARGIN and lo > a) or (f.end > hi - EDGE_MARGIN and hi < b) for f in found):
             return hi, found
     return b, _find_in_line(text[a:b], a)
 
