@@ -97,7 +97,9 @@ _FLAGGED = ("flagged", 0)
 
 def outcome_of(before: str, replacement: str, length: int) -> tuple[str, int]:
     """:meth:`Finding.outcome` of a span of ``length`` characters, ``before``, replaced by ``replacement``."""
-    if replacement == before and before:
+    if not replacement:  # a plain removal, the usual finding
+        return "removed", length
+    if replacement == before:
         return _FLAGGED
     if replacement.strip():
         return "repaired", length

@@ -120,7 +120,7 @@ def clean(
     current = body
     ctx = Context(options=_NO_OPTIONS, path=path, state=state)  # one per document, its options set per detector
     for detector, keep in _active(detectors if detectors is not None else all_detectors(), selection):
-        ctx.options = options.get(detector.name, _NO_OPTIONS) if options else _NO_OPTIONS
+        ctx.options = options.get(detector.name, _NO_OPTIONS)
         # a round whose findings all applied and that the detector calls settled needs no check
         settled = detector.settled if keep is None else None
         for _round in range(MAX_REPEAT if detector.repeat else 1):
@@ -196,8 +196,7 @@ def _apply_stage(text: str, found: list[Finding], detector: str,
         f.detector = detector
         f.before = before = text[start:end]
         # the finding is final now: its outcome while the parts are at hand
-        # (a plain removal, the usual finding, without the call)
-        f._outcome = ("removed", end - start) if not replacement else outcome_of(before, replacement, end - start)
+        f._outcome = outcome_of(before, replacement, end - start)
         add_part(text[pos:start])
         add_part(replacement)
         pos = end

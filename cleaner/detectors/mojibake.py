@@ -37,6 +37,7 @@ _HAN = "\u3400-\u9fff"
 _ODD = "\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f\u2460-\u24ff\u3220-\u33ff"
 
 
+@lru_cache(maxsize=1)
 def _utf8_lead_readings() -> str:
     """The GBK/Big5 readings of UTF-8 lead bytes (with a continuation byte), escaped for a class."""
     sig = set()
