@@ -1,13 +1,17 @@
 """Mojibake detector: generated cases repaired, clean texts untouched, seeds no worse."""
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from cleaner import clean
+from cleaner.detectors.mojibake import precheck
 from cleaner.encoding import cjk_mojibake, latin_mojibake, lost_bytes, unencodable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,3 +185,52 @@ def test_a_repair_near_a_window_edge_is_decided_on_the_whole_line():
     once = clean(text).text
     assert clean(once).text == once
     assert clean(text.replace("\x08", "")).text == once
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int):
+    """Turn a hang into a failure (the scan below once never advanced)."""
+    def stop(*_):
+        raise TimeoutError(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("好的\ufffd\n\ufffd再见", "好的\n再见\n"),             # a lost byte ends a line, another opens the next
+    ("第一行文字\ufffd\né第二行", "第一行文字\né第二行\n"),  # ... and a Latin-1 letter opens it
+    ("标题锟斤拷\n锟斤拷正文", "标题\n正文\n"),
+])
+def test_damage_at_a_line_end_before_a_mark_is_scanned_once(text, cleaned):
+    """A hit at the end of a line came back when the scan went on from the next
+    line (the exact branches are tried from two characters before a candidate)."""
+    with _time_limit(20):
+        assert clean(text).text == cleaned
+
+
+DAMAGE_PIECES = st.lists(st.sampled_from(
+    ["\ufffd", "\n", "é", "Ã©", "锟斤拷", "烫烫烫", "浣犲ソ", "ÖÐÎÄ", "中文", "新闻", " ", "?", "2017", "\ue000", "ア", "\x08"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DAMAGE_PIECES, st.integers(min_value=0, max_value=200))
+def test_the_precheck_never_answers_before_where_it_was_asked_to_start(text, pos):
+    pos = min(pos, len(text))
+    hit = precheck(text, pos)
+    if hit is not None:
+        assert hit.start() >= pos
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAMAGE_PIECES)
+def test_damage_pieces_in_any_order_clean_idempotently(text):
+    with _time_limit(20):
+        once = clean(text).text
+        assert clean(once).text == once

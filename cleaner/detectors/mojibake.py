@@ -94,7 +94,9 @@ def precheck(text: str, pos: int = 0) -> re.Match | None:
         m = first.search(text, pos)
         if m is None:
             return None
-        hit = branches.search(text, max(0, m.start() - 2), m.end() + 8)
+        # never before ``pos``: the caller has analysed up to there, and a hit
+        # it was already given must not come back (the scan would not advance)
+        hit = branches.search(text, max(pos, m.start() - 2), m.end() + 8)
         if hit is not None:
             return hit
         pos = m.end()
