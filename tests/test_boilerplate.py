@@ -339,3 +339,48 @@ def test_a_walk_cut_short_by_its_line_limit_is_looked_at_again():
     found = find_boilerplate(text, ctx)
     assert len(found) == 2 and not DETECTOR.settled(found, ctx)
     assert clean(text, options={"boilerplate": {"max_head_lines": 2}}).text == "今年以来，全市经济运行总体平稳。\n"
+
+
+STORY = "记者今天从有关部门获悉，全市春耕生产进展顺利，各地农资供应充足，价格总体稳定。\n\n"
+
+
+@pytest.mark.parametrize("line", [
+    "有关负责人提醒，根据规定，网站应当依法办理ICP备案或取得ICP经营许可证，未备案的网站不得提供服务。",
+    "他说，书上印着“版权所有，翻印必究”，可盗版还是屡禁不止。",
+    "据了解，涉案网站页面底部还伪造了公网安备编号。",
+    "他们还伪造了“京ICP备12345678号”的备案信息。",
+])
+def test_a_sentence_about_a_licence_or_copyright_is_content(line):
+    text = STORY + "责任编辑：王强\n" + line + "\n"
+    result = clean(text)
+    assert line in result.text, [(f.code, f.reason) for f in result.findings]
+
+
+@pytest.mark.parametrize("line", [
+    "本文系转载，版权归原作者所有，如有侵权请联系我们删除。",
+    "Copyright © 2003-2020 新华网. All Rights Reserved.",
+    "版权所有，未经授权不得转载。",
+    "京ICP备12345678号-1 京公网安备11010502030001号",
+    "© 2024 人民网，版权所有。",
+    "新华网版权所有，未经书面授权禁止使用。",
+    "网站备案号：京ICP备05070602号，举报电话：12377。",
+])
+def test_a_copyright_or_licence_footer_still_goes(line):
+    result = clean(STORY + "责任编辑：王强\n" + line + "\n")
+    assert line not in result.text
+    assert "B108" in {f.code for f in result.findings}
+
+
+@pytest.mark.parametrize("text", [
+    "台风防护要点\n\n台风来临时：\n\n关闭窗口\n切断电源\n远离门窗\n\n请大家注意安全。\n",
+    "台风来临时：\n关闭窗口\n切断电源\n\n请注意安全，做好防护工作，减少外出，关注预警信息。\n",
+    STORY + "台风来临时要做到：\n切断电源\n关闭窗口\n",
+])
+def test_a_ui_word_in_a_list_the_text_announces_is_an_item(text):
+    assert clean(text).text == text
+
+
+def test_a_bar_of_ui_words_under_a_widget_label_still_goes():
+    text = STORY + "分享到：\n\n关闭窗口\n打印本页\n\n正文第二段，继续讲述事件经过和后续。\n"
+    result = clean(text)
+    assert "关闭窗口" not in result.text and "打印本页" not in result.text and "分享到" not in result.text

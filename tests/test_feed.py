@@ -127,3 +127,16 @@ def test_wechat_and_forum_chrome():
 def test_dated_ui_word_alone_kept():
     doc = "第一段。\n发布 2024-05-01\n第二段。\n"
     assert clean(doc, select=["F", "W"]).text == doc
+
+
+def test_figures_the_text_announces_stay():
+    """"这条微博的数据是：" over "转发 12万": the story quotes the counters."""
+    text = "一条寻人微博\n\n晚上8点，这条微博的数据是：\n\n转发 12万\n评论 3.4万\n点赞 28万\n\n女孩当晚被找到。\n"
+    assert clean(text).text == text
+
+
+def test_chrome_rows_under_posts_still_go():
+    text = "今天天气很好，出去走走。\n转发 12 评论 3 赞 20\n\n明天继续。\n转发 1 评论 0 赞 5\n"
+    result = clean(text)
+    assert [f.code for f in result.findings if f.detector == "feed"] == ["F101", "F101"]
+    assert "转发" not in result.text

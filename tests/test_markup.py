@@ -62,3 +62,20 @@ def test_markup_is_idempotent_on_double_escaping():
     raw = "&amp;lt;p&amp;gt;正文"
     once = clean(raw).text
     assert clean(once).text == once
+
+
+def test_tags_and_references_in_markdown_code_are_the_text():
+    text = "# HTML 入门\n\n- `<br>` 表示换行。\n- 小于号要写成 `&lt;`，注释写作 `<!-- 注释 -->`。\n"
+    assert clean(text).text == text
+
+
+def test_a_fenced_code_block_is_kept_and_markup_outside_it_goes():
+    text = "用法：\n\n```html\n<div>示例</div>\n&amp;\n```\n\n<b>粗体</b>\n"
+    result = clean(text)
+    assert result.text == "用法：\n\n```html\n<div>示例</div>\n&amp;\n```\n\n粗体\n"
+    assert [f.before for f in result.findings] == ["<b>", "</b>"]
+
+
+def test_backticks_do_not_shield_markup_around_them():
+    result = clean("<p>正文 `code` 内容</p>\n")
+    assert result.text == "正文 `code` 内容\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import signal
 import time
 from pathlib import Path
@@ -234,3 +235,80 @@ def test_damage_pieces_in_any_order_clean_idempotently(text):
     with _time_limit(20):
         once = clean(text).text
         assert clean(once).text == once
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("\xa0Â\x80", "€\n"),        # a leading NBSP, stripped later, no longer hides the repair
+    ("Ã©\ufeff", "é\n"),         # nor a trailing BOM (the line used to read as a © footer)
+    ("Ã©\xa0", "é\n"),
+    ("xyzÂ\xa0", "xyz\n"),       # the NBSP mojibake itself is still repaired (then stripped)
+    ("锟斤 ", ""),                # a lost-byte run cut short before trailing white space
+    ("正文锟斤\u3000\n下一行", "正文\n下一行\n"),
+])
+def test_what_edge_white_space_hides_is_found_in_the_first_cleaning(text, cleaned):
+    once = clean(text).text
+    assert once == cleaned
+    assert clean(once).text == once
+
+
+_OLD_SEGMENT = re.compile(
+    r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*"
+    r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]"
+    r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "Ã", "©", " ", "\t", "\n", "中", "\ufffd", "—", "x1"]), max_size=40).map("".join))
+def test_segments_are_the_runs_the_one_pattern_matched(line):
+    """The linear run-by-run search finds the segments of the single pattern it replaced."""
+    old = [(m.start(), m.end()) for m in _OLD_SEGMENT.finditer(line) if m.end() - m.start() >= 2]
+    assert list(latin_mojibake.segments(line)) == old
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=25), st.integers(0, 70), st.integers(1, 10))
+def test_taken_spans_answer_as_a_walk_over_all_of_them_would(spans, a, width):
+    from cleaner.detectors.mojibake import _Taken
+
+    taken, plain = _Taken(), []
+    for s, w in spans:
+        if all(s + w <= ps or s >= pe for ps, pe in plain):
+            plain.append((s, s + w))
+            taken.add(s, s + w)
+    b = a + width
+    assert taken.free(a, b) == all(b <= s or a >= e for s, e in plain)
+    # an end inside a span moves to that span's edge, as often as that lands in another
+    lo, hi = a, b
+    while True:
+        moved = (lo, hi)
+        for s, e in plain:
+            if s <= lo < e:
+                lo = e
+            if s < hi <= e:
+                hi = s
+        if (lo, hi) == moved:
+            break
+    assert taken.clear_of(a, b) == (lo, hi)
+
+
+@pytest.mark.parametrize("piece", ["ÖÐÎÄ", "锟斤拷", "é", "中\ufffd"])
+def test_scan_work_grows_linearly_with_the_line(piece, monkeypatch):
+    """Rejected stretches used to be rescanned from every next character, to the
+    end of the line: the work per line grew with its square (see RESCAN_BUDGET)."""
+    counted = []
+    real = cjk_mojibake._groups
+
+    def counting(*args, **kwargs):
+        for group in real(*args, **kwargs):
+            counted.append(1)
+            yield group
+
+    monkeypatch.setattr(cjk_mojibake, "_groups", counting)
+
+    def work(n):
+        counted.clear()
+        cjk_mojibake.find_repairs(piece * n)
+        return len(counted) + 1
+
+    assert work(1600) < 6 * work(400)

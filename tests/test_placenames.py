@@ -76,3 +76,25 @@ def test_lookup_is_fast():
         g.lookup("凤台县")
         g.lookup("正文内容")
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_list_the_text_announces_stays():
+    """A ranking the article introduces with a colon is its content, however many names it holds."""
+    text = ("排名前十的县市分别是：\n\n"
+            "昆山市、江阴市、张家港市、常熟市、晋江市、慈溪市、宜兴市、长沙县、太仓市、义乌市\n\n"
+            "与去年相比，前十名变化不大。\n")
+    assert clean(text).text == text
+
+
+def test_an_enumeration_from_a_few_provinces_stays():
+    """Commas and 、 are prose separators: a list from four provinces is no random pick."""
+    text = ("正文第一段。\n\n"
+            "昆山市、江阴市、张家港市、常熟市、晋江市、慈溪市、宜兴市、长沙县、太仓市、义乌市\n")
+    assert clean(text).text == text
+
+
+def test_a_scattered_pipe_run_still_goes_under_a_colon():
+    """The announcing line spares a list in prose separators, not a pipe-joined run."""
+    names = "凤台县| 永福县| 蕉岭县| 桦甸市| 吴川市| 望都县| 长汀县| 鹤峰县| 石柱| 南阳市"
+    result = clean("正文。\n\n相关地区：\n" + names + "\n", select="S")
+    assert [f.code for f in result.findings] == ["S201"]

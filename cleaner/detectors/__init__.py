@@ -2,7 +2,7 @@
 
 Adding a detector family is adding one module that defines ``DETECTOR`` and
 naming it here.  Order matters: markup comes first so later detectors see
-text, encoding repairs come before the line-based noise detectors, and
+text, control characters go next (a reference may decode to one), encoding repairs come before the line-based noise detectors, and
 white-space normalisation comes last.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .base import Context, Detector, Rule
 # module names under cleaner.detectors, in pipeline order
 DETECTOR_MODULES: tuple[str, ...] = (
     "markup",       # M: tags, comments, script/style, character references
+    "controls",     # W104: C0 control characters, gone before any line is judged
     "pinyin",       # E3: machine pinyin annotations and their corrupted forms
     "mojibake",     # E1/E2: Latin-script and CJK mojibake, lost-byte runs
     "feed",         # F: social-feed chrome and recommendation blocks

@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..findings import Finding
-from ..linetools import EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before
+from ..linetools import EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before, lines_forward
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -524,10 +524,38 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return None
 
 
+#: words of a notice that speaks for the site or the text itself (a disclaimer, not a report)
+_SELF_REFERENCE = re.compile(
+    "本文|本站|本网|本網|本报|本報|本刊|本平台|本号|本號|公众号|公眾號|我们|我們|我司|作者|"
+    "侵权|侵權|联系|聯繫|聯絡|删除|刪除|转载|轉載|授权|授權")
+_REPORTING = re.compile("[，,“”「」]|[说說称稱][，,：:]?|表示|指出|提醒|介绍|介紹|透露")
+_LICENCE_NUMBER = re.compile(r"\d{5}|(?:©|\(c\)|copyright)\s*(?:19|20)\d\d", re.IGNORECASE)
+_QUOTES = (("“", "”"), ("「", "」"), ("\"", "\""), ("《", "》"))
+
+
+def _quoted(s: str, at: int) -> bool:
+    """Whether position ``at`` of ``s`` lies inside a pair of quotation marks."""
+    return any(s.rfind(a, 0, at) > s.rfind(b, 0, at) if a != b else s.count(a, 0, at) % 2 == 1
+               for a, b in _QUOTES)
+
+
+def _narrates(s: str, marker: re.Match) -> bool:
+    """Whether a line that holds a copyright/licence marker is a sentence about
+    one (a story on piracy or a fake licence number) rather than a footer: it
+    ends like a sentence, has clauses or quotes, does not speak for the site,
+    and carries no licence number or dated © of its own (one inside quotes is
+    a quotation)."""
+    if not ends_sentence(s) or _SELF_REFERENCE.search(s) or not _REPORTING.search(s):
+        return False
+    return _quoted(s, marker.start()) or not _LICENCE_NUMBER.search(s)
+
+
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > 250:
         return None
     m = lex.copyright_strong_re.search(s)
+    if m and _narrates(s, m):
+        return None
     if m:
         word = m.group(0)
         if word.lower() == "copyright" and not re.search(r"\d{4}|©|\(c\)|reserved", s, re.IGNORECASE):
@@ -536,6 +564,8 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if not at_tail or len(s) > 60:
         return None  # a weak marker (版权所有, 不得转载) counts only in a short tail line
     m = lex.copyright_weak_re.search(s)
+    if m and _narrates(s, m):
+        return None
     if m and (not has_sentence_end(s.rstrip("。")) or s.startswith((m.group(0), "本站", "本网", "本網", "本文"))):
         return m.group(0)
     return None
@@ -755,6 +785,8 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                         hit = ("B101", "navigation item between separators at the head", "D")
             else:
                 hit = _memo(lex, (c, "under title"), _under_title, c, lex)
+                if hit is not None and hit[0] in _UI_CODES and _item_of_announced_list(text, s, lex):
+                    hit = None  # the title announces a list this line is an item of
                 final = final and hit is None
         else:
             final = False
@@ -795,6 +827,8 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
             break
         s, e, c = cur
         hit = _classify_edge(c, lex, at_tail=True)
+        if hit is not None and hit[0] in _UI_CODES and _item_of_announced_list(text, s, lex):
+            break  # an item of a list the text announces: content
         if hit is None and _short_item(c):
             below = lines[i - 1][2] if i > 0 else ""
             above = line(i + 1)
@@ -931,9 +965,67 @@ def _anywhere(text: str, lex: Lexicon, taken) -> list[Finding]:
         if len(c) > 120:
             continue
         kind = _memo(lex, (c, "anywhere"), _anywhere_kind, c, lex)
-        if kind:
+        if kind and not _item_of_announced_list(text, s, lex):
             found.append(Finding(kind[0], s, e, "", kind[1]))
     return found
+
+
+#: the codes of UI-word lines, which an announced list may hold as items
+_UI_CODES = ("B101", "B111")
+#: a list the text announces: its items are short, and at most this many
+_LIST_ITEMS = 12
+_LIST_ITEM_CHARS = 40
+_ANNOUNCING_COLONS = ("：", ":")
+
+
+def _item_of_announced_list(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the line at ``start`` is an item of a list that a line of the
+    text announces with a colon ("台风来临时：" over "关闭窗口 / 切断电源"):
+    the items are short lines in one block (the announcing line right above
+    it or one blank line away), no rule of this detector takes the announcing
+    line, and none takes at least one item either (a bar of UI words one per
+    line stays boilerplate).  Both are then kept in every round, so the
+    decision stands when the detector runs again."""
+    items: list[str] = []
+    announcer = None
+    pos = start
+    # back to the first line of the block, or to the announcing line inside it
+    while len(items) <= _LIST_ITEMS:
+        prev_end = pos
+        prev_start = text.rfind("\n", 0, max(0, pos - 1)) + 1 if pos > 0 else -1
+        if prev_start < 0:
+            break
+        line = text[prev_start:prev_end].strip(EDGE_SPACE + "\n")
+        if not line:
+            # one blank line: the announcing line may stand above it
+            above_start = text.rfind("\n", 0, max(0, prev_start - 1)) + 1 if prev_start > 0 else -1
+            if above_start >= 0:
+                above = text[above_start:prev_start].strip(EDGE_SPACE + "\n")
+                if above.endswith(_ANNOUNCING_COLONS):
+                    announcer = above
+            break
+        if line.endswith(_ANNOUNCING_COLONS):
+            announcer = line
+            break
+        items.append(line)
+        pos = prev_start
+    if announcer is None or len(announcer) > 120 or not _plain(announcer, lex):
+        return False
+    # the items of the block, from the one at ``start`` down
+    for line_start, line_end in lines_forward(text, start):
+        line = text[line_start:line_end].strip(EDGE_SPACE + "\n")
+        if not line or len(items) > _LIST_ITEMS:
+            break
+        items.append(line)
+    if any(len(item) > _LIST_ITEM_CHARS for item in items):
+        return False
+    return any(_plain(item, lex) for item in items)
+
+
+def _plain(line: str, lex: Lexicon) -> bool:
+    """Whether no rule of this detector takes ``line`` anywhere (so no round removes it)."""
+    return (_classify_edge(line, lex, at_tail=True) is None and _classify_edge(line, lex, at_tail=False) is None
+            and _anywhere_kind(line, lex) is None)
 
 
 def find_boilerplate(text: str, ctx: Context) -> list[Finding]:

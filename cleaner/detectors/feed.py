@@ -35,7 +35,12 @@ from operator import add
 from pathlib import Path
 
 from ..findings import Finding
+from ..linetools import EDGE_SPACE
 from .base import Context, Detector, Rule
+
+#: white space a line is judged without: what str.strip() takes, and the
+#: zero-width characters and BOM the white-space detector strips from line edges
+_BLANKS = EDGE_SPACE + "\n\x1c\x1d\x1e\x1f"
 
 RULES = (
     Rule("F101", "feed-chrome-line", "A line made only of feed UI words, icons and counters.",
@@ -141,11 +146,11 @@ class _Lexicon:
         # a forum line starts with its opener, after blanks at most; the
         # pattern may run over blank lines, which only lets more pages through.
         # No opener starts with a blank, so the blanks are taken possessively.
-        self.bbs_rest = re.compile(rf"\n\s*+(?:{bbs})")
+        self.bbs_rest = re.compile(rf"\n[^\S\n]*+(?:{bbs})")
         self.bbs_first = re.compile(rf"\s*+(?:{bbs})")
         # the cheaper first look: a line that starts with an opener's first character
         openers = _char_class(w[0] for w in words["bbs"] if w)
-        self.bbs_hint = re.compile(rf"\n\s*+[{openers}]") if openers else self.bbs_rest
+        self.bbs_hint = re.compile(rf"\n[^\S\n]*+[{openers}]") if openers else self.bbs_rest
 
 
 @lru_cache(maxsize=8)
@@ -247,13 +252,13 @@ def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
 
 def _chrome_kind(line: str, lex: _Lexicon) -> str:
     """``"strong"``, ``"weak"`` or ``""`` for one line."""
-    body = line.strip()
+    body = line.strip(_BLANKS)
     if not body or len(body) > 80:
         return ""
     if body in ("--", "——"):   # signature separator: chrome only next to chrome
         return "weak"
     if ".cn/" in body:   # a short link is neither content nor chrome: judge the rest
-        body = lex.shortlink.sub(" ", body).strip()
+        body = lex.shortlink.sub(" ", body).strip(_BLANKS)
         if not body:
             return ""
     words = counted = icons = strong = dates = 0
@@ -290,7 +295,7 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
 
 
 def _header(line: str, lex: _Lexicon) -> bool:
-    core, _ = _strip_icons(line.strip().strip("【】[]「」<>《》:：|｜-—=_ \t\u3000"))
+    core, _ = _strip_icons(line.strip(_BLANKS).strip("【】[]「」<>《》:：|｜-—=_ \t\u3000"))
     core = core.strip("【】[]「」:： ")
     return core in lex.recommend
 
@@ -302,7 +307,7 @@ def _signals(line: str) -> int:
 
 def _item_like(line: str) -> tuple[bool, bool, bool]:
     """(bullet, truncated, feed-signal) for a candidate block item."""
-    s = line.strip()
+    s = line.strip(_BLANKS)
     bullet = bool(_BULLET.match(line)) and len(s) > 2
     truncated = bool(s) and s[-1] not in _TERMINAL
     return bullet, truncated, _signals(s) > 0
@@ -324,7 +329,7 @@ def _special_line(line: str, lex: _Lexicon) -> bool:
     """One line of the quick chrome scan: short, no prose, chrome or a header."""
     if len(line) > 90:
         return False
-    s = line.strip()
+    s = line.strip(_BLANKS)
     return len(s) <= 80 and not _PROSE.search(s) and bool(_chrome_kind(s, lex) or _header(s, lex))
 
 
@@ -491,9 +496,9 @@ def _line_kind(line: str, lex: _Lexicon) -> str:
 
 
 def _judge_line(line: str, lex: _Lexicon) -> str:
-    s = line.strip()
+    s = line.strip(_BLANKS)
     if ".cn/" in s:   # judge the line as it will be once its short links go
-        s = lex.shortlink.sub("", s).strip()
+        s = lex.shortlink.sub("", s).strip(_BLANKS)
     if not s:
         return "blank"
     if len(s) <= 80 and not _PROSE.search(s):
@@ -517,6 +522,23 @@ def _split_lines(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     if ends and ends[-1] > len(text):   # the last line has no newline
         ends[-1] = len(text)
     return lines, list(zip([0] + ends[:-1], ends))
+
+
+_ANNOUNCING_COLONS = ("：", ":")
+
+
+def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
+    """The chrome-looking lines right under a line of text that ends with a
+    colon: the text announces them (figures it quotes), so they are content."""
+    out: set[int] = set()
+    announcing = False
+    for i, k in enumerate(kinds):
+        if k in ("strong", "weak"):
+            if announcing:
+                out.add(i)
+        elif k != "blank":
+            announcing = k == "" and lines[i].rstrip().endswith(_ANNOUNCING_COLONS)
+    return out
 
 
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
@@ -584,16 +606,18 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
                 removed[x] = True
             covered.update(range(first, last + 1))
 
-    # chrome lines; lone UI words only next to other chrome
+    # chrome lines; lone UI words only next to other chrome; none that a line of
+    # the text announces ("这条微博的数据是：" over "转发 12万")
+    announced = _announced_runs(lines, kinds)
     for i, k in enumerate(kinds):
-        if k == "strong" or k == "bbs":
+        if (k == "strong" or k == "bbs") and i not in announced:
             removed[i] = True
     weak = [i for i, k in enumerate(kinds) if k == "weak"]
     changed = bool(weak)
     while changed:   # until no lone word is next to removed chrome any more
         changed = False
         for i in weak:
-            if not removed[i]:
+            if not removed[i] and i not in announced:
                 a, b = nonblank(i, -1), nonblank(i, 1)
                 if (a >= 0 and removed[a] and kinds[a] != "") or (b >= 0 and removed[b] and kinds[b] != ""):
                     removed[i] = True

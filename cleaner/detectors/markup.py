@@ -21,6 +21,7 @@ grouped the same way.
 from __future__ import annotations
 
 import html
+import bisect
 import re
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ from ..findings import Finding
 from .base import Context, Detector, Rule
 
 RULES = (
-    Rule("M101", "html-tag", "An HTML/XML tag; the text inside it is kept.", "<p class=x>文字</p> → 文字"),
+    Rule("M101", "html-tag", "An HTML/XML tag; the text inside it is kept (in Markdown code, tags are text).", "<p class=x>文字</p> → 文字"),
     Rule("M102", "html-comment", "An HTML comment, conditional comment or CDATA wrapper.", "<!-- 正文下 --> → (removed)"),
     Rule("M103", "script-style-block", "A <script>, <style> or <noscript> element with its content.", "<style>.a{}</style> → (removed)"),
     Rule("M104", "character-reference", "A character reference, decoded to its character.", "&#123; → {, &nbsp; → space"),
@@ -356,7 +357,29 @@ def find_markup(text: str, ctx: Context) -> list[Finding]:
     offset: int | None = 0
     while offset is not None:
         offset = _scan(text, offset, permissive, findings, ends)
+    if "`" in text and not permissive and findings:
+        findings = _outside_code(text, findings)
     return findings
+
+
+#: Markdown code: a fenced block, or an inline span closed on its line by as many backticks
+_MARKDOWN_CODE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n]+?\2(?!`)", re.M | re.S)
+
+
+def _outside_code(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings that do not lie inside Markdown code: there a tag or a
+    reference is what the text is about (a span such as ``<br>`` in backticks,
+    "表示换行"), not markup."""
+    spans = [(m.start(), m.end()) for m in _MARKDOWN_CODE.finditer(text)]
+    if not spans:
+        return findings
+    starts = [a for a, _b in spans]
+    kept = []
+    for f in findings:
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i < 0 or f.end > spans[i][1]:
+            kept.append(f)
+    return kept
 
 
 DETECTOR = Detector(

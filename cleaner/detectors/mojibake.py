@@ -13,6 +13,7 @@ made of), and only the windows around them that hold a mark are analysed.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -126,16 +127,48 @@ def _find_in_line(line: str, base: int) -> list[Finding]:
     return found
 
 
+class _Taken:
+    """Non-overlapping spans of a line, kept sorted: whether a span is free
+    costs a bisection, not a walk over every span taken (a line can hold
+    thousands of findings)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.starts, a) - 1
+        if i >= 0 and self.ends[i] > a:
+            return False
+        return i + 1 >= len(self.starts) or self.starts[i + 1] >= b
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+    def clear_of(self, a: int, b: int) -> tuple[int, int]:
+        """``[a, b)`` shrunk off the spans its ends lie in (a run may touch a
+        repair that already took its first or last marker)."""
+        i = bisect.bisect_right(self.starts, a) - 1
+        while 0 <= i < len(self.starts) and self.starts[i] <= a < self.ends[i]:
+            a = self.ends[i]
+            i += 1
+        j = bisect.bisect_left(self.starts, b) - 1
+        while j >= 0 and self.starts[j] < b <= self.ends[j]:
+            b = self.starts[j]
+            j -= 1
+        return a, b
+
+
 def _find_in_bare_line(line: str, base: int) -> list[Finding]:
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = _Taken()
+    free = taken.free
 
     def add(code: str, a: int, b: int, repl: str, reason: str) -> None:
         if free(a, b):
-            taken.append((a, b))
+            taken.add(a, b)
             found.append(Finding(code, base + a, base + b, repl, reason))
 
     # Latin (ftfy) and CJK readings compete: where they overlap, the larger gain wins
@@ -154,11 +187,7 @@ def _find_in_bare_line(line: str, base: int) -> list[Finding]:
         add(code, a, b, fixed, reason)
     if lost_bytes.PRECHECK.search(line):
         for a, b, reason in lost_bytes.find_lost_bytes(line):
-            for s, e in taken:  # a run may touch a repair that already took its first marker
-                if s <= a < e:
-                    a = e
-                if s < b <= e:
-                    b = s
+            a, b = taken.clear_of(a, b)
             if a < b:
                 add("E210", a, b, "", reason)
     if unencodable.PRECHECK.search(line):

@@ -66,6 +66,15 @@ def _candidate_lines(text: str):
         yield start, pos
 
 
+_ANNOUNCING = ("：", ":")
+
+
+def _announced(text: str, start: int) -> bool:
+    """Whether the last line with text before ``start`` ends with a colon."""
+    before = text[max(0, start - 400):start].rstrip()
+    return before.endswith(_ANNOUNCING)
+
+
 def _tokens(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
 
@@ -99,8 +108,10 @@ def _is_spam(infos: list[TokenInfo], piped: bool, spaced: bool, opts) -> tuple[b
     scattered = distinct >= 4 and spread >= 0.35
     if piped or spaced:
         return (scattered or n >= 2 * min_tokens or distinct >= 3), div
-    # comma / 、 lists: only long lists scattered over the whole country
-    return (n >= max(8, min_tokens) and scattered), div
+    # comma / 、 lists, the separators of prose: only long lists scattered over
+    # the whole country the way a random pick is (a ranking or a policy's
+    # list names a few provinces' places several times over)
+    return (n >= max(8, min_tokens) and distinct >= 5 and spread >= 0.6), div
 
 
 def find_placenames(text: str, ctx: Context) -> list[Finding]:
@@ -120,7 +131,9 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
         piped = any(b[3] for b in block)
         # space-separated matters only for a block without pipes
         spaced = not piped and any(_SPACE_SEP.search(b[4]) for b in block)
-        spam, div = _is_spam(infos, piped, spaced, opts)
+        # a list the text announces ("排名前十的县市分别是：") is the article's own
+        spam, div = (False, 0) if not piped and _announced(text, block[0][0]) else \
+            _is_spam(infos, piped, spaced, opts)
         if spam:
             findings.append(Finding(
                 "S201", block[0][0], block[-1][1], "",

@@ -3,7 +3,8 @@
 Each kept line is stripped of surrounding white space (U+3000 paragraph
 indents, NBSP and zero-width characters included); runs of blank lines become
 one blank line; blank lines at the edges of the document go; the document
-ends with exactly one newline.  Stray control characters are removed.  The
+ends with exactly one newline.  Control characters are the controls
+detector's (W104), which runs before the line-based detectors.  The
 inside of a line (e.g. spaces between a source and a date) is kept.
 """
 from __future__ import annotations
@@ -12,12 +13,12 @@ import re
 
 from ..findings import Finding
 from .base import Context, Detector, Rule
+from .controls import control_findings, has_control
 
 RULES = (
     Rule("W101", "line-edge-space", "White space at the start or end of a line (spaces, tabs, U+3000, NBSP).", "'　　正文 ' → '正文'"),
     Rule("W102", "blank-line-run", "Two or more consecutive blank lines, collapsed to one.", "'a\\n\\n\\n\\nb' → 'a\\n\\nb'"),
     Rule("W103", "document-edge", "Blank lines at the top or bottom; the final newline.", "'\\n\\ntext' → 'text\\n'"),
-    Rule("W104", "control-character", "A C0 control character other than tab and newline.", "'a\\x07b' → 'ab'"),
 )
 
 _WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -31,24 +32,6 @@ _RUN_FORWARD = re.compile(f"[{_WS}\n]*")
 _BAD_NEWLINE = re.compile(f"\n(?:(?=[{_WS}]|\n\n)|(?<=[{_WS}]\n))")
 _WS_CHARS = frozenset(_WS.replace("\u2000-\u200b", "") + "".join(chr(c) for c in range(0x2000, 0x200C)) + "\n")
 _STRIP_CHARS = "".join(sorted(_WS_CHARS))
-_CONTROL_CLASS = "[\x00-\x08\x0e-\x1f\x7f]"
-# written as "one, then any more" so the engine can skip to a candidate
-# character rather than try the pattern at every position
-_CONTROL = re.compile(f"{_CONTROL_CLASS}{_CONTROL_CLASS}*")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
-
-
-def _has_control(text: str) -> bool:
-    """Whether ``text`` holds a control character, cheaply: the characters
-    outside Latin-1 (most of a Chinese text) are dropped in one C pass and
-    the rest is checked bytewise."""
-    latin = text.encode("latin-1", "ignore")
-    return len(latin.translate(None, _CONTROL_BYTES)) != len(latin)
-
-
-def _control_findings(text: str) -> list[Finding]:
-    return [Finding("W104", m.start(), m.end(), "", f"{m.end() - m.start()} control character(s)")
-            for m in _CONTROL.finditer(text)]
 
 
 def _layout_runs(text: str, body_start: int, body_end: int) -> list[Finding]:
@@ -77,9 +60,10 @@ def _layout_runs(text: str, body_start: int, body_end: int) -> list[Finding]:
 
 def find_whitespace(text: str, ctx: Context) -> list[Finding]:
     """Propose the layout fixes for ``text``."""
-    if _has_control(text):
-        # layout is decided on the text without control characters: clean them first
-        return _control_findings(text)
+    if has_control(text):
+        # the controls stage removed them after markup; should a later stage
+        # bring one back, layout is decided on the text without it (W104)
+        return control_findings(text)
     lead = _LEAD.match(text)
     body_start = lead.end() if lead else 0
     if body_start == len(text):

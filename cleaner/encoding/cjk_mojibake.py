@@ -24,6 +24,7 @@ character and the marker are removed.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -303,12 +304,23 @@ def _start_candidates(pair: CodecPair) -> re.Pattern:
     return re.compile(f"[{klass}\U00010000-\U0010ffff]|(?<=[{loss}])[^\x00-\x7f]")
 
 
+#: A stretch that is rejected is tried again from its next character (the
+#: damage may start one byte later, or a shorter stretch may read better), so
+#: a long line that reads as garbage in ``pair`` costs a scan to its end from
+#: every character.  Once the groups read on a line exceed this many per
+#: character (plus RESCAN_FLOOR), a rejected stretch is passed over whole,
+#: which keeps the cost linear; lines of real text stay far below it.
+RESCAN_BUDGET = 2
+RESCAN_FLOOR = 64
+
+
 def _scan(line: str, pair: CodecPair) -> list[Repair]:
     """Every span of ``line`` that ``pair`` alone would repair."""
     found: list[Repair] = []
     if not _worth_scanning(line, pair):
         return found
     i, n = 0, len(line)
+    work, budget = 0, RESCAN_BUDGET * n + RESCAN_FLOOR
     candidate = _start_candidates(pair).search
     while i < n:
         # jump to the next place a span may start (a superset, checked exactly below)
@@ -348,9 +360,11 @@ def _scan(line: str, pair: CodecPair) -> list[Repair]:
                     found.append(Repair(a, b, text, pair, lossy))
                     i = b
                     continue
-        # double-byte readings keep character alignment: a rejected stretch need not be rescanned
+        # double-byte readings keep character alignment: a rejected stretch need not be
+        # rescanned; nor need any other once the line has cost its budget (see RESCAN_BUDGET)
+        work += len(groups)
         double = pair.true != "utf-8" and pair.shown[0] in ("gbk", "big5hkscs")
-        i = groups[-1][1] if double and groups[-1][1] > i else i + 1
+        i = groups[-1][1] if (double or work > budget) and groups[-1][1] > i else i + 1
     return found
 
 
@@ -361,10 +375,16 @@ def find_repairs(line: str, pairs: tuple[CodecPair, ...] = PAIRS) -> list[Repair
     that gains the most plausibility wins.
     """
     proposals = [r for pair in pairs for r in _scan(line, pair)]
+    if len(proposals) <= 1:
+        return proposals
     proposals.sort(key=lambda r: -gain(line[r.start:r.end], r.text))
+    # the spans taken so far, sorted: a proposal is checked by bisection
+    starts: list[int] = []
     taken: list[Repair] = []
     for r in proposals:
-        if all(r.end <= t.start or r.start >= t.end for t in taken):
-            taken.append(r)
-    taken.sort(key=lambda r: r.start)
+        i = bisect.bisect_right(starts, r.start) - 1
+        if (i >= 0 and taken[i].end > r.start) or (i + 1 < len(taken) and taken[i + 1].start < r.end):
+            continue
+        starts.insert(i + 1, r.start)
+        taken.insert(i + 1, r)
     return taken

@@ -12,13 +12,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-#: a segment: no spaces/tabs, no CJK, with at least one character of the
-#: Latin-1/cp1252/cp1250 repertoire that UTF-8 mojibake consists of
-SEGMENT = re.compile(
-    r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*"
-    r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]"
-    r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*"
-)
+#: a segment: a run of characters that are not spaces, tabs or CJK ...
+_SEGMENT_RUN = re.compile(r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+#: ... holding at least one character of the Latin-1/cp1252/cp1250 repertoire
+#: that UTF-8 mojibake consists of.  (Found run by run: one pattern for both
+#: would try every start of a long run that holds none, in quadratic time.)
+_MOJIBAKE_CHAR = re.compile(r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]")
+#: white space the white-space detector strips from line edges (NBSP, BOM, U+3000 ...)
+_EDGE_SPACE = "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\x0b\x0c\r\x85"
 
 
 #: a UTF-8 lead byte (C2–F4) then a continuation byte (80–BF), as Latin-1/cp1252 show them
@@ -75,16 +76,34 @@ def fix_segment(segment: str) -> tuple[str, str] | None:
     return fixed, ", ".join(f"{arg} {op}" for op, arg in steps)
 
 
+def segments(line: str):
+    """``(start, end)`` of each segment of ``line`` worth a look: a run without
+    spaces or CJK that holds a character mojibake is made of."""
+    search = _MOJIBAKE_CHAR.search
+    for m in _SEGMENT_RUN.finditer(line):
+        a, b = m.span()
+        if b - a >= 2 and search(line, a, b):
+            yield a, b
+
+
 def find_latin_mojibake(line: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, fixed, reason)`` for each repaired segment of ``line``."""
+    """``(start, end, fixed, reason)`` for each repaired segment of ``line``.
+
+    A segment at an edge of the line is also tried without the white space
+    the white-space detector strips there (a leading NBSP), so that what is
+    repaired does not depend on a character that goes anyway."""
     out = []
-    for m in SEGMENT.finditer(line):
-        seg = m.group()
-        if len(seg) < 2:
-            continue
-        result = fix_segment(seg)
+    n = len(line)
+    for a, b in segments(line):
+        result = fix_segment(line[a:b])
+        if result is None and (a == 0 or b == n):
+            a2 = a + len(line[a:b]) - len(line[a:b].lstrip(_EDGE_SPACE)) if a == 0 else a
+            b2 = a + len(line[a:b].rstrip(_EDGE_SPACE)) if b == n else b
+            if (a2, b2) != (a, b) and b2 - a2 >= 2:
+                a, b = a2, b2
+                result = fix_segment(line[a:b])
         if result is None:
             continue
         fixed, how = result
-        out.append((m.start(), m.end(), fixed, f"E101 Latin-script mojibake ({how}): {seg} → {fixed}"))
+        out.append((a, b, fixed, f"E101 Latin-script mojibake ({how}): {line[a:b]} → {fixed}"))
     return out

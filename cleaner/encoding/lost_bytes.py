@@ -15,7 +15,7 @@ import re
 
 LOST_BYTES = re.compile(
     r"(?:锟斤拷)+(?:锟斤?)?"      # U+FFFD pairs as UTF-8, read as GBK
-    r"|锟斤(?=[?\ufffd]|$)"
+    r"|锟斤(?=[?\ufffd]|[ \t\u00a0\u3000\ufeff]*$)"   # cut short at a line end (edge space aside)
     r"|烫{3,}|屯{3,}"           # debug fill bytes 0xCC / 0xCD read as GBK
     r"|\ufffd+",                # the replacement character itself
     re.MULTILINE,
