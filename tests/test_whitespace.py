@@ -51,18 +51,16 @@ _layout_pieces = st.sampled_from(
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(_layout_pieces, max_size=30).map("".join))
-def test_a_round_the_detector_calls_settled_leaves_nothing_to_find(doc):
-    """The pipeline skips the confirming round after a settled one: that round must find nothing."""
+def test_one_round_leaves_nothing_to_find(doc):
+    """The detector runs once: what one round leaves, a second finds nothing in."""
     from cleaner.detectors.base import Context
     from cleaner.detectors.whitespace import DETECTOR
     from cleaner.findings import apply_findings, resolve_overlaps
 
+    assert not DETECTOR.repeat
     found = resolve_overlaps(DETECTOR.find(doc, Context()))
     after = apply_findings(doc, found)
-    if DETECTOR.settled(found, Context()):
-        assert DETECTOR.find(after, Context()) == []
-    else:  # only a round that removed control characters asks to be looked at again
-        assert any(f.code == "W104" for f in found)
+    assert DETECTOR.find(after, Context()) == []
 
 
 def test_a_round_that_removes_control_characters_is_looked_at_again():

@@ -4,7 +4,8 @@ Each kept line is stripped of surrounding white space (U+3000 paragraph
 indents, NBSP and zero-width characters included); runs of blank lines become
 one blank line; blank lines at the edges of the document go; the document
 ends with exactly one newline.  Control characters are the controls
-detector's (W104), which runs before the line-based detectors.  The
+detector's (W104), which runs before the line-based detectors; here a
+control character left in (W104 not selected) is text like any other.  The
 inside of a line (e.g. spaces between a source and a date) is kept.
 """
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 
 from ..findings import Finding
 from .base import Context, Detector, Rule
-from .controls import control_findings, has_control
 
 RULES = (
     Rule("W101", "line-edge-space", "White space at the start or end of a line (spaces, tabs, U+3000, NBSP).", "'　　正文 ' → '正文'"),
@@ -60,10 +60,6 @@ def _layout_runs(text: str, body_start: int, body_end: int) -> list[Finding]:
 
 def find_whitespace(text: str, ctx: Context) -> list[Finding]:
     """Propose the layout fixes for ``text``."""
-    if has_control(text):
-        # the controls stage removed them after markup; should a later stage
-        # bring one back, layout is decided on the text without it (W104)
-        return control_findings(text)
     lead = _LEAD.match(text)
     body_start = lead.end() if lead else 0
     if body_start == len(text):
@@ -79,25 +75,15 @@ def find_whitespace(text: str, ctx: Context) -> list[Finding]:
     return findings
 
 
-def settled(found: list[Finding], ctx: Context) -> bool:
-    """Whether applying ``found`` leaves nothing for a second round.
-
-    A round with control characters to remove decides nothing else, so the
-    layout is looked at again.  Any other round rewrites every maximal run
-    of white space that holds a newline and needs work into exactly one
-    newline or one blank line between two characters that are not white
-    space, strips the document's edges and ends it with one newline: the
-    result has no run, edge or ending left to fix (``test_whitespace``
-    checks this on generated texts)."""
-    return all(f.code != "W104" for f in found)
-
-
 DETECTOR = Detector(
     name="whitespace",
     prefix="W",
-    summary="Layout: line-edge white space, blank-line runs, document edges, control characters.",
+    summary="Layout: line-edge white space, blank-line runs, document edges.",
     rules=RULES,
     find=find_whitespace,
-    repeat=True,
-    settled=settled,
+    # one round: it rewrites every maximal run of white space that holds a
+    # newline and needs work into exactly one newline or one blank line
+    # between two characters that are not white space, strips the document's
+    # edges and ends it with one newline, which leaves nothing for a second
+    # round (test_whitespace checks this on generated texts)
 )
