@@ -312,3 +312,12 @@ def test_scan_work_grows_linearly_with_the_line(piece, monkeypatch):
         return len(counted) + 1
 
     assert work(1600) < 6 * work(400)
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("如果看到“ä¸­æ–‡”这样的乱码，说明编码错了。", "如果看到“中文”这样的乱码，说明编码错了。\n"),
+    ("（cafÃ©）", "（café）\n"),
+])
+def test_quotation_marks_around_latin_mojibake_stay(text, cleaned):
+    """“ is 0x93 in cp1252, a GBK lead byte: the quote must not be read into the repair."""
+    assert clean(text).text == cleaned

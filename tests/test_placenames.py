@@ -98,3 +98,19 @@ def test_a_scattered_pipe_run_still_goes_under_a_colon():
     names = "凤台县| 永福县| 蕉岭县| 桦甸市| 吴川市| 望都县| 长汀县| 鹤峰县| 石柱| 南阳市"
     result = clean("正文。\n\n相关地区：\n" + names + "\n", select="S")
     assert [f.code for f in result.findings] == ["S201"]
+
+
+@pytest.mark.parametrize("text", [
+    "国内对口合作城市：\n延吉市｜伊宁市｜喀什市｜阿克苏市｜和田市｜格尔木市｜德令哈市｜林芝市\n\n今年还将与两个城市签署合作协议。\n",
+    "部分入选地区\n\n婺源县 阳朔县 桐庐县 安吉县 凤凰县 腾冲市 敦煌市 平遥县 大理市 香格里拉市\n\n文化和旅游部表示，将对示范区实行动态管理。\n",
+    "今年暑假，我们走访了以下地方：\n\n婺源县/阳朔县/凤凰县/腾冲市/敦煌市/平遥县\n\n每到一个县，我们都会去两到三个村的图书室。\n",
+])
+def test_a_list_the_article_goes_on_after_stays(text):
+    assert clean(text).text == text
+
+
+def test_a_long_pipe_run_with_prose_under_it_still_goes():
+    names = ("凤台县| 永福县| 蕉岭县| 桦甸市| 吴川市| 望都县| 长汀县| 鹤峰县| 南阳市| 疏附县| 正阳县| "
+             "浪卡子县| 东光县| 利川市| 曲麻莱县| 绥芬河市| 商洛市| 石首市")
+    result = clean("正文第一段。\n\n" + names + "\n\n网友留言：写得很好，支持一下。\n", select="S")
+    assert [f.code for f in result.findings] == ["S201"]

@@ -539,15 +539,28 @@ def _quoted(s: str, at: int) -> bool:
                for a, b in _QUOTES)
 
 
+_QUOTED_SPANS = re.compile("“[^”]*”|「[^」]*」|\"[^\"]*\"|《[^》]*》")
+#: what a report of a licence number does with it (a footer just shows it)
+_NARRATIVE_VERB = re.compile("[说說称稱]|表示|介绍|介紹|透露|拿到|获得|獲得|取得|申请|申請|办理|辦理|伪造|偽造|冒用|显示|顯示|写着|寫著|印着|印著")
+
+
 def _narrates(s: str, marker: re.Match) -> bool:
     """Whether a line that holds a copyright/licence marker is a sentence about
-    one (a story on piracy or a fake licence number) rather than a footer: it
-    ends like a sentence, has clauses or quotes, does not speak for the site,
-    and carries no licence number or dated © of its own (one inside quotes is
-    a quotation)."""
-    if not ends_sentence(s) or _SELF_REFERENCE.search(s) or not _REPORTING.search(s):
+    one (a story on piracy or a fake licence number) rather than a footer.
+
+    It must end like a sentence and have clauses or quotes.  A marker in
+    quotation marks is quoted, whatever the line says around it.  Otherwise
+    the line must not speak for the site or the text itself (outside quotes),
+    and a licence number or dated © of its own counts only beside a verb that
+    reports it ("终于拿到了编号：浙ICP备…")."""
+    if not ends_sentence(s) or not _REPORTING.search(s):
         return False
-    return _quoted(s, marker.start()) or not _LICENCE_NUMBER.search(s)
+    if _quoted(s, marker.start()):
+        return True
+    outside = _QUOTED_SPANS.sub("", s)
+    if _SELF_REFERENCE.search(outside):
+        return False
+    return not _LICENCE_NUMBER.search(outside) or _NARRATIVE_VERB.search(outside) is not None
 
 
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:

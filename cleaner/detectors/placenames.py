@@ -69,6 +69,18 @@ def _candidate_lines(text: str):
 _ANNOUNCING = ("：", ":")
 
 
+#: a pipe-joined list longer than this is spam even with prose under it
+_LISTED_MAX = 16
+_SENTENCE_END = re.compile("[。！？!?]")
+
+
+def _prose_follows(text: str, end: int) -> bool:
+    """Whether the next line with text after ``end`` is a sentence of prose."""
+    rest = text[end:end + 400].lstrip()
+    line = rest.split("\n", 1)[0].strip()
+    return len(line) >= 8 and _SENTENCE_END.search(line) is not None
+
+
 def _announced(text: str, start: int) -> bool:
     """Whether the last line with text before ``start`` ends with a colon."""
     before = text[max(0, start - 400):start].rstrip()
@@ -131,9 +143,13 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
         piped = any(b[3] for b in block)
         # space-separated matters only for a block without pipes
         spaced = not piped and any(_SPACE_SEP.search(b[4]) for b in block)
-        # a list the text announces ("排名前十的县市分别是：") is the article's own
-        spam, div = (False, 0) if not piped and _announced(text, block[0][0]) else \
-            _is_spam(infos, piped, spaced, opts)
+        # a list the text announces ("排名前十的县市分别是："), or one the article goes
+        # on after (a paragraph of prose right under it), is the article's own
+        if (not piped and _announced(text, block[0][0])) or \
+                (_prose_follows(text, block[-1][1]) and (not piped or len(infos) <= _LISTED_MAX)):
+            spam, div = False, 0
+        else:
+            spam, div = _is_spam(infos, piped, spaced, opts)
         if spam:
             findings.append(Finding(
                 "S201", block[0][0], block[-1][1], "",

@@ -18,6 +18,8 @@ _SEGMENT_RUN = re.compile(r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00
 #: that UTF-8 mojibake consists of.  (Found run by run: one pattern for both
 #: would try every start of a long run that holds none, in quadratic time.)
 _MOJIBAKE_CHAR = re.compile(r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]")
+#: quotation marks and brackets that may enclose a damaged word
+_QUOTE_MARKS = "\"'“”‘’«»()[]（）【】「」『』"
 #: white space the white-space detector strips from line edges (NBSP, BOM, U+3000 ...)
 _EDGE_SPACE = "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\x0b\x0c\r\x85"
 
@@ -70,6 +72,8 @@ def fix_segment(segment: str) -> tuple[str, str] | None:
         return None
     if len(fixed) >= len(segment) or not all(_sensible(ch) for ch in fixed if not ch.isascii()):
         return None  # a real repair is shorter and reads as letters and punctuation
+    if any(ch < " " or ch == "\x7f" for ch in fixed if ch not in segment):
+        return None  # nor does it make control characters (ftfy reads U+FFFD beside one as \x1a)
     steps = [(op, arg) for op, arg in (steps or []) if op in ("encode", "decode")]
     if not any(op == "decode" and "utf-8" in arg for op, arg in steps):
         return None  # only re-reading the bytes as UTF-8 repairs this kind of mojibake
@@ -102,6 +106,15 @@ def find_latin_mojibake(line: str) -> list[tuple[int, int, str, str]]:
             if (a2, b2) != (a, b) and b2 - a2 >= 2:
                 a, b = a2, b2
                 result = fix_segment(line[a:b])
+        if result is None and (line[a] in _QUOTE_MARKS or line[b - 1] in _QUOTE_MARKS):
+            # quotation marks around the damage ("“ä¸­æ–‡”") are the text's own: a
+            # double-byte reading would otherwise take “ (0x93 in cp1252) as a lead byte
+            a2 = a + len(line[a:b]) - len(line[a:b].lstrip(_QUOTE_MARKS))
+            b2 = a + len(line[a:b].rstrip(_QUOTE_MARKS))
+            if b2 - a2 >= 2:
+                result = fix_segment(line[a2:b2])
+                if result is not None:
+                    a, b = a2, b2
         if result is None:
             continue
         fixed, how = result
