@@ -140,3 +140,14 @@ def test_chrome_rows_under_posts_still_go():
     result = clean(text)
     assert [f.code for f in result.findings if f.detector == "feed"] == ["F101", "F101"]
     assert "转发" not in result.text
+
+
+def test_forum_headers_the_text_quotes_stay():
+    text = ("那时候的帖子格式很固定，开头几行是这样的：\n\n发信人: lilac (丁香), 信区: Reading\n"
+            "标  题: 推荐一本书\n发信站: 水木社区\n\n后来改版了好几次，老朋友们也渐渐不上了。\n")
+    assert clean(text).text == text
+
+
+def test_an_announcement_covers_one_block_only():
+    result = clean("网友说：\n\n转发 12\n\n转发 1 评论 0 赞 5\n")
+    assert [f.before for f in result.findings if f.detector == "feed"] == ["转发 1 评论 0 赞 5\n"]

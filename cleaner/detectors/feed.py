@@ -528,16 +528,26 @@ _ANNOUNCING_COLONS = ("：", ":")
 
 
 def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
-    """The chrome-looking lines right under a line of text that ends with a
-    colon: the text announces them (figures it quotes), so they are content."""
+    """The chrome-looking lines (feed chrome, forum headers) in the block right
+    under a line of text that ends with a colon (blank lines between them
+    aside): the text announces them (figures or a header it quotes), so they
+    are content."""
     out: set[int] = set()
-    announcing = False
+    announcing = in_block = False
     for i, k in enumerate(kinds):
-        if k in ("strong", "weak"):
-            if announcing:
+        if k == "blank":
+            if in_block:
+                announcing = in_block = False
+            continue
+        if announcing:
+            in_block = True
+            if k in ("strong", "weak", "bbs"):
                 out.add(i)
-        elif k != "blank":
-            announcing = k == "" and lines[i].rstrip().endswith(_ANNOUNCING_COLONS)
+                continue
+        if k == "" and lines[i].rstrip().endswith(_ANNOUNCING_COLONS):
+            announcing, in_block = True, False
+        elif not announcing:
+            in_block = False
     return out
 
 
