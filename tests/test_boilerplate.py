@@ -390,3 +390,22 @@ def test_a_bar_of_ui_words_under_a_widget_label_still_goes():
     text = STORY + "分享到：\n\n关闭窗口\n打印本页\n\n正文第二段，继续讲述事件经过和后续。\n"
     result = clean(text)
     assert "关闭窗口" not in result.text and "打印本页" not in result.text and "分享到" not in result.text
+
+
+BODY = "春耕生产进展顺利\n\n记者今天从有关部门获悉，全市春耕生产进展顺利。\n\n各地农资供应充足，价格总体稳定。\n\n"
+
+
+@pytest.mark.parametrize("stray", ["新浪财经公众号\n", "跟贴 286 参与 4102\n", "某某公众号\n1205\n"])
+def test_short_stray_lines_do_not_shield_the_editorial_chain(stray):
+    result = clean(BODY + "责任编辑：李桐\n" + stray)
+    assert result.text == BODY + stray  # the stray lines stay; the chain above them goes
+    assert [f.code for f in result.findings if f.detector == "boilerplate"] == ["B104"]
+
+
+@pytest.mark.parametrize("tail", [
+    "责任编辑：李桐\n某某公众号\n1205\n点击查看\n",        # three stray lines: too far
+    "责任编辑：李桐\n记者手记，写于春耕时节\n",              # a line with clause punctuation is prose
+])
+def test_the_tail_walk_stops_at_prose_or_after_two_stray_lines(tail):
+    result = clean(BODY + tail)
+    assert "责任编辑：李桐" in result.text

@@ -814,6 +814,35 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
     return found, protect, final
 
 
+#: short stray lines the tail walk may step past (each kept) to boilerplate above them
+MAX_TAIL_SKIPS = 2
+_SKIPPABLE_CHARS = 20
+_PROSE_MARKS = re.compile("[。！？!?；;，,：:“”「」]")
+
+
+def _skippable(line: str) -> bool:
+    """A line too short and bare to be a paragraph: no sentence or clause punctuation."""
+    return len(line) <= _SKIPPABLE_CHARS and _PROSE_MARKS.search(line) is None
+
+
+def _past_stray_lines(line, i: int, lex: Lexicon, room: int) -> int:
+    """How many short stray lines from tail line ``i`` up the walk may step past
+    (each kept): a counter or a site name must not shield the boilerplate
+    above it.  Only when, within ``room`` such lines, the next line up is
+    boilerplate on its own (D) or a footer (C); else 0."""
+    for k in range(room):
+        cur = line(i + k)
+        if cur is None or not _skippable(cur[2]) or (k and _classify_edge(cur[2], lex, at_tail=True)):
+            return 0
+        above = line(i + k + 1)
+        if above is None:
+            return 0
+        hit = _classify_edge(above[2], lex, at_tail=True)
+        if hit is not None:
+            return k + 1 if hit[2] in ("D", "C") else 0
+    return 0
+
+
 def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Finding], bool]:
     """Findings for the boilerplate at the tail, above ``stop`` at most, and whether
     the tail is final: the walk up ended on a line that is not boilerplate,
@@ -832,6 +861,7 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
         return lines[k]
 
     picked: list[tuple[int, int, str, str, str]] = []
+    skips = 0
     first_related = first_comment = None  # candidate header lines, found when first needed
     i = 0
     while i < limit:
@@ -873,6 +903,11 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
                 first_related, first_comment = _header_lines(text, stop, lex)
             j = _comment_block(line, i, lex) if first_comment < s else None
             if j is None:
+                step = _past_stray_lines(line, i, lex, MAX_TAIL_SKIPS - skips)
+                if step:
+                    skips += step
+                    i += step
+                    continue
                 break
             for k in range(i, j):
                 s, e, c = lines[k]
