@@ -403,7 +403,7 @@ def test_short_stray_lines_do_not_shield_the_editorial_chain(stray):
 
 
 @pytest.mark.parametrize("tail", [
-    "责任编辑：李桐\n某某公众号\n1205\n点击查看\n",        # three stray lines: too far
+    "责任编辑：李桐\n某某公众号\n1205\n春季特刊\n",        # three stray lines: too far
     "责任编辑：李桐\n记者手记，写于春耕时节\n",              # a line with clause punctuation is prose
 ])
 def test_the_tail_walk_stops_at_prose_or_after_two_stray_lines(tail):
