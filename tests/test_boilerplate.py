@@ -409,3 +409,15 @@ def test_short_stray_lines_do_not_shield_the_editorial_chain(stray):
 def test_the_tail_walk_stops_at_prose_or_after_two_stray_lines(tail):
     result = clean(BODY + tail)
     assert "责任编辑：李桐" in result.text
+
+
+@pytest.mark.parametrize("line, crumb", [
+    ("网易首页 > 新闻中心 > 社会新闻 > 正文", True),     # from a site's home page
+    ("论坛首页 › 本地生活 › 美食天地 › 查看内容", True),  # to the page itself
+    ("价格 > 成本 > 利润", False),
+    ("北京 > 上海 > 广州", False),
+])
+def test_breadcrumbs_without_a_location_label(line, crumb):
+    from cleaner.detectors.boilerplate import _breadcrumb
+
+    assert _breadcrumb(line, load_lexicon(())) is crumb

@@ -114,3 +114,10 @@ def test_a_long_pipe_run_with_prose_under_it_still_goes():
              "浪卡子县| 东光县| 利川市| 曲麻莱县| 绥芬河市| 商洛市| 石首市")
     result = clean("正文第一段。\n\n" + names + "\n\n网友留言：写得很好，支持一下。\n", select="S")
     assert [f.code for f in result.findings] == ["S201"]
+
+
+def test_a_run_glued_to_the_last_sentence_goes_whole():
+    names = "凤山县| 石首市| 疏附县| 正阳县| 浪卡子县| 东光县| 利川市| 南阳市| 曲麻莱县| 绥芬河市"
+    result = clean("正文第一段，讲述事件经过。\n\n业内人士建议，引导用户规范停车。" + names + "\n")
+    assert result.text == "正文第一段，讲述事件经过。\n\n业内人士建议，引导用户规范停车。\n"
+    assert [f.code for f in result.findings if f.detector == "placenames"] == ["S202"]

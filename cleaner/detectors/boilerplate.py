@@ -66,6 +66,8 @@ _LEAD_SEP = re.compile(f"[{_SEP_CLASS}]*")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
 _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
+_HOME_PAGE = ("首页", "首頁", "主页", "主頁")
+_THIS_PAGE = frozenset(("正文", "查看内容", "查看內容", "内容", "內容", "详情", "詳情", "正文内容", "正文內容"))
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 _LINK_MAX = 60
 _COMMENT_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|\d+\s*(?:分钟|分鐘|小时|小時|天)前")
@@ -614,7 +616,11 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
     if lex.breadcrumb_re.match(core):
         return True
     parts = _CRUMB_SEP.split(core)
-    return len(parts) >= 3 and parts[0].lower() in lex.nav and all(len(p) <= 20 for p in parts)
+    if len(parts) < 3 or not all(0 < len(p) <= 20 for p in parts):
+        return False
+    # it starts at a home page ("首页", "网易首页") or ends at the page itself ("正文")
+    return (parts[0].lower() in lex.nav or parts[0].endswith(_HOME_PAGE)
+            or parts[-1] in _THIS_PAGE)
 
 
 def _related(s: str, lex: Lexicon) -> str | None:

@@ -69,6 +69,7 @@ def _candidate_lines(text: str):
 _ANNOUNCING = ("：", ":")
 
 
+_SENTENCE_MARKS = "。！？!?；;"
 #: a pipe-joined list longer than this is spam even with prose under it
 _LISTED_MAX = 16
 _SENTENCE_END = re.compile("[。！？!?]")
@@ -185,18 +186,26 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
                 if not info.division:
                     break
                 run += 1
-            if run >= min_run:
-                first = toks[len(toks) - run][0]
-                between = line[toks[len(toks) - run - 1][1]:first]
+            glued = None
+            if len(toks) > run:
+                # a name glued to the sentence before it ("…规范停车。凤山县| 石首市| …")
+                tok_start, _tok_end, word = toks[len(toks) - run - 1]
+                cut = max(word.rfind(p) for p in _SENTENCE_MARKS) + 1
+                if 0 < cut < len(word) and gazetteer().lookup(word[cut:]).division:
+                    glued = tok_start + cut
+            if run + (glued is not None) >= min_run:
+                first = toks[len(toks) - run][0] if glued is None else glued
+                between = "" if glued is not None else line[toks[len(toks) - run - 1][1]:first]
                 if _PIPE.search(between) or not between.strip():
                     spam, div = _is_spam(infos[len(infos) - run:], True, False, opts)
                     if spam:
                         cut = first
                         while cut > 0 and line[cut - 1] in _SEP_CHARS:
                             cut -= 1
+                        names = run + (glued is not None)
                         findings.append(Finding(
                             "S202", start + cut, start + len(line), "",
-                            f"place-name spam: {div} of {run} tokens are division names"))
+                            f"place-name spam: {div + (glued is not None)} of {names} tokens are division names"))
     flush()
     return findings
 
