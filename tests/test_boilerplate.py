@@ -395,7 +395,7 @@ def test_a_bar_of_ui_words_under_a_widget_label_still_goes():
 BODY = "春耕生产进展顺利\n\n记者今天从有关部门获悉，全市春耕生产进展顺利。\n\n各地农资供应充足，价格总体稳定。\n\n"
 
 
-@pytest.mark.parametrize("stray", ["新浪财经公众号\n", "跟贴 286 参与 4102\n", "某某公众号\n1205\n"])
+@pytest.mark.parametrize("stray", ["新浪财经公众号\n", "春季特刊 4102\n", "某某公众号\n1205\n"])
 def test_short_stray_lines_do_not_shield_the_editorial_chain(stray):
     result = clean(BODY + "责任编辑：李桐\n" + stray)
     assert result.text == BODY + stray  # the stray lines stay; the chain above them goes
@@ -421,3 +421,16 @@ def test_breadcrumbs_without_a_location_label(line, crumb):
     from cleaner.detectors.boilerplate import _breadcrumb
 
     assert _breadcrumb(line, load_lexicon(())) is crumb
+
+
+@pytest.mark.parametrize("line, bar", [
+    ("首页 新闻中心 检务公开 检察业务 队伍建设 检察文化 网上服务", True),
+    ("新浪首页 新闻 体育 财经 娱乐 科技 博客 图片 专栏 更多", True),
+    ("首页 会员 发现 等你来答", False),               # too few items
+    ("北京 上海 广州 深圳 成都 首页", False),          # not from the home page
+    ("某某首页 春天 夏天 秋天 冬天", False),           # a site's home page needs a known item after it
+])
+def test_a_spaced_navigation_bar_starts_at_the_home_page(line, bar):
+    from cleaner.detectors.boilerplate import _nav_bar
+
+    assert bool(_nav_bar(line, load_lexicon(()))) is bar

@@ -470,9 +470,11 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
 
 
 def _nav_bar(s: str, lex: Lexicon) -> str | None:
-    """Reason if ``s`` is a |-separated navigation bar."""
-    if len(s) > 200 or not any(p in s for p in _PIPES):
+    """Reason if ``s`` is a |-separated navigation bar, or a spaced one that starts at a home page."""
+    if len(s) > 200:
         return None
+    if not any(p in s for p in _PIPES):
+        return _spaced_nav_bar(s, lex)
     items = [i.strip(EDGE_SPACE) for i in re.split(f"[{_PIPES}]", s)]
     items = [i for i in items if i]
     if len(items) < 2 or any(len(i) > 10 or has_sentence_end(i) or "，" in i for i in items):
@@ -483,6 +485,24 @@ def _nav_bar(s: str, lex: Lexicon) -> str | None:
     if len(known) == len(items) or (len(items) >= 3 and all(len(i) <= 6 for i in items)):
         return f"navigation bar: {' | '.join(items[:4])}"
     return None
+
+
+_SPACES = re.compile(f"[{EDGE_SPACE}]+")
+_ITEM_MARKS = re.compile("[。！？!?；;，,：:、“”「」《》（）()]")
+
+
+def _spaced_nav_bar(s: str, lex: Lexicon) -> str | None:
+    """Reason if ``s`` is a navigation bar with spaces between its items:
+    five or more short bare items, the first the home page (首页), or a site's
+    home page (新浪首页) with a known navigation word after it."""
+    items = _SPACES.split(s.strip(EDGE_SPACE))
+    if len(items) < 5 or any(len(i) > 6 or _ITEM_MARKS.search(i) for i in items):
+        return None
+    first = items[0].lower()
+    if first not in _HOME_PAGE:  # a site's home page ("新浪首页") with a known item after it
+        if not first.endswith(_HOME_PAGE) or not any(i.lower() in lex.nav for i in items[1:]):
+            return None
+    return f"navigation bar: {' '.join(items[:4])}"
 
 
 def _short_item(s: str) -> bool:
