@@ -151,3 +151,16 @@ def test_forum_headers_the_text_quotes_stay():
 def test_an_announcement_covers_one_block_only():
     result = clean("网友说：\n\n转发 12\n\n转发 1 评论 0 赞 5\n")
     assert [f.before for f in result.findings if f.detector == "feed"] == ["转发 1 评论 0 赞 5\n"]
+
+
+def test_official_account_and_app_chrome_goes():
+    text = ("点击上方蓝字关注我们\n\n春耕生产进展顺利\n\n记者今天从有关部门获悉，全市春耕生产进展顺利。\n\n"
+            "欢迎读者关注我们的公众号，留言说说你家乡的春耕。\n\n点个在看\n打开APP阅读\n")
+    result = clean(text)
+    assert result.text == ("春耕生产进展顺利\n\n记者今天从有关部门获悉，全市春耕生产进展顺利。\n\n"
+                           "欢迎读者关注我们的公众号，留言说说你家乡的春耕。\n")
+
+
+def test_vote_and_survey_figures_are_not_counters():
+    text = "会议进行表决。\n\n赞同 128\n反对 12\n弃权 3\n\n本次调查共有多人参与。\n\n参与 4102\n\n决议获得通过。\n"
+    assert clean(text).text == text

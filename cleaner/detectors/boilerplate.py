@@ -488,7 +488,7 @@ def _nav_bar(s: str, lex: Lexicon) -> str | None:
 
 
 _SPACES = re.compile(f"[{EDGE_SPACE}]+")
-_ITEM_MARKS = re.compile("[。！？!?；;，,：:、“”「」《》（）()]")
+_ITEM_MARKS = re.compile("[。！？!?；;，,：:、“”「」《》（）()<>›»→＞]")  # breadcrumbs are B112
 
 
 def _spaced_nav_bar(s: str, lex: Lexicon) -> str | None:
