@@ -434,3 +434,18 @@ def test_a_spaced_navigation_bar_starts_at_the_home_page(line, bar):
     from cleaner.detectors.boilerplate import _nav_bar
 
     assert bool(_nav_bar(line, load_lexicon(()))) is bar
+
+
+@pytest.mark.parametrize("line, counter", [
+    ("13 条评论", True), ("共 86 条评论", True), ("128 人赞同了该回答", True), ("阅读 (3521)", True),
+    ("3.2万次播放", True), ("13 人", False), ("2024年", False), ("13条评论很精彩", False),
+])
+def test_counter_lines(line, counter):
+    from cleaner.detectors.boilerplate import _COUNTER_LINE
+
+    assert bool(_COUNTER_LINE.fullmatch(line)) is counter
+
+
+def test_a_counter_line_at_the_tail_goes_with_the_chain_above_it():
+    result = clean(BODY + "责任编辑：李桐\n13 条评论\n")
+    assert result.text == BODY.rstrip("\n") + "\n"

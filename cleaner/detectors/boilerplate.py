@@ -714,6 +714,13 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
     return None
 
 
+#: a line that only counts readers, comments or likes: "13 条评论", "128 人赞同了该回答", "阅读 (3521)"
+_COUNTER_LINE = re.compile(
+    r"(?:共\s*)?\d[\d,.]*\s*[万萬wWkK]?\+?\s*(?:条|條|人|次|个|個)\s*"
+    r"(?:评论|評論|回复|回覆|回答|赞同了该回答|贊同了該回答|赞同|贊同|点赞|點讚|点评|點評|收藏|阅读|閱讀|浏览|瀏覽|观看|觀看|播放|参与|參與)"
+    r"|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]")
+
+
 def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     """(code, reason, strength) for a head/tail line, or None.
 
@@ -721,6 +728,10 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     "F" (a site-owner line: goes with other boilerplate) or "W" (contact
     details: go only with a copyright or owner line).
     """
+    if s[:1].isdigit() or s[:1] in "共阅閱浏瀏评評(（":
+        counter = _COUNTER_LINE.fullmatch(s)
+        if counter:
+            return "B111", f"counter line: {s}", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
