@@ -449,3 +449,28 @@ def test_counter_lines(line, counter):
 def test_a_counter_line_at_the_tail_goes_with_the_chain_above_it():
     result = clean(BODY + "责任编辑：李桐\n13 条评论\n")
     assert result.text == BODY.rstrip("\n") + "\n"
+
+
+PAGE = "\n消费回暖 五一假期多地商圈客流创新高\n\n2024-05-06 来源：新华社\n\n五一假期，多地商圈客流创新高。\n\n记者走访发现，各大商场人气旺盛。\n"
+
+
+def test_the_page_title_line_above_the_headline_goes():
+    result = clean("消费回暖 五一假期多地商圈客流创新高_凤凰网财经\n凤凰网首页 资讯 财经 娱乐 体育 时尚 汽车 房产\n" + PAGE)
+    assert result.text == PAGE.lstrip("\n")
+    assert [f.code for f in result.findings if f.detector == "boilerplate"] == ["B114", "B101"]
+
+
+@pytest.mark.parametrize("text", [
+    "苏州园林_百度百科\n苏州园林是中国古典园林的代表。\n",           # no headline of its own below
+    "上海-北京高铁\n\n上海-北京高铁今天提速。\n",                       # the line is a headline, not headline + site
+])
+def test_a_title_with_a_separator_but_no_headline_below_stays(text):
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("line, crumb", [("首页 >> 应急动态", True), ("腾讯娱乐 > 正文", True),
+                                         ("北京 > 上海", False), ("成本 > 收入", False)])
+def test_two_step_breadcrumbs_start_at_home_or_end_at_the_page(line, crumb):
+    from cleaner.detectors.boilerplate import _breadcrumb
+
+    assert _breadcrumb(line, load_lexicon(())) is crumb

@@ -47,6 +47,8 @@ RULES = (
     Rule("B111", "site-ui", "Print/close/back-to-top links and stray UI words (at the head or tail; unmistakable ones anywhere).", "打印本页 关闭窗口 → (removed)"),
     Rule("B112", "breadcrumb", "A breadcrumb line (当前位置：首页 > 新闻).", "当前位置：首页 > 新闻 > 正文 → (removed)"),
     Rule("B113", "comment-section", "A comment-section header at the tail with the user comments (names, times) under it.", "网友评论 / 某网友 2024-01-01 10:00 / 说得好 → (removed)"),
+    Rule("B114", "page-title", "The page's title line (the headline and the site's name) above the headline itself.",
+         "消费回暖_某某网财经 / 消费回暖 → 消费回暖"),
 )
 
 #: how many non-blank lines the head and tail passes look at
@@ -636,8 +638,10 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
     if lex.breadcrumb_re.match(core):
         return True
     parts = _CRUMB_SEP.split(core)
-    if len(parts) < 3 or not all(0 < len(p) <= 20 for p in parts):
+    if len(parts) < 2 or not all(0 < len(p) <= 20 for p in parts):
         return False
+    if len(parts) == 2:  # two steps: only from the home page itself or to the page itself
+        return parts[0] in _HOME_PAGE or parts[-1] in _THIS_PAGE
     # it starts at a home page ("首页", "网易首页") or ends at the page itself ("正文")
     return (parts[0].lower() in lex.nav or parts[0].endswith(_HOME_PAGE)
             or parts[-1] in _THIS_PAGE)
@@ -732,6 +736,10 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         counter = _COUNTER_LINE.fullmatch(s)
         if counter:
             return "B111", f"counter line: {s}", "D"
+    if "首页" in s or "首頁" in s:  # a bar from a site's home page, whatever its first word
+        bar = _spaced_nav_bar(s, lex) if not any(p in s for p in _PIPES) else None
+        if bar:
+            return "B101", bar, "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -807,6 +815,26 @@ def _under_title(s: str, lex: Lexicon):
     return None
 
 
+#: a page's <title> as scraped: the headline, then a separator and the site's name
+_PAGE_TITLE = re.compile(r"(.{6,120}?)\s*(?:_|\||｜|-|－|—|–)\s*([^\s_|｜]{2,20})")
+#: how far below it the headline itself must stand
+_PAGE_TITLE_REACH = 2000
+
+
+def _page_title(text: str, end: int, line: str):
+    """(code, reason, strength) when ``line`` is the page's title line: the
+    headline with the site's name after it ("消费回暖…_凤凰网财经"), above the
+    headline itself standing alone on a line of its own."""
+    m = _PAGE_TITLE.fullmatch(line)
+    if m is None:
+        return None
+    headline = m.group(1).strip(EDGE_SPACE)
+    below = re.search(f"^[{EDGE_SPACE}]*{re.escape(headline)}[{EDGE_SPACE}]*$", text[end:end + _PAGE_TITLE_REACH], re.M)
+    if below is None:
+        return None
+    return "B114", f"page title with the site's name: {m.group(2)}", "D"
+
+
 def _peel_head(text: str, lex: Lexicon, limit: int):
     """Findings for the site chrome at the head, the end of the protected head, and
     whether the head is final (see :func:`settled`).
@@ -828,7 +856,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         hit = None
         if count <= limit:
             if not kept_end:
-                hit = _classify_edge(c, lex, at_tail=False)
+                hit = _classify_edge(c, lex, at_tail=False) or _page_title(text, e, c)
                 if hit is None and _short_item(c):
                     nxt = line_after(text, e)
                     if nxt is not None and _LONE_SEP.fullmatch(nxt[2]):
