@@ -353,6 +353,7 @@ STORY = "记者今天从有关部门获悉，全市春耕生产进展顺利，�
     "很多书上都印着“版权所有，侵权必究”，但真正追究的很少。",
     "上线前最折腾的是备案。跑了三趟之后，终于拿到了编号：浙ICP备2023000000号-1。",
     "他说：“我们的网站早就拿到了粤ICP备2020123456号。”",
+    "律师建议，站长在转载内容时应注明来源并取得授权，在页面底部规范标注版权声明和ICP备案号，以免引起纠纷。",
 ])
 def test_a_sentence_about_a_licence_or_copyright_is_content(line):
     text = STORY + "责任编辑：王强\n" + line + "\n"
@@ -395,7 +396,7 @@ def test_a_bar_of_ui_words_under_a_widget_label_still_goes():
 BODY = "春耕生产进展顺利\n\n记者今天从有关部门获悉，全市春耕生产进展顺利。\n\n各地农资供应充足，价格总体稳定。\n\n"
 
 
-@pytest.mark.parametrize("stray", ["新浪财经公众号\n", "春季特刊 4102\n", "某某公众号\n1205\n"])
+@pytest.mark.parametrize("stray", ["新浪财经公众号\n", "春季特刊 4102\n", "某某公众号\n春季特刊\n"])
 def test_short_stray_lines_do_not_shield_the_editorial_chain(stray):
     result = clean(BODY + "责任编辑：李桐\n" + stray)
     assert result.text == BODY + stray  # the stray lines stay; the chain above them goes
@@ -474,3 +475,13 @@ def test_two_step_breadcrumbs_start_at_home_or_end_at_the_page(line, crumb):
     from cleaner.detectors.boilerplate import _breadcrumb
 
     assert _breadcrumb(line, load_lexicon(())) is crumb
+
+
+def test_bare_counters_at_the_tail_go_with_the_boilerplate_above_them():
+    result = clean(BODY + "共 86 条评论\n1205\n432\n86\n")
+    assert result.text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_bare_number_alone_at_the_tail_stays():
+    text = BODY + "2024\n"
+    assert clean(text).text == text

@@ -563,6 +563,10 @@ def _quoted(s: str, at: int) -> bool:
                for a, b in _QUOTES)
 
 
+#: a sentence that reports what someone says or learnt ("律师建议，…", "记者了解到，…")
+_REPORT_FRAME = re.compile(
+    "[^，,。：:]{1,12}(?:建议|建議|表示|说|說|称|稱|指出|认为|認為|提醒|介绍|介紹|透露|强调|強調|坦言|"
+    "告诉记者|告訴記者|了解到|获悉|獲悉|注意到|发现|發現)[，,：:]")
 _QUOTED_SPANS = re.compile("“[^”]*”|「[^」]*」|\"[^\"]*\"|《[^》]*》")
 #: what a report of a licence number does with it (a footer just shows it)
 _NARRATIVE_VERB = re.compile("[说說称稱]|表示|介绍|介紹|透露|拿到|获得|獲得|取得|申请|申請|办理|辦理|伪造|偽造|冒用|显示|顯示|写着|寫著|印着|印著")
@@ -573,13 +577,14 @@ def _narrates(s: str, marker: re.Match) -> bool:
     one (a story on piracy or a fake licence number) rather than a footer.
 
     It must end like a sentence and have clauses or quotes.  A marker in
-    quotation marks is quoted, whatever the line says around it.  Otherwise
+    quotation marks is quoted, and a sentence that reports what someone says
+    or learnt ("律师建议，…") is a report, whatever the line says around it.  Otherwise
     the line must not speak for the site or the text itself (outside quotes),
     and a licence number or dated © of its own counts only beside a verb that
     reports it ("终于拿到了编号：浙ICP备…")."""
     if not ends_sentence(s) or not _REPORTING.search(s):
         return False
-    if _quoted(s, marker.start()):
+    if _quoted(s, marker.start()) or _REPORT_FRAME.match(s):
         return True
     outside = _QUOTED_SPANS.sub("", s)
     if _SELF_REFERENCE.search(outside):
@@ -725,6 +730,10 @@ _COUNTER_LINE = re.compile(
     r"|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]")
 
 
+#: a number alone on a line (likes, reads, shares under a post)
+_BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}")
+
+
 def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     """(code, reason, strength) for a head/tail line, or None.
 
@@ -736,6 +745,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         counter = _COUNTER_LINE.fullmatch(s)
         if counter:
             return "B111", f"counter line: {s}", "D"
+    if at_tail and _BARE_COUNT.fullmatch(s):
+        return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
     if "首页" in s or "首頁" in s:  # a bar from a site's home page, whatever its first word
         bar = _spaced_nav_bar(s, lex) if not any(p in s for p in _PIPES) else None
         if bar:
