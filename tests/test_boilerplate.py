@@ -485,3 +485,9 @@ def test_bare_counters_at_the_tail_go_with_the_boilerplate_above_them():
 def test_a_bare_number_alone_at_the_tail_stays():
     text = BODY + "2024\n"
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("tail, gone", [("- END -\n", True), ("—END—\n", True), ("The END of an era.\n", False)])
+def test_an_end_mark_at_the_tail(tail, gone):
+    result = clean(BODY + tail)
+    assert (result.text == BODY.rstrip("\n") + "\n") is gone
