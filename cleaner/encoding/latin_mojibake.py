@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..linetools import EDGE_SPACE  # what the white-space detector strips from line edges
+
 #: a segment: a run of characters that are not spaces, tabs or CJK ...
 _SEGMENT_RUN = re.compile(r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 #: ... holding at least one character of the Latin-1/cp1252/cp1250 repertoire
@@ -20,8 +22,6 @@ _SEGMENT_RUN = re.compile(r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00
 _MOJIBAKE_CHAR = re.compile(r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]")
 #: quotation marks and brackets that may enclose a damaged word
 _QUOTE_MARKS = "\"'“”‘’«»()[]（）【】「」『』"
-#: white space the white-space detector strips from line edges (NBSP, BOM, U+3000 ...)
-_EDGE_SPACE = "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\x0b\x0c\r\x85"
 
 
 #: a UTF-8 lead byte (C2–F4) then a continuation byte (80–BF), as Latin-1/cp1252 show them
@@ -101,8 +101,8 @@ def find_latin_mojibake(line: str) -> list[tuple[int, int, str, str]]:
     for a, b in segments(line):
         result = fix_segment(line[a:b])
         if result is None and (a == 0 or b == n):
-            a2 = a + len(line[a:b]) - len(line[a:b].lstrip(_EDGE_SPACE)) if a == 0 else a
-            b2 = a + len(line[a:b].rstrip(_EDGE_SPACE)) if b == n else b
+            a2 = a + len(line[a:b]) - len(line[a:b].lstrip(EDGE_SPACE)) if a == 0 else a
+            b2 = a + len(line[a:b].rstrip(EDGE_SPACE)) if b == n else b
             if (a2, b2) != (a, b) and b2 - a2 >= 2:
                 a, b = a2, b2
                 result = fix_segment(line[a:b])
