@@ -23,6 +23,9 @@ EDGE_SPACE = "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2
 SENTENCE_END = "。！？!?；;…"
 SENTENCE_MARKS = SENTENCE_END + "，,"
 
+#: what ends a line that announces the lines under it ("排名前十的县市分别是：")
+ANNOUNCING_COLONS = ("：", ":")
+
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 

@@ -30,7 +30,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..findings import Finding
-from ..linetools import EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before, lines_forward
+from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
+                         lines_backward, lines_forward)
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -567,7 +568,7 @@ def _quoted(s: str, at: int) -> bool:
 _REPORT_FRAME = re.compile(
     "[^，,。：:]{1,12}(?:建议|建議|表示|说|說|称|稱|指出|认为|認為|提醒|介绍|介紹|透露|强调|強調|坦言|"
     "告诉记者|告訴記者|了解到|获悉|獲悉|注意到|发现|發現)[，,：:]")
-_QUOTED_SPANS = re.compile("“[^”]*”|「[^」]*」|\"[^\"]*\"|《[^》]*》")
+_QUOTED_SPANS = re.compile("|".join(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}" for a, b in _QUOTES))
 #: what a report of a licence number does with it (a footer just shows it)
 _NARRATIVE_VERB = re.compile("[说說称稱]|表示|介绍|介紹|透露|拿到|获得|獲得|取得|申请|申請|办理|辦理|伪造|偽造|冒用|显示|顯示|写着|寫著|印着|印著")
 
@@ -742,11 +743,10 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     details: go only with a copyright or owner line).
     """
     if s[:1].isdigit() or s[:1] in "共阅閱浏瀏评評(（":
-        counter = _COUNTER_LINE.fullmatch(s)
-        if counter:
+        if _COUNTER_LINE.fullmatch(s):
             return "B111", f"counter line: {s}", "D"
-    if at_tail and _BARE_COUNT.fullmatch(s):
-        return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
+        if at_tail and _BARE_COUNT.fullmatch(s):
+            return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
     if "首页" in s or "首頁" in s:  # a bar from a site's home page, whatever its first word
         bar = _spaced_nav_bar(s, lex) if not any(p in s for p in _PIPES) else None
         if bar:
@@ -1099,7 +1099,6 @@ _UI_CODES = ("B101", "B111")
 #: a list the text announces: its items are short, and at most this many
 _LIST_ITEMS = 12
 _LIST_ITEM_CHARS = 40
-_ANNOUNCING_COLONS = ("：", ":")
 
 
 def _item_of_announced_list(text: str, start: int, lex: Lexicon) -> bool:
@@ -1112,27 +1111,20 @@ def _item_of_announced_list(text: str, start: int, lex: Lexicon) -> bool:
     decision stands when the detector runs again."""
     items: list[str] = []
     announcer = None
-    pos = start
+    blank = False
     # back to the first line of the block, or to the announcing line inside it
-    while len(items) <= _LIST_ITEMS:
-        prev_end = pos
-        prev_start = text.rfind("\n", 0, max(0, pos - 1)) + 1 if pos > 0 else -1
-        if prev_start < 0:
+    # (or one blank line above it)
+    for line_start, line_end in lines_backward(text, start):
+        if len(items) > _LIST_ITEMS:
             break
-        line = text[prev_start:prev_end].strip(EDGE_SPACE + "\n")
+        line = text[line_start:line_end].strip(EDGE_SPACE + "\n")
+        if blank or line.endswith(ANNOUNCING_COLONS):
+            announcer = line if line.endswith(ANNOUNCING_COLONS) else None
+            break
         if not line:
-            # one blank line: the announcing line may stand above it
-            above_start = text.rfind("\n", 0, max(0, prev_start - 1)) + 1 if prev_start > 0 else -1
-            if above_start >= 0:
-                above = text[above_start:prev_start].strip(EDGE_SPACE + "\n")
-                if above.endswith(_ANNOUNCING_COLONS):
-                    announcer = above
-            break
-        if line.endswith(_ANNOUNCING_COLONS):
-            announcer = line
-            break
+            blank = True
+            continue
         items.append(line)
-        pos = prev_start
     if announcer is None or len(announcer) > 120 or not _plain(announcer, lex):
         return False
     # the items of the block, from the one at ``start`` down

@@ -35,7 +35,7 @@ from operator import add
 from pathlib import Path
 
 from ..findings import Finding
-from ..linetools import EDGE_SPACE
+from ..linetools import ANNOUNCING_COLONS, EDGE_SPACE
 from .base import Context, Detector, Rule
 
 #: white space a line is judged without: what str.strip() takes, and the
@@ -524,9 +524,6 @@ def _split_lines(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return lines, list(zip([0] + ends[:-1], ends))
 
 
-_ANNOUNCING_COLONS = ("：", ":")
-
-
 def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
     """The chrome-looking lines (feed chrome, forum headers) in the block right
     under a line of text that ends with a colon (blank lines between them
@@ -544,7 +541,7 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
             if k in ("strong", "weak", "bbs"):
                 out.add(i)
                 continue
-        if k == "" and lines[i].rstrip().endswith(_ANNOUNCING_COLONS):
+        if k == "" and lines[i].rstrip().endswith(ANNOUNCING_COLONS):
             announcing, in_block = True, False
         elif not announcing:
             in_block = False

@@ -25,6 +25,7 @@ from operator import itemgetter
 
 from ..findings import Finding
 from ..gazetteer import TokenInfo, gazetteer
+from ..linetools import ANNOUNCING_COLONS
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -66,9 +67,6 @@ def _candidate_lines(text: str):
         yield start, pos
 
 
-_ANNOUNCING = ("：", ":")
-
-
 _SENTENCE_MARKS = "。！？!?；;"
 #: a pipe-joined list longer than this is spam even with prose under it
 _LISTED_MAX = 16
@@ -85,7 +83,7 @@ def _prose_follows(text: str, end: int) -> bool:
 def _announced(text: str, start: int) -> bool:
     """Whether the last line with text before ``start`` ends with a colon."""
     before = text[max(0, start - 400):start].rstrip()
-    return before.endswith(_ANNOUNCING)
+    return before.endswith(ANNOUNCING_COLONS)
 
 
 def _tokens(line: str) -> list[tuple[int, int, str]]:

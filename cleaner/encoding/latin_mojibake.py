@@ -90,6 +90,13 @@ def segments(line: str):
             yield a, b
 
 
+def _trimmed(line: str, a: int, b: int, chars: str, left: bool = True, right: bool = True) -> tuple[int, int]:
+    """``[a, b)`` without the ``chars`` at its left and/or right end."""
+    segment = line[a:b]
+    return (a + len(segment) - len(segment.lstrip(chars)) if left else a,
+            a + len(segment.rstrip(chars)) if right else b)
+
+
 def find_latin_mojibake(line: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, fixed, reason)`` for each repaired segment of ``line``.
 
@@ -101,16 +108,14 @@ def find_latin_mojibake(line: str) -> list[tuple[int, int, str, str]]:
     for a, b in segments(line):
         result = fix_segment(line[a:b])
         if result is None and (a == 0 or b == n):
-            a2 = a + len(line[a:b]) - len(line[a:b].lstrip(EDGE_SPACE)) if a == 0 else a
-            b2 = a + len(line[a:b].rstrip(EDGE_SPACE)) if b == n else b
+            a2, b2 = _trimmed(line, a, b, EDGE_SPACE, a == 0, b == n)
             if (a2, b2) != (a, b) and b2 - a2 >= 2:
                 a, b = a2, b2
                 result = fix_segment(line[a:b])
         if result is None and (line[a] in _QUOTE_MARKS or line[b - 1] in _QUOTE_MARKS):
             # quotation marks around the damage ("“ä¸­æ–‡”") are the text's own: a
             # double-byte reading would otherwise take “ (0x93 in cp1252) as a lead byte
-            a2 = a + len(line[a:b]) - len(line[a:b].lstrip(_QUOTE_MARKS))
-            b2 = a + len(line[a:b].rstrip(_QUOTE_MARKS))
+            a2, b2 = _trimmed(line, a, b, _QUOTE_MARKS)
             if b2 - a2 >= 2:
                 result = fix_segment(line[a2:b2])
                 if result is not None:
