@@ -491,3 +491,26 @@ def test_a_bare_number_alone_at_the_tail_stays():
 def test_an_end_mark_at_the_tail(tail, gone):
     result = clean(BODY + tail)
     assert (result.text == BODY.rstrip("\n") + "\n") is gone
+
+
+# --- B115: catalogue metadata tables ------------------------------------------------
+
+
+def test_catalogue_table_at_the_tail_goes_with_spaced_labels():
+    text = ("区政府召开常务会议\n\n会议研究了老旧小区改造工作。\n\n"
+            "索 引 号：0012/2024-33\n主题分类：城乡建设\n发布机构：区政府办公室\n")
+    kept, found = _bp(text)
+    assert kept == "区政府召开常务会议\n\n会议研究了老旧小区改造工作。\n\n"
+    assert {f.code for f in found} == {"B115"}
+
+
+def test_one_catalogue_label_alone_is_not_a_table():
+    text = "通知全文如下。\n\n发文字号：某政发〔2024〕1号\n\n请各单位遵照执行。\n"
+    assert _bp(text)[0] == text
+
+
+def test_a_cell_that_holds_a_sentence_is_content():
+    text = "索引号：每条信息都有唯一编号。\n主题分类：城乡建设\n成文日期：2024-01-02\n"
+    kept, found = _bp(text)
+    assert kept.startswith("索引号：每条信息都有唯一编号。\n")
+    assert not any(f.start == 0 for f in found)

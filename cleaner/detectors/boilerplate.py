@@ -33,6 +33,7 @@ from ..findings import Finding
 from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
                          lines_backward, lines_forward)
 from .base import Context, Detector, Rule
+from .catalog import catalog_blocks
 
 RULES = (
     Rule("B101", "navigation-bar", "A navigation bar at the head or tail: items separated by |, or one item per line between lone | lines.", "移動客戶端 | 官方微信 | 官方微博 → (removed)"),
@@ -50,6 +51,8 @@ RULES = (
     Rule("B113", "comment-section", "A comment-section header at the tail with the user comments (names, times) under it.", "网友评论 / 某网友 2024-01-01 10:00 / 说得好 → (removed)"),
     Rule("B114", "page-title", "The page's title line (the headline and the site's name) above the headline itself.",
          "消费回暖_某某网财经 / 消费回暖 → 消费回暖"),
+    Rule("B115", "catalogue-metadata", "A government catalogue entry's metadata table (索引号, 主题分类, 发文字号 … with their values).",
+         "索引号：11340000/2024-01234 主题分类：城乡建设 → (removed)"),
 )
 
 #: how many non-blank lines the head and tail passes look at
@@ -1162,13 +1165,21 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         final = final and tail_final
     else:
         tail = []
-    if not head and not tail:
-        found = _anywhere(text, lex, ())
-    else:
-        taken = {f.start for f in head}
-        taken.update(f.start for f in tail)
-        found = head + tail + _anywhere(text, lex, taken)
+    taken = {f.start for f in head}
+    taken.update(f.start for f in tail)
+    found = head + tail + _anywhere(text, lex, taken)
+    found += _catalogue_tables(text, {f.start for f in found})
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
+    return found
+
+
+def _catalogue_tables(text: str, taken: set[int]) -> list[Finding]:
+    """Findings for the lines of catalogue metadata tables (see :mod:`.catalog`)."""
+    found = []
+    for start, end, labels in catalog_blocks(text):
+        if start not in taken:
+            what = "、".join(labels) if labels else "a value"
+            found.append(Finding("B115", start, end, "", f"catalogue metadata table: {what}"))
     return found
 
 
