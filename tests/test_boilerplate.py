@@ -514,3 +514,36 @@ def test_a_cell_that_holds_a_sentence_is_content():
     kept, found = _bp(text)
     assert kept.startswith("索引号：每条信息都有唯一编号。\n")
     assert not any(f.start == 0 for f in found)
+
+
+# --- B107 inside the text -------------------------------------------------------------
+
+
+def test_related_block_inside_the_text_goes_with_its_link_titles():
+    text = ("标题在此\n\n第一段正文内容，交代事情经过。\n\n相关新闻：\n某地举行防汛演练\n某市新建两座水库\n\n"
+            "第二段正文内容，继续报道。\n")
+    kept, found = _bp(text)
+    assert kept == "标题在此\n\n第一段正文内容，交代事情经过。\n\n\n第二段正文内容，继续报道。\n"
+    assert [f.code for f in found] == ["B107"] * 3
+
+
+def test_related_header_over_a_sentence_stays():
+    text = "标题在此\n\n第一段正文内容。\n\n相关阅读\n这项政策从明年起实施。\n\n第二段正文内容。\n"
+    assert _bp(text)[0] == text
+
+
+def test_a_reading_list_of_book_titles_stays_inside_the_text():
+    text = "标题在此\n\n第一段正文内容。\n\n推荐阅读：\n《平凡的世界》\n《活着》\n\n第二段正文内容。\n"
+    assert _bp(text)[0] == text
+
+
+def test_a_catalogue_title_cell_keeps_a_title_that_stands_nowhere_else():
+    text = "索引号：11/2024-3\n主题分类：城乡建设\n标题：关于做好汛期工作的通知\n\n各单位：\n请做好汛期工作。\n"
+    kept, _found = _bp(text)
+    assert kept == "关于做好汛期工作的通知\n\n各单位：\n请做好汛期工作。\n"
+
+
+def test_a_catalogue_title_cell_goes_whole_when_the_title_is_repeated():
+    text = "索引号：11/2024-3\n主题分类：城乡建设\n名称\n关于做好汛期工作的通知\n\n关于做好汛期工作的通知\n\n请做好汛期工作。\n"
+    kept, _found = _bp(text)
+    assert kept == "\n关于做好汛期工作的通知\n\n请做好汛期工作。\n"

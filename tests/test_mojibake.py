@@ -321,3 +321,14 @@ def test_scan_work_grows_linearly_with_the_line(piece, monkeypatch):
 def test_quotation_marks_around_latin_mojibake_stay(text, cleaned):
     """“ is 0x93 in cp1252, a GBK lead byte: the quote must not be read into the repair."""
     assert clean(text).text == cleaned
+
+
+def test_a_quoted_lost_byte_run_makes_its_kind_a_word_of_the_text():
+    text = "满屏都是“锟斤拷”，原来是编码问题。\n手持两把锟斤拷，口中疾呼烫烫烫。\n"
+    kept = clean(text).text
+    assert "手持两把锟斤拷" in kept and "“锟斤拷”" in kept
+    assert "烫烫烫" not in kept  # only the kinds the text quotes are words of it
+
+
+def test_lost_byte_runs_go_when_no_quote_names_them():
+    assert clean("记者从市政府获悉锟斤拷锟斤拷，今年将新建学校。\n").text == "记者从市政府获悉，今年将新建学校。\n"

@@ -1046,6 +1046,57 @@ def _related_block(line, i: int, lex: Lexicon) -> tuple[int, str | None]:
     return j, None
 
 
+#: a related-links block inside the text holds at most this many link titles
+MAX_INSIDE_LINKS = 8
+_HEADLINE_CHARS = (4, 40)
+_NOT_HEADLINE = re.compile("[。！？!?；;…]|[:：]$")
+
+
+def _headline(line: str) -> bool:
+    """A link title: a short line with no sentence in it and no list it announces."""
+    return _HEADLINE_CHARS[0] <= len(line) <= _HEADLINE_CHARS[1] and _NOT_HEADLINE.search(line) is None
+
+
+def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
+    """Related-links blocks inside the text: a header line that is only a
+    related-links word (相关阅读, 延伸阅读 …), right above one to eight link
+    titles, the block closed by a blank line or the end of the text.  A
+    header over paragraphs (background under 延伸阅读) is a section of the
+    article and stays, and so does a list of book titles (a reading list)."""
+    found: list[Finding] = []
+    pos = protect
+    while True:
+        pos = lex.related_head.first(text, pos)
+        if pos > len(text):
+            return found
+        head = line_after(text, pos)
+        if head is None:
+            return found
+        start, end, header = head
+        pos = end
+        if start in taken or _memo(lex, (header, "related"), _related, header, lex) is None:
+            continue
+        items = []
+        for s, e in lines_forward(text, end):
+            line = text[s:e].strip(EDGE_SPACE + "\n")
+            if not line:
+                if items:
+                    break
+                if s > end:  # one blank line may stand between the header and its titles
+                    break
+                continue
+            if s in taken or not _headline(line) or len(items) == MAX_INSIDE_LINKS:
+                items = []
+                break
+            items.append((s, e, line))
+        if not items or all(line.startswith("《") for _s, _e, line in items):
+            continue
+        found.append(Finding("B107", start, end, "", f"related-links header inside the text: {header}"))
+        found.extend(Finding("B107", s, e, "", f"link title under the related-links header {header}")
+                     for s, e, _line in items)
+        pos = items[-1][1]
+
+
 def _comment_block(line, i: int, lex: Lexicon) -> int | None:
     """Index of a comment-section header above tail line ``i`` whose block holds user/time lines."""
     timed = 0
@@ -1168,6 +1219,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     taken = {f.start for f in head}
     taken.update(f.start for f in tail)
     found = head + tail + _anywhere(text, lex, taken)
+    taken.update(f.start for f in found)
+    found += _related_blocks_inside(text, lex, taken, protect)
     found += _catalogue_tables(text, {f.start for f in found})
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found

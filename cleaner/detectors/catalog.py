@@ -35,6 +35,8 @@ _LEAD = "[ \t\u3000\xa0•·●◆■□▪\\-*]*"
 @dataclass(frozen=True)
 class CatalogLexicon:
     strong: frozenset
+    #: labels of the cell that holds the document's title
+    title: frozenset
     #: a label (its characters may be spaced out: 索 引 号) with its colon
     cell_re: re.Pattern
     #: a label alone, its value on the next line (a table cell)
@@ -50,15 +52,19 @@ def _spaced(word: str) -> str:
 @lru_cache(maxsize=1)
 def catalog_lexicon() -> CatalogLexicon:
     text = resources.files("cleaner.data").joinpath("boilerplate", "catalog.txt").read_text(encoding="utf-8")
-    strong, weak = set(), set()
+    strong, weak, title = set(), set(), set()
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        (strong if line.startswith("!") else weak).add(line.lstrip("!"))
+        word, _, tag = line.lstrip("!").partition("\t")
+        (strong if line.startswith("!") else weak).add(word)
+        if tag.strip() == "title":
+            title.add(word)
     alt = "|".join(_spaced(w) for w in sorted(strong | weak, key=len, reverse=True))
     return CatalogLexicon(
         strong=frozenset(strong),
+        title=frozenset(title),
         cell_re=re.compile(f"({alt}){_CELL_SPACE}[:：︰]{_CELL_SPACE}"),
         bare_re=re.compile(f"({alt}){_CELL_SPACE}[:：︰]?"),
         strong_re=re.compile("|".join(_spaced(w) for w in sorted(strong, key=len, reverse=True))),
@@ -73,26 +79,28 @@ def _label(match: re.Match) -> str:
 _CELL_GAP = " \t\u3000\xa0|丨｜;；,，"
 
 
-def _cells(core: str, lex: CatalogLexicon) -> tuple[list[str], bool] | None:
-    """The labels of a line made only of ``LABEL：value`` cells, and whether
-    its last cell waits for its value on the next line; else None."""
+def _cells(core: str, lex: CatalogLexicon) -> tuple[list[str], bool, list[tuple[int, str]]] | None:
+    """The labels of a line made only of ``LABEL：value`` cells, whether its
+    last cell waits for its value on the next line, and where each value
+    starts with the value; else None."""
     pos = re.match(_LEAD, core).end()
     bare = lex.bare_re.fullmatch(core, pos)
     if bare is not None:
-        return [_label(bare)], True
+        return [_label(bare)], True, []
     first = lex.cell_re.match(core, pos)
     if first is None:
         return None
     marks = [first]
     marks.extend(m for m in lex.cell_re.finditer(core, first.end()) if core[m.start() - 1] in _CELL_GAP)
-    labels = []
+    labels, values = [], []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(core)
         value = core[mark.end():end].strip(EDGE_SPACE + _CELL_GAP)
         if len(value) > MAX_VALUE_CHARS or _SENTENCE.search(value):
             return None
         labels.append(_label(mark))
-    return labels, marks[-1].end() == len(core)
+        values.append((mark.end(), value))
+    return labels, marks[-1].end() == len(core), values
 
 
 def _value_line(core: str) -> bool:
@@ -100,37 +108,48 @@ def _value_line(core: str) -> bool:
 
 
 def catalog_blocks(text: str) -> list[tuple[int, int, list[str]]]:
-    """``(start, end, labels)`` of every line in a catalogue table of ``text``
-    (``end`` past the line's newline)."""
+    """``(start, end, labels)`` of every span of a catalogue table in ``text``:
+    whole lines (``end`` past the newline), but for a title cell whose title
+    stands nowhere else in the text, which keeps its value (the label alone
+    goes, or nothing of a line with other cells)."""
     lex = catalog_lexicon()
     if lex.strong_re.search(text) is None:
         return []
     found: list[tuple[int, int, list[str]]] = []
-    block: list[tuple[int, int, list[str]]] = []
-    awaiting_value = False
+    # (start, end, labels, the title it holds or "", where that title starts)
+    block: list[tuple[int, int, list[str], str, int]] = []
+    awaiting: str | None = None  # the label whose value the next line holds
 
     def close() -> None:
-        labels = [label for _s, _e, ls in block for label in ls]
+        labels = [label for row in block for label in row[2]]
         strong = sum(label in lex.strong for label in labels)
         if strong >= 2 or (strong and len(labels) >= 3):
-            found.extend(block)
+            for start, end, labels, title, title_start in block:
+                if not title or text.count(title) > 1:
+                    found.append((start, end, labels))
+                elif labels and len(labels) == 1 and title_start > start:
+                    found.append((start, title_start, labels))  # the label goes, the title stays
         block.clear()
 
     for start, end in lines_forward(text):
         core = text[start:end].strip(EDGE_SPACE + "\n")
         if not core:
-            awaiting_value = False  # a label with no value after it
+            awaiting = None  # a label with no value after it
             continue
         cells = _cells(core, lex)
-        if cells is None and awaiting_value and _value_line(core):
-            block.append((start, end, []))
-            awaiting_value = False
+        if cells is None and awaiting is not None and _value_line(core):
+            block.append((start, end, [], core if awaiting in lex.title else "", start))
+            awaiting = None
             continue
         if cells is None:
-            awaiting_value = False
+            awaiting = None
             close()
             continue
-        labels, awaiting_value = cells
-        block.append((start, end, labels))
+        labels, waits, values = cells
+        awaiting = labels[-1] if waits else None
+        lead = start + text[start:end].index(core[0])
+        title = next(((lead + at, value) for label, (at, value) in zip(labels, values)
+                      if label in lex.title and value), None)
+        block.append((start, end, labels, title[1] if title else "", title[0] if title else start))
     close()
     return found

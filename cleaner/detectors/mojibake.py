@@ -236,10 +236,13 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     # windows are ruled out by their marks only in text without control characters,
     # which the finders look through and the marks do not
     marked = _CONTROLS.search(text) is None
+    mentioned = lost_bytes.mentioned_kinds(text)
     m = precheck(text)
     while m is not None:
         end, found = _analyse(text, m, marked)
         for f in found:
+            if mentioned and f.code == "E210" and text[f.start] in mentioned:
+                continue  # the text is about this kind of garbage
             if f.replacement == text[f.start:f.end]:
                 # a report that leaves the text alone: once per run, not once per round
                 key = (text[max(0, f.start - 20):f.end + 20], f.start)

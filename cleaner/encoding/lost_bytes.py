@@ -7,7 +7,10 @@
   word 烫 doubled in real text is left alone.
 * U+FFFD runs — a decoder's mark for bytes it could not read.
 
-Nothing can be recovered from these, so each run is removed.
+Nothing can be recovered from these, so each run is removed, unless the
+text is about them: where one stands alone in quotation marks
+(``满屏都是“锟斤拷”``), its kind is a word of the text, and every run of
+that kind stays.
 """
 from __future__ import annotations
 
@@ -39,3 +42,14 @@ def describe(run: str) -> str:
 def find_lost_bytes(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, reason)`` for every lost-byte run in ``text``."""
     return [(m.start(), m.end(), describe(m.group())) for m in LOST_BYTES.finditer(text)]
+
+
+#: a named run alone in quotation marks: the text speaks of it
+_MENTIONED = re.compile("[“「『\"‘'《]((?:锟斤拷)+|烫{2,}|屯{2,})[”」』\"’'》]")
+
+
+def mentioned_kinds(text: str) -> frozenset[str]:
+    """The first characters (锟, 烫, 屯) of the kinds of run the text speaks of."""
+    if "锟" not in text and "烫" not in text and "屯" not in text:
+        return frozenset()
+    return frozenset(m.group(1)[0] for m in _MENTIONED.finditer(text))
