@@ -547,3 +547,38 @@ def test_a_catalogue_title_cell_goes_whole_when_the_title_is_repeated():
     text = "索引号：11/2024-3\n主题分类：城乡建设\n名称\n关于做好汛期工作的通知\n\n关于做好汛期工作的通知\n\n请做好汛期工作。\n"
     kept, _found = _bp(text)
     assert kept == "\n关于做好汛期工作的通知\n\n请做好汛期工作。\n"
+
+
+# --- B116: the site's name above its navigation; bars of channels ---------------------
+
+
+def test_site_name_above_the_navigation_goes():
+    text = ("某某法院网\n首页 | 法院概况 | 法院动态 | 审判执行\n\n法院开展执行攻坚行动\n\n"
+            "本报讯 近日，某某法院开展执行攻坚专项行动。\n")
+    result = clean(text)
+    assert result.text == "法院开展执行攻坚行动\n\n本报讯 近日，某某法院开展执行攻坚专项行动。\n"
+    assert result.findings[0].code == "B116"
+
+
+def test_a_title_above_the_navigation_stays_unless_the_headline_repeats_it():
+    body = "\n\n本报讯 近日，全市开展执行攻坚专项行动。\n"
+    alone = "全市开展执行攻坚行动\n首页 | 新闻 | 关于我们" + body
+    assert clean(alone).text.startswith("全市开展执行攻坚行动\n")
+    repeated = "全市开展执行攻坚行动\n首页 | 新闻 | 关于我们\n\n全市开展执行攻坚行动" + body
+    assert clean(repeated).text == "全市开展执行攻坚行动" + body
+
+
+def test_site_name_needs_the_navigation_under_it():
+    text = "某某日报\n\n本报讯 近日，全市开展执行攻坚专项行动。\n"
+    assert _bp(text)[0] == text
+
+
+def test_a_spaced_bar_of_channels_goes_without_the_home_page():
+    text = "要闻 财经 体育 娱乐 科技 汽车 房产 旅游\n\n全市开展执行攻坚行动\n\n本报讯 近日，全市开展专项行动。\n"
+    result = clean(text)
+    assert result.text.startswith("全市开展执行攻坚行动\n") and result.findings[0].code == "B101"
+
+
+def test_a_spaced_line_of_words_that_are_not_channels_stays():
+    text = "春风 细雨 杏花 小桥 流水 人家\n\n这是一首小诗。\n"
+    assert _bp(text)[0] == text

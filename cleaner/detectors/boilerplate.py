@@ -53,6 +53,8 @@ RULES = (
          "消费回暖_某某网财经 / 消费回暖 → 消费回暖"),
     Rule("B115", "catalogue-metadata", "A government catalogue entry's metadata table (索引号, 主题分类, 发文字号 … with their values).",
          "索引号：11340000/2024-01234 主题分类：城乡建设 → (removed)"),
+    Rule("B116", "site-name", "The site's name on the first line, right above the site's navigation (a page title there that the headline repeats, too).",
+         "佛山法院网 / 首页 | 法院概况 | 审判执行 → (removed)"),
 )
 
 #: how many non-blank lines the head and tail passes look at
@@ -126,9 +128,10 @@ class Lexicon:
     long_maybe: tuple | None
     short_maybe_head: tuple | None
     short_maybe_tail: tuple | None
+    site_suffix: tuple
 
 
-_FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix",
+_FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix", "sitename",
           "copyright", "promo", "greeting", "breadcrumb", "comments")
 
 
@@ -427,6 +430,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
             start_words={"": breadcrumb, _UNWRAP_LEAD: labels},
             anywhere_words=strong_cr + weak_cr + words("promo:verb"),
             end_words=words("ownersuffix")),
+        site_suffix=tuple(words("sitename")),
     )
 
 
@@ -497,13 +501,24 @@ _SPACES = re.compile(f"[{EDGE_SPACE}]+")
 _ITEM_MARKS = re.compile("[。！？!?；;，,：:、“”「」《》（）()<>›»→＞]")  # breadcrumbs are B112
 
 
+#: a bar of channels (新闻 财经 体育 …) without the home page: this many items at least,
+#: this share of them known navigation words
+_CHANNEL_BAR_ITEMS = 6
+_CHANNEL_BAR_SHARE = 0.35
+
+
 def _spaced_nav_bar(s: str, lex: Lexicon) -> str | None:
     """Reason if ``s`` is a navigation bar with spaces between its items:
     five or more short bare items, the first the home page (首页), or a site's
-    home page (新浪首页) with a known navigation word after it."""
+    home page (新浪首页) with a known navigation word after it; or six or more
+    with at least three (and a third) of them channels known to the lexicon."""
     items = _SPACES.split(s.strip(EDGE_SPACE))
     if len(items) < 5 or any(len(i) > 6 or _ITEM_MARKS.search(i) for i in items):
         return None
+    if len(items) >= _CHANNEL_BAR_ITEMS:
+        known = sum(i.lower() in lex.nav for i in items)
+        if known >= 3 and known >= _CHANNEL_BAR_SHARE * len(items):
+            return f"navigation bar of channels: {' '.join(items[:4])}"
     first = items[0].lower()
     if first not in _HOME_PAGE:  # a site's home page ("新浪首页") with a known item after it
         if not first.endswith(_HOME_PAGE) or not any(i.lower() in lex.nav for i in items[1:]):
@@ -750,7 +765,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B111", f"counter line: {s}", "D"
         if at_tail and _BARE_COUNT.fullmatch(s):
             return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
-    if "首页" in s or "首頁" in s:  # a bar from a site's home page, whatever its first word
+    if "首页" in s or "首頁" in s or s.count(" ") + s.count("\u3000") + s.count("\t") >= _CHANNEL_BAR_ITEMS - 1:
+        # a bar from a site's home page or of channels, whatever its first word
         bar = _spaced_nav_bar(s, lex) if not any(p in s for p in _PIPES) else None
         if bar:
             return "B101", bar, "D"
@@ -849,6 +865,44 @@ def _page_title(text: str, end: int, line: str):
     return "B114", f"page title with the site's name: {m.group(2)}", "D"
 
 
+#: a site's name: short, no clause punctuation
+_SITE_NAME_CHARS = 30
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|tw|hk|mo)\b", re.IGNORECASE)
+_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
+
+
+def _site_like(line: str, lex: Lexicon) -> bool:
+    """A line shaped like a site's name: 佛山法院网, 聯合新聞網 udn.com, CSDN."""
+    if len(line) > _SITE_NAME_CHARS or _PROSE_MARKS.search(line):
+        return False
+    core = _DOMAIN.sub("", line).strip(EDGE_SPACE)
+    return (not core or core != line or _BRAND.fullmatch(line) is not None
+            or core.endswith(lex.site_suffix))
+
+
+def _site_name(text: str, end: int, line: str, lex: Lexicon):
+    """(code, reason, strength) when the first line of the page, ``line``, is
+    the site's name (or a page title the headline repeats), right above the
+    site's navigation; one more site-like line (an English name) may stand
+    between them."""
+    if len(line) > _SITE_NAME_CHARS or _PROSE_MARKS.search(line):
+        return None
+    below = line_after(text, end)
+    if below is not None and _site_like(below[2], lex) and _site_like(line, lex):
+        below = line_after(text, below[1])  # 中国地理学会 / The Geographical Society of China
+    if below is None:
+        return None
+    hit = _classify_edge(below[2], lex, at_tail=False)
+    if hit is None or hit[0] not in ("B101", "B111", "B112", "B102", "B103"):
+        return None
+    if _site_like(line, lex):
+        return "B116", f"site name above the navigation: {line}", "D"
+    repeated = re.search(f"^[{EDGE_SPACE}]*{re.escape(line)}[{EDGE_SPACE}]*$", text[below[1]:below[1] + _PAGE_TITLE_REACH], re.M)
+    if repeated is not None:
+        return "B116", "page title above the navigation (the headline repeats it)", "D"
+    return None
+
+
 def _peel_head(text: str, lex: Lexicon, limit: int):
     """Findings for the site chrome at the head, the end of the protected head, and
     whether the head is final (see :func:`settled`).
@@ -862,6 +916,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
     cur = line_after(text)
     kept_end: list[int] = []
     count = 0
+    site_names = 0
     final = True
     while cur is not None:
         s, e, c = cur
@@ -871,6 +926,9 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         if count <= limit:
             if not kept_end:
                 hit = _classify_edge(c, lex, at_tail=False) or _page_title(text, e, c)
+                if hit is None and site_names < 2:
+                    hit = _site_name(text, e, c, lex)
+                    site_names += hit is not None
                 if hit is None and _short_item(c):
                     nxt = line_after(text, e)
                     if nxt is not None and _LONE_SEP.fullmatch(nxt[2]):
