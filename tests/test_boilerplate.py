@@ -582,3 +582,15 @@ def test_a_spaced_bar_of_channels_goes_without_the_home_page():
 def test_a_spaced_line_of_words_that_are_not_channels_stays():
     text = "春风 细雨 杏花 小桥 流水 人家\n\n这是一首小诗。\n"
     assert _bp(text)[0] == text
+
+
+def test_a_footer_bar_may_hold_latin_items():
+    text = "正文一段。\n\n某某简介 | About Us | 广告服务 | 联系我们 | SINA English | 产品答疑\n"
+    kept, found = _bp(text)
+    assert kept == "正文一段。\n\n" and found[0].code == "B101"
+
+
+def test_related_titles_may_ask_a_question():
+    text = ("标题\n\n正文一段。\n\n相关阅读\n快递员收入调查：月入过万的有多少？\n多家快递公司经营数据出炉\n")
+    kept, found = _bp(text)
+    assert kept == "标题\n\n正文一段。\n\n" and {f.code for f in found} == {"B107"}

@@ -487,12 +487,13 @@ def _nav_bar(s: str, lex: Lexicon) -> str | None:
         return _spaced_nav_bar(s, lex)
     items = [i.strip(EDGE_SPACE) for i in re.split(f"[{_PIPES}]", s)]
     items = [i for i in items if i]
-    if len(items) < 2 or any(len(i) > 10 or has_sentence_end(i) or "，" in i for i in items):
+    if len(items) < 2 or any((len(i) > 10 and not (len(i) <= 20 and i.isascii())) or has_sentence_end(i) or "，" in i
+                             for i in items):
         return None
     known = [i for i in items if i.lower() in lex.nav or i.lower() in lex.ui]
     if not known:
         return None
-    if len(known) == len(items) or (len(items) >= 3 and all(len(i) <= 6 for i in items)):
+    if len(known) == len(items) or (len(items) >= 3 and all(len(i) <= 6 or i.isascii() for i in items)):
         return f"navigation bar: {' | '.join(items[:4])}"
     return None
 
@@ -685,7 +686,8 @@ def _related(s: str, lex: Lexicon) -> str | None:
 
 
 def _link_like(s: str) -> bool:
-    return len(s) <= _LINK_MAX and not ends_sentence(s) and "。" not in s
+    """A link title: short, no full stop (a headline may ask or exclaim)."""
+    return len(s) <= _LINK_MAX and "。" not in s and not s.rstrip(EDGE_SPACE).endswith(("；", ";", "…", "."))
 
 
 # ---------------------------------------------------------------------------
