@@ -585,9 +585,9 @@ def test_a_spaced_line_of_words_that_are_not_channels_stays():
 
 
 def test_a_footer_bar_may_hold_latin_items():
-    text = "正文一段。\n\n某某简介 | About Us | 广告服务 | 联系我们 | SINA English | 产品答疑\n"
+    text = "标题\n\n本报讯 正文一段。\n\n正文二段。\n\n某某简介 | About Us | 广告服务 | 联系我们 | SINA English | 产品答疑\n"
     kept, found = _bp(text)
-    assert kept == "正文一段。\n\n" and found[0].code == "B101"
+    assert kept == "标题\n\n本报讯 正文一段。\n\n正文二段。\n\n" and found[0].code == "B101"
 
 
 def test_related_titles_may_ask_a_question():
