@@ -594,3 +594,23 @@ def test_related_titles_may_ask_a_question():
     text = ("标题\n\n正文一段。\n\n相关阅读\n快递员收入调查：月入过万的有多少？\n多家快递公司经营数据出炉\n")
     kept, found = _bp(text)
     assert kept == "标题\n\n正文一段。\n\n" and {f.code for f in found} == {"B107"}
+
+
+def test_a_labelled_page_counter_under_the_title_goes():
+    text = "某大学举办学术交流会\n点击：1523\n\n本报讯 近日，学校举办学术交流会。\n"
+    assert clean(text).text == "某大学举办学术交流会\n\n本报讯 近日，学校举办学术交流会。\n"
+
+
+def test_browser_advice_goes_with_the_footer_but_not_alone():
+    body = "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
+    footer = "网站地图 | 联系我们 | 网站声明\n建议使用IE9及以上版本浏览器，1366×768分辨率浏览本网站\n"
+    assert clean(body + "\n" + footer).text == body
+    alone = body + "\n建议使用最新版浏览器访问本系统\n"
+    assert clean(alone).text == alone
+
+
+def test_a_bar_of_unknown_short_items_goes_only_at_the_head():
+    head = "预约挂号 | 报告查询 | 在线咨询\n\n我院成功救治一名急性心梗患者\n\n本报讯 正文一段。\n"
+    assert clean(head).text == "我院成功救治一名急性心梗患者\n\n本报讯 正文一段。\n"
+    tail = "我院成功救治一名急性心梗患者\n\n本报讯 正文一段。\n\n正文二段。\n\n胸痛 | 心梗 | 急救\n"
+    assert clean(tail).text == tail

@@ -66,7 +66,7 @@ MAX_RELATED_LINKS = 25
 MAX_COMMENT_LINES = 40
 
 _PIPES = "|｜丨¦"
-_LONE_SEP = re.compile(f"[{_PIPES}]+")
+_LONE_SEP = re.compile(f"[{_PIPES}]+|:::")
 #: characters that separate the tokens of a UI line (white space included)
 _SEP_CLASS = r"\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
 _TOKEN_SPLIT = re.compile(f"[{_SEP_CLASS}]+")
@@ -479,21 +479,33 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return "B111", "edge", f"stray UI words: {' '.join(toks[:4])}"
 
 
-def _nav_bar(s: str, lex: Lexicon) -> str | None:
+#: a bar's items: between pipes, or runs of two spaces or more beside them
+_BAR_SPLIT = re.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
+
+
+def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
     """Reason if ``s`` is a |-separated navigation bar, or a spaced one that starts at a home page."""
     if len(s) > 200:
         return None
     if not any(p in s for p in _PIPES):
         return _spaced_nav_bar(s, lex)
-    items = [i.strip(EDGE_SPACE) for i in re.split(f"[{_PIPES}]", s)]
+    items = [i.strip(EDGE_SPACE) for i in _BAR_SPLIT.split(s)]
     items = [i for i in items if i]
-    if len(items) < 2 or any((len(i) > 10 and not (len(i) <= 20 and i.isascii())) or has_sentence_end(i) or "，" in i
-                             for i in items):
+    if len(items) < 2 or any(has_sentence_end(i) or "，" in i for i in items):
         return None
     known = [i for i in items if i.lower() in lex.nav or i.lower() in lex.ui]
-    if not known:
+    # items are short; a Latin one may be longer (About Sina), and one more
+    # (a portal's name) when two items are known
+    long = [i for i in items if len(i) > 10 and not (len(i) <= 20 and i.isascii())]
+    if len(long) > (1 if len(known) >= 2 and len(items) >= 4 else 0):
         return None
-    if len(known) == len(items) or (len(items) >= 3 and all(len(i) <= 6 or i.isascii() for i in items)):
+    short = all(len(i) <= 6 or i.isascii() for i in items if i not in long)
+    if not known:
+        # unknown items: only a bar of three or more short ones at the head of the page
+        if not at_head or len(items) < 3 or not short or any(i.isdigit() for i in items):
+            return None
+        return f"navigation bar at the head: {' | '.join(items[:4])}"
+    if len(known) == len(items) or (len(items) >= 3 and short):
         return f"navigation bar: {' | '.join(items[:4])}"
     return None
 
@@ -718,7 +730,7 @@ def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
 
 def _nav_or_copyright(s: str, lex: Lexicon, at_tail: bool):
     """A navigation bar or a copyright/licence line, as (code, reason, strength)."""
-    bar = _nav_bar(s, lex)
+    bar = _nav_bar(s, lex, at_head=not at_tail)
     if bar:
         return "B101", bar, "D"
     cr = _copyright(s, lex, at_tail)
@@ -731,6 +743,8 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
     """Only a long footer line (a nav bar, a copyright/owner footer) qualifies."""
     if len(s) > 250:
         return None
+    if at_tail and _browser_advice(s):
+        return "B111", "browser advice in the site footer", "F"
     maybe = lex.long_maybe
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -751,8 +765,19 @@ _COUNTER_LINE = re.compile(
     r"|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]")
 
 
+#: a page counter with its label: "浏览次数：1045", "点击：1523", "阅读量：3471次"
+_LABELLED_COUNTER = re.compile(
+    r"(?:点击|點擊|阅读|閱讀|浏览|瀏覽|访问|訪問|点阅|點閱)(?:量|数|數|次数|次數|人次)?\s*[:：]\s*\d[\d,]*\s*次?")
+#: the footer's advice on browser and screen: "建议使用IE9及以上版本浏览器，1366×768分辨率浏览本网站"
+_BROWSER_ADVICE = re.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:浏览器|瀏覽器|分辨率|解析度)|(?:分辨率|解析度).{0,16}(?:浏览|瀏覽)")
+
+
 #: a number alone on a line (likes, reads, shares under a post)
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}")
+
+
+def _browser_advice(s: str) -> bool:
+    return ("浏览" in s or "瀏覽" in s or "分辨率" in s or "解析度" in s) and _BROWSER_ADVICE.search(s) is not None
 
 
 def _classify_short(s: str, lex: Lexicon, at_tail: bool):
@@ -762,8 +787,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     "F" (a site-owner line: goes with other boilerplate) or "W" (contact
     details: go only with a copyright or owner line).
     """
-    if s[:1].isdigit() or s[:1] in "共阅閱浏瀏评評(（":
-        if _COUNTER_LINE.fullmatch(s):
+    if s[:1].isdigit() or s[:1] in "共阅閱浏瀏评評(（点點访訪":
+        if _COUNTER_LINE.fullmatch(s) or _LABELLED_COUNTER.fullmatch(s):
             return "B111", f"counter line: {s}", "D"
         if at_tail and _BARE_COUNT.fullmatch(s):
             return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
@@ -772,6 +797,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         bar = _spaced_nav_bar(s, lex) if not any(p in s for p in _PIPES) else None
         if bar:
             return "B101", bar, "D"
+    if at_tail and _browser_advice(s):
+        return "B111", "browser advice in the site footer", "F"  # goes only with other boilerplate
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -829,6 +856,8 @@ def _under_title(s: str, lex: Lexicon):
     items, a breadcrumb or a greeting.  A byline never has these shapes."""
     if len(s) > 120:
         return None
+    if _LABELLED_COUNTER.fullmatch(s):
+        return "B111", f"counter line: {s}", "D"
     maybe = lex.under_title_maybe
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -875,7 +904,7 @@ _BRAND = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
 
 def _site_like(line: str, lex: Lexicon) -> bool:
     """A line shaped like a site's name: 佛山法院网, 聯合新聞網 udn.com, CSDN."""
-    if len(line) > _SITE_NAME_CHARS or _PROSE_MARKS.search(line):
+    if len(line) > (2 * _SITE_NAME_CHARS if line.isascii() else _SITE_NAME_CHARS) or _PROSE_MARKS.search(line):
         return False
     core = _DOMAIN.sub("", line).strip(EDGE_SPACE)
     return (not core or core != line or _BRAND.fullmatch(line) is not None
