@@ -614,3 +614,13 @@ def test_a_bar_of_unknown_short_items_goes_only_at_the_head():
     assert clean(head).text == "我院成功救治一名急性心梗患者\n\n本报讯 正文一段。\n"
     tail = "我院成功救治一名急性心梗患者\n\n本报讯 正文一段。\n\n正文二段。\n\n胸痛 | 心梗 | 急救\n"
     assert clean(tail).text == tail
+
+
+def test_a_labelled_page_counter_goes_wherever_it_stands():
+    text = "标题\n\n发布时间：2024-01-02 来源：本站\n\n正文一段。\n阅读量：3471次\n\n正文二段。\n"
+    assert clean(text).text == "标题\n\n发布时间：2024-01-02 来源：本站\n\n正文一段。\n\n正文二段。\n"
+
+
+def test_a_sentence_about_page_views_stays():
+    text = "标题\n\n正文一段。\n\n浏览量：这篇文章一天之内超过了十万。\n"
+    assert clean(text).text == text

@@ -766,8 +766,10 @@ _COUNTER_LINE = re.compile(
 
 
 #: a page counter with its label: "浏览次数：1045", "点击：1523", "阅读量：3471次"
-_LABELLED_COUNTER = re.compile(
-    r"(?:点击|點擊|阅读|閱讀|浏览|瀏覽|访问|訪問|点阅|點閱)(?:量|数|數|次数|次數|人次)?\s*[:：]\s*\d[\d,]*\s*次?")
+_COUNTER_LABEL = r"(?:点击|點擊|阅读|閱讀|浏览|瀏覽|访问|訪問|点阅|點閱)(?:量|数|數|次数|次數|人次)?\s*[:：]\s*(?:\d[\d,]*\s*次?)?"
+_LABELLED_COUNTER = re.compile(_COUNTER_LABEL)
+#: the same, as whole lines of a text
+_LABELLED_COUNTER_LINES = re.compile(f"^[{EDGE_SPACE}]*({_COUNTER_LABEL})[{EDGE_SPACE}]*$", re.M)
 #: the footer's advice on browser and screen: "建议使用IE9及以上版本浏览器，1366×768分辨率浏览本网站"
 _BROWSER_ADVICE = re.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:浏览器|瀏覽器|分辨率|解析度)|(?:分辨率|解析度).{0,16}(?:浏览|瀏覽)")
 
@@ -1310,8 +1312,23 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     found = head + tail + _anywhere(text, lex, taken)
     taken.update(f.start for f in found)
     found += _related_blocks_inside(text, lex, taken, protect)
+    found += _labelled_counters(text, taken)
     found += _catalogue_tables(text, {f.start for f in found})
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
+    return found
+
+
+def _labelled_counters(text: str, taken: set[int]) -> list[Finding]:
+    """Lines that are only a page counter with its label (浏览次数：1045), wherever they stand."""
+    if "：" not in text and ":" not in text:
+        return []
+    found = []
+    for m in _LABELLED_COUNTER_LINES.finditer(text):
+        start = m.start()
+        if start in taken:
+            continue
+        end = m.end() + 1 if m.end() < len(text) else m.end()
+        found.append(Finding("B111", start, end, "", f"counter line: {m.group(1).strip()}"))
     return found
 
 
