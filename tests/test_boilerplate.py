@@ -624,3 +624,23 @@ def test_a_labelled_page_counter_goes_wherever_it_stands():
 def test_a_sentence_about_page_views_stays():
     text = "标题\n\n正文一段。\n\n浏览量：这篇文章一天之内超过了十万。\n"
     assert clean(text).text == text
+
+
+# --- menus scraped one item per line ------------------------------------------------
+
+
+def test_a_menu_one_item_per_line_goes_at_the_head_with_the_unknown_items_among_it():
+    text = ("某某博客\n下载\n学习\n社区\n某某代码\n搜索\n会员中心\n\n"
+            "Python 里的时区处理，一篇就够了\n\n正文第一段，讲时区对象。\n")
+    assert clean(text).text == "Python 里的时区处理，一篇就够了\n\n正文第一段，讲时区对象。\n"
+
+
+def test_short_lines_of_content_with_a_few_menu_words_stay():
+    text = "春天\n音乐\n花开\n鸟鸣\n溪水\n微风\n\n这是一组写给春天的短句。\n"
+    assert clean(text).text == text
+
+
+def test_owner_and_contact_lines_do_not_count_as_a_menu():
+    text = ("读书分享会报名开始\n\n本周六下午在市图书馆举办读书分享会。\n\n"
+            "联系电话：0571-87654321\n主办单位：市文化和旅游局\n承办单位：市图书馆\n")
+    assert clean(text).text == text

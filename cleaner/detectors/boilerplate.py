@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
-                         lines_backward, lines_forward)
+                         lines_backward, lines_forward, nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
 from .catalog import catalog_blocks
 
@@ -1311,10 +1311,60 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     taken.update(f.start for f in tail)
     found = head + tail + _anywhere(text, lex, taken)
     taken.update(f.start for f in found)
+    found += _menu_runs(text, lex, taken, protect, min(head_limit, _MENU_MAX_LINES), min(tail_limit, _MENU_MAX_LINES))
+    taken.update(f.start for f in found)
     found += _related_blocks_inside(text, lex, taken, protect)
     found += _labelled_counters(text, taken)
     found += _catalogue_tables(text, {f.start for f in found})
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
+    return found
+
+
+#: a site's menu scraped one item per line: a run of short lines at the head or
+#: the tail, at least this many of them (and this share) menu or UI words
+_MENU_MIN_KNOWN = 3
+_MENU_SHARE = 0.5
+_MENU_LINE_CHARS = 12
+_MENU_MAX_LINES = 40
+
+
+def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int) -> int:
+    """How many of ``rows`` (non-blank lines from an edge inwards) form the
+    site's menu: the most that end on a known line with enough known lines
+    among them; short unknown lines between known ones go with them."""
+    best = count = 0
+    for n, (s, _e, c) in enumerate(rows, 1):
+        if n > limit:
+            break
+        hit = None if s in taken else _classify_edge(c, lex, at_tail)
+        known = s in taken or (hit is not None and hit[2] == "D")  # site-owner and contact lines need a footer
+        if not known and (len(c) > _MENU_LINE_CHARS or _PROSE_MARKS.search(c)):
+            break
+        if known:
+            count += 1
+            if count >= _MENU_MIN_KNOWN and count >= _MENU_SHARE * n:
+                best = n
+    return best
+
+
+def _menu_runs(text: str, lex: Lexicon, taken, protect: int, head_limit: int, tail_limit: int) -> list[Finding]:
+    """Findings for the site's menu scraped one item per line at the head
+    (above the title) and at the tail (below the byline)."""
+    found = []
+    head = []
+    for row in nonblank_forward(text):
+        head.append(row)
+        if len(head) > head_limit:
+            break
+    n = _menu_run(head, lex, taken, False, head_limit)
+    found += [Finding("B101", s, e, "", f"menu item at the head: {c}") for s, e, c in head[:n] if s not in taken]
+    tail = []
+    for row in nonblank_backward(text, len(text), protect):
+        tail.append(row)
+        if len(tail) > tail_limit:
+            break
+    n = _menu_run(tail, lex, taken, True, tail_limit)
+    found += [Finding("B101", s, e, "", f"menu item at the tail: {c}") for s, e, c in tail[:n] if s not in taken]
     return found
 
 
