@@ -33,7 +33,7 @@ from ..findings import Finding
 from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
                          lines_backward, lines_forward, nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
-from .catalog import catalog_blocks
+from .catalog import LEAD_CHARS, catalog_blocks, catalog_lexicon
 
 RULES = (
     Rule("B101", "navigation-bar", "A navigation bar at the head or tail: items separated by |, or one item per line between lone | lines.", "移動客戶端 | 官方微信 | 官方微博 → (removed)"),
@@ -129,6 +129,8 @@ class Lexicon:
     short_maybe_head: tuple | None
     short_maybe_tail: tuple | None
     site_suffix: tuple
+    #: one scan for the rare lines the passes inside the text look for
+    rare_starts: "_LineStart"
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix", "sitename",
@@ -431,6 +433,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
             anywhere_words=strong_cr + weak_cr + words("promo:verb"),
             end_words=words("ownersuffix")),
         site_suffix=tuple(words("sitename")),
+        # a line that may open a catalogue table or be a labelled counter
+        rare_starts=_LineStart.build(LEAD_CHARS + re.escape(EDGE_SPACE),
+                                     list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS)),
     )
 
 
@@ -766,8 +771,12 @@ _COUNTER_LINE = re.compile(
 
 
 #: a page counter with its label: "浏览次数：1045", "点击：1523", "阅读量：3471次"
-_COUNTER_LABEL = r"(?:点击|點擊|阅读|閱讀|浏览|瀏覽|访问|訪問|点阅|點閱)(?:量|数|數|次数|次數|人次)?\s*[:：]\s*(?:\d[\d,]*\s*次?)?"
+_COUNTER_WORDS = ("点击", "點擊", "阅读", "閱讀", "浏览", "瀏覽", "访问", "訪問", "点阅", "點閱")
+_COUNTER_WORD = f"(?:{'|'.join(_COUNTER_WORDS)})" + r"(?:量|数|數|次数|次數|人次)?\s*[:：]"
+_COUNTER_LABEL = _COUNTER_WORD + r"\s*(?:\d[\d,]*\s*次?)?"
 _LABELLED_COUNTER = re.compile(_COUNTER_LABEL)
+#: a line that may be one (a scan with a literal start, cheap on any text)
+_COUNTER_LINE_START = re.compile(f"\n[{EDGE_SPACE}]*{_COUNTER_WORD}")
 #: the same, as whole lines of a text
 _LABELLED_COUNTER_LINES = re.compile(f"^[{EDGE_SPACE}]*({_COUNTER_LABEL})[{EDGE_SPACE}]*$", re.M)
 #: the footer's advice on browser and screen: "建议使用IE9及以上版本浏览器，1366×768分辨率浏览本网站"
@@ -1311,11 +1320,13 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     taken.update(f.start for f in tail)
     found = head + tail + _anywhere(text, lex, taken)
     taken.update(f.start for f in found)
-    found += _menu_runs(text, lex, taken, protect, min(head_limit, _MENU_MAX_LINES), min(tail_limit, _MENU_MAX_LINES))
+    found += _menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
+                        min(tail_limit, _MENU_MAX_LINES))
     taken.update(f.start for f in found)
     found += _related_blocks_inside(text, lex, taken, protect)
-    found += _labelled_counters(text, taken)
-    found += _catalogue_tables(text, {f.start for f in found})
+    if lex.rare_starts.first(text, 0) <= len(text):
+        found += _labelled_counters(text, taken)
+        found += _catalogue_tables(text, {f.start for f in found})
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
 
@@ -1328,49 +1339,63 @@ _MENU_LINE_CHARS = 12
 _MENU_MAX_LINES = 40
 
 
-def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int) -> int:
-    """How many of ``rows`` (non-blank lines from an edge inwards) form the
-    site's menu: the most that end on a known line with enough known lines
-    among them; short unknown lines between known ones go with them."""
-    best = count = 0
-    for n, (s, _e, c) in enumerate(rows, 1):
-        if n > limit:
+def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 0, count: int = 0) -> list:
+    """The rows of ``rows`` (non-blank lines from an edge inwards, read as
+    needed) that form the site's menu: the most that end on a known line with
+    enough known lines among them; short unknown lines between known ones go
+    with them.  ``seen`` lines nearer the edge, ``count`` of them known, were
+    read before ``rows``."""
+    run: list[tuple[int, int, str]] = []
+    best = 0
+    for row in rows:
+        s, _e, c = row
+        if seen + len(run) >= limit:
             break
         hit = None if s in taken else _classify_edge(c, lex, at_tail)
         known = s in taken or (hit is not None and hit[2] == "D")  # site-owner and contact lines need a footer
         if not known and (len(c) > _MENU_LINE_CHARS or _PROSE_MARKS.search(c)):
             break
+        run.append(row)
         if known:
             count += 1
-            if count >= _MENU_MIN_KNOWN and count >= _MENU_SHARE * n:
-                best = n
-    return best
+            if count >= _MENU_MIN_KNOWN and count >= _MENU_SHARE * (seen + len(run)):
+                best = len(run)
+    return run[:best]
 
 
-def _menu_runs(text: str, lex: Lexicon, taken, protect: int, head_limit: int, tail_limit: int) -> list[Finding]:
+def _menu_stop(row, lex: Lexicon, taken, at_tail: bool) -> bool:
+    """Whether a menu run cannot go on at ``row``: a long or prose line that is not chrome."""
+    s, _e, c = row
+    return (s not in taken and (len(c) > _MENU_LINE_CHARS or _PROSE_MARKS.search(c) is not None)
+            and _classify_edge(c, lex, at_tail) is None)
+
+
+def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding], taken, protect: int,
+               head_limit: int, tail_limit: int) -> list[Finding]:
     """Findings for the site's menu scraped one item per line at the head
-    (above the title) and at the tail (below the byline)."""
+    (above the title) and at the tail (below the byline), read on from where
+    the head and tail walks stopped; most pages open with their title and end
+    with a paragraph, and one line tells."""
     found = []
-    head = []
-    for row in nonblank_forward(text):
-        head.append(row)
-        if len(head) > head_limit:
-            break
-    n = _menu_run(head, lex, taken, False, head_limit)
-    found += [Finding("B101", s, e, "", f"menu item at the head: {c}") for s, e, c in head[:n] if s not in taken]
-    tail = []
-    for row in nonblank_backward(text, len(text), protect):
-        tail.append(row)
-        if len(tail) > tail_limit:
-            break
-    n = _menu_run(tail, lex, taken, True, tail_limit)
-    found += [Finding("B101", s, e, "", f"menu item at the tail: {c}") for s, e, c in tail[:n] if s not in taken]
+    # the head walk took every line above the title
+    pos = max((f.end for f in head), default=0)
+    first = line_after(text, pos)
+    if first is not None and not _menu_stop(first, lex, taken, False):
+        run = _menu_run(nonblank_forward(text, pos), lex, taken, False, head_limit, len(head), len(head))
+        found += [Finding("B101", s, e, "", f"menu item at the head: {c}") for s, e, c in run if s not in taken]
+    # the tail walk took the lines below its topmost finding, but for a stray line or two
+    top = min((f.start for f in tail), default=len(text))
+    last = line_before(text, top, protect)
+    if last is not None and not _menu_stop(last, lex, taken, True):
+        below = sum(1 for line in text[top:].split("\n") if line.strip(EDGE_SPACE)) if tail else 0
+        run = _menu_run(nonblank_backward(text, top, protect), lex, taken, True, tail_limit, below, len(tail))
+        found += [Finding("B101", s, e, "", f"menu item at the tail: {c}") for s, e, c in run if s not in taken]
     return found
 
 
 def _labelled_counters(text: str, taken: set[int]) -> list[Finding]:
     """Lines that are only a page counter with its label (浏览次数：1045), wherever they stand."""
-    if "：" not in text and ":" not in text:
+    if _COUNTER_LINE_START.search(text) is None and _LABELLED_COUNTER.match(text.lstrip(EDGE_SPACE)) is None:
         return []
     found = []
     for m in _LABELLED_COUNTER_LINES.finditer(text):

@@ -29,7 +29,9 @@ MAX_VALUE_CHARS = 100
 #: a value holds no sentence
 _SENTENCE = re.compile("[。！？!?；;…]")
 _CELL_SPACE = "[ \u3000\xa0]*"
-_LEAD = "[ \t\u3000\xa0•·●◆■□▪\\-*]*"
+#: what may open a table row before its first label
+LEAD_CHARS = " \t\u3000\xa0•·●◆■□▪\\-*"
+_LEAD = f"[{LEAD_CHARS}]*"
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,12 @@ class CatalogLexicon:
     cell_re: re.Pattern
     #: a label alone, its value on the next line (a table cell)
     bare_re: re.Pattern
-    #: whether a text holds a strong label at all (one scan for most documents)
+    #: a line that opens with a strong label (one scan for most documents; the
+    #: first line is tried with ``first_strong_re``)
     strong_re: re.Pattern
+    first_strong_re: re.Pattern
+    #: the strong labels as written (3-character ones also spaced out), for a caller's scan
+    strong_forms: tuple
 
 
 def _spaced(word: str) -> str:
@@ -62,12 +68,15 @@ def catalog_lexicon() -> CatalogLexicon:
         if tag.strip() == "title":
             title.add(word)
     alt = "|".join(_spaced(w) for w in sorted(strong | weak, key=len, reverse=True))
+    strong_alt = "|".join(_spaced(w) for w in sorted(strong, key=len, reverse=True))
     return CatalogLexicon(
         strong=frozenset(strong),
         title=frozenset(title),
         cell_re=re.compile(f"({alt}){_CELL_SPACE}[:：︰]{_CELL_SPACE}"),
         bare_re=re.compile(f"({alt}){_CELL_SPACE}[:：︰]?"),
-        strong_re=re.compile("|".join(_spaced(w) for w in sorted(strong, key=len, reverse=True))),
+        strong_re=re.compile(f"\n{_LEAD}(?:{strong_alt})"),
+        first_strong_re=re.compile(f"{_LEAD}(?:{strong_alt})"),
+        strong_forms=tuple(sorted(strong | {sep.join(w) for w in strong if len(w) == 3 for sep in (" ", "\u3000")})),
     )
 
 
@@ -113,7 +122,8 @@ def catalog_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     stands nowhere else in the text, which keeps its value (the label alone
     goes, or nothing of a line with other cells)."""
     lex = catalog_lexicon()
-    if lex.strong_re.search(text) is None:
+    # a table has a row that opens with a label only such a table has
+    if lex.first_strong_re.match(text) is None and lex.strong_re.search(text) is None:
         return []
     found: list[tuple[int, int, list[str]]] = []
     # (start, end, labels, the title it holds or "", where that title starts)
