@@ -212,3 +212,16 @@ def test_seeds_six_corrupted_spots_restored():
     n = sum(sum(1 for f in clean(p.read_text(encoding="utf-8")).findings if f.code == "E302")
             for p in SEED_FILES)
     assert n >= 5
+
+
+def test_a_text_with_every_character_annotated_loses_the_annotations():
+    from pypinyin import Style, pinyin
+
+    plain = "今年流感季比往年提前约两周来临，南部多个州的流感样病例就诊比例已经连续三周上升。"
+    marked = "".join(f"{c}({pinyin(c, style=Style.TONE)[0][0]})" if "\u4e00" <= c <= "\u9fff" else c for c in plain)
+    assert clean(marked + "\n").text == plain + "\n"
+
+
+def test_a_few_annotations_on_simplified_characters_stay():
+    text = "小(xiǎo)朋(péng)友(yǒu)们，今天我们学习三个生字。\n"
+    assert clean(text).text == text

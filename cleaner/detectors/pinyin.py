@@ -11,7 +11,8 @@ one character + lead byte of the next) the lead byte is swallowed with the
 A document is judged as a whole before anything is touched: it must show the
 machine pattern (several annotations, each a single toned syllable that is
 the default reading of the character before it, on characters whose
-simplified form differs, every occurrence annotated) or a corrupted
+simplified form differs, every occurrence annotated; or nearly every
+ideograph of the annotated lines annotated) or a corrupted
 annotation whose lost bytes are pinned down by its reading.  Learner glosses
 such as ``你好(nǐ hǎo)`` or credits such as ``(通訊員 傅南)`` never qualify.
 """
@@ -22,6 +23,7 @@ import re
 from ..encoding import pinyin_data as pd
 from ..encoding.pinyin_gbk import is_valid_pair
 from ..findings import Finding
+from ..linetools import cjk_count
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -52,6 +54,10 @@ MIN_ANNOTATIONS = 3
 MIN_DEFAULT_SHARE = 0.9
 MIN_TRADITIONAL_SHARE = 0.8
 MIN_COVERAGE = 0.7
+#: a text with every character annotated: this many annotations, on this share
+#: of the ideographs of their lines at least
+MIN_DENSE_ANNOTATIONS = 20
+MIN_DENSE_COVERAGE = 0.6
 #: how far a realigned (out-of-step) stretch may run
 MAX_ZONE = 400
 
@@ -321,6 +327,22 @@ def find_pinyin(text: str, ctx: Context) -> list[Finding]:
     return findings
 
 
+def _dense(text: str, aligned: list, opts) -> bool:
+    """The other machine pattern: nearly every ideograph of the lines it
+    touches carries its reading (a tool that annotates every character, not
+    a list of them)."""
+    if len(aligned) < int(opts.get("min_dense_annotations", MIN_DENSE_ANNOTATIONS)):
+        return False
+    lines = {}
+    for m, _c, _d in aligned:
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start not in lines:
+            end = text.find("\n", m.start())
+            lines[start] = cjk_count(text[start:end if end >= 0 else len(text)])
+    han = sum(lines.values())
+    return han > 0 and len(aligned) / han >= float(opts.get("min_dense_coverage", MIN_DENSE_COVERAGE))
+
+
 def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
     n = len(aligned)
     if restored:
@@ -330,6 +352,8 @@ def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
     default_share = sum(1 for _m, _c, d in aligned if d) / n
     if default_share < float(opts.get("min_default_share", MIN_DEFAULT_SHARE)):
         return False
+    if _dense(text, aligned, opts):
+        return True
     chars = {c for _m, c, _d in aligned}
     trad_share = sum(1 for c in chars if pd.traditional_differs(c)) / len(chars)
     if trad_share < float(opts.get("min_traditional_share", MIN_TRADITIONAL_SHARE)):
