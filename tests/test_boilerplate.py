@@ -644,3 +644,14 @@ def test_owner_and_contact_lines_do_not_count_as_a_menu():
     text = ("读书分享会报名开始\n\n本周六下午在市图书馆举办读书分享会。\n\n"
             "联系电话：0571-87654321\n主办单位：市文化和旅游局\n承办单位：市图书馆\n")
     assert clean(text).text == text
+
+
+def test_share_targets_one_per_line_go_with_their_widget():
+    text = "标题\n\n发布时间：2024-05-25\n\n分享到：\nFacebook\nTwitter\n微信\n\n正文一段。\n"
+    assert clean(text).text == "标题\n\n发布时间：2024-05-25\n\n正文一段。\n"
+
+
+def test_a_menu_may_hold_a_latin_site_name_and_a_date():
+    text = ("东方网\nOriental Daily\n2024年5月25日 星期六\n首页\n国内\n国际\n财经\n娱乐\n体育\n\n"
+            "柔佛新山长堤塞车问题持续，民众盼第二通道分流\n\n正文一段。\n")
+    assert clean(text).text == "柔佛新山长堤塞车问题持续，民众盼第二通道分流\n\n正文一段。\n"

@@ -1245,6 +1245,21 @@ def _anywhere(text: str, lex: Lexicon, taken) -> list[Finding]:
         kind = _memo(lex, (c, "anywhere"), _anywhere_kind, c, lex)
         if kind and not _item_of_announced_list(text, s, lex):
             found.append(Finding(kind[0], s, e, "", kind[1]))
+            if kind[0] == "B106":
+                found += _share_targets_below(text, e, lex, taken)
+    return found
+
+
+def _share_targets_below(text: str, pos: int, lex: Lexicon, taken) -> list[Finding]:
+    """The share targets of a share widget scraped one per line under it (分享： / 微信 / 微博)."""
+    found = []
+    for s, e, c in nonblank_forward(text, pos):
+        if s in taken or len(found) == 12:
+            break
+        toks = _tokens(c)
+        if not toks or not all(t.lower() in lex.share for t in toks):
+            break
+        found.append(Finding("B106", s, e, "", f"share target under the share widget: {c}"))
     return found
 
 
@@ -1335,7 +1350,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
 #: the tail, at least this many of them (and this share) menu or UI words
 _MENU_MIN_KNOWN = 3
 _MENU_SHARE = 0.5
-_MENU_LINE_CHARS = 12
+_MENU_LINE_CHARS = 16
 _MENU_MAX_LINES = 40
 
 
@@ -1353,7 +1368,7 @@ def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 
             break
         hit = None if s in taken else _classify_edge(c, lex, at_tail)
         known = s in taken or (hit is not None and hit[2] == "D")  # site-owner and contact lines need a footer
-        if not known and (len(c) > _MENU_LINE_CHARS or _PROSE_MARKS.search(c)):
+        if not known and not _menu_filler(c):
             break
         run.append(row)
         if known:
@@ -1363,11 +1378,16 @@ def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 
     return run[:best]
 
 
+def _menu_filler(c: str) -> bool:
+    """A line a menu may hold among its known items: short (a Latin name may
+    be longer), no clause punctuation (a site's name, a date, a count)."""
+    return len(c) <= (2 * _MENU_LINE_CHARS if c.isascii() else _MENU_LINE_CHARS) and not _PROSE_MARKS.search(c)
+
+
 def _menu_stop(row, lex: Lexicon, taken, at_tail: bool) -> bool:
     """Whether a menu run cannot go on at ``row``: a long or prose line that is not chrome."""
     s, _e, c = row
-    return (s not in taken and (len(c) > _MENU_LINE_CHARS or _PROSE_MARKS.search(c) is not None)
-            and _classify_edge(c, lex, at_tail) is None)
+    return s not in taken and not _menu_filler(c) and _classify_edge(c, lex, at_tail) is None
 
 
 def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding], taken, protect: int,
