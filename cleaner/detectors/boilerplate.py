@@ -712,7 +712,7 @@ def _link_like(s: str) -> bool:
 
 _MISS = object()
 #: how many line classifications the per-process memo keeps before it starts afresh
-_MEMO_SIZE = 8192
+_MEMO_SIZE = 32768
 
 
 def _memo(lex: Lexicon, key, compute, *args):
@@ -939,10 +939,23 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
         return None
     if _site_like(line, lex):
         return "B116", f"site name above the navigation: {line}", "D"
-    repeated = re.search(f"^[{EDGE_SPACE}]*{re.escape(line)}[{EDGE_SPACE}]*$", text[below[1]:below[1] + _PAGE_TITLE_REACH], re.M)
-    if repeated is not None:
+    if _line_below(text, below[1], line):
         return "B116", "page title above the navigation (the headline repeats it)", "D"
     return None
+
+
+def _line_below(text: str, pos: int, line: str) -> bool:
+    """Whether ``line`` stands alone on a line of its own within reach below ``pos``."""
+    end = min(len(text), pos + _PAGE_TITLE_REACH)
+    at = text.find(line, pos, end)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        stop = text.find("\n", at + len(line))
+        stop = len(text) if stop < 0 else stop
+        if not text[start:at].strip(EDGE_SPACE) and not text[at + len(line):stop].strip(EDGE_SPACE):
+            return True
+        at = text.find(line, at + 1, end)
+    return False
 
 
 def _peel_head(text: str, lex: Lexicon, limit: int):
@@ -1398,13 +1411,13 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
     with a paragraph, and one line tells."""
     found = []
     # the head walk took every line above the title
-    pos = max((f.end for f in head), default=0)
+    pos = head[-1].end if head else 0  # the walk went down line by line
     first = line_after(text, pos)
     if first is not None and not _menu_stop(first, lex, taken, False):
         run = _menu_run(nonblank_forward(text, pos), lex, taken, False, head_limit, len(head), len(head))
         found += [Finding("B101", s, e, "", f"menu item at the head: {c}") for s, e, c in run if s not in taken]
     # the tail walk took the lines below its topmost finding, but for a stray line or two
-    top = min((f.start for f in tail), default=len(text))
+    top = tail[-1].start if tail else len(text)  # the walk went up line by line
     last = line_before(text, top, protect)
     if last is not None and not _menu_stop(last, lex, taken, True):
         below = sum(1 for line in text[top:].split("\n") if line.strip(EDGE_SPACE)) if tail else 0
