@@ -655,3 +655,21 @@ def test_a_menu_may_hold_a_latin_site_name_and_a_date():
     text = ("东方网\nOriental Daily\n2024年5月25日 星期六\n首页\n国内\n国际\n财经\n娱乐\n体育\n\n"
             "柔佛新山长堤塞车问题持续，民众盼第二通道分流\n\n正文一段。\n")
     assert clean(text).text == "柔佛新山长堤塞车问题持续，民众盼第二通道分流\n\n正文一段。\n"
+
+
+# --- B113: a comment section to the end of the page ---------------------------------
+
+
+def test_a_comment_section_with_its_thread_goes_to_the_end():
+    text = ("书店闭店前的最后一天\n\n今天是半山书房营业的最后一天，很多老读者都来了。\n\n谢谢你们。\n\n"
+            "全部评论(4521)\n书虫阿蛮：2017年在这里买的第一本书\n24-8-3 09:40 来自浙江\n回复\n"
+            "路过的猫：真的舍不得\n24-8-3 11:27 来自上海\n回复\n")
+    assert clean(text).text == "书店闭店前的最后一天\n\n今天是半山书房营业的最后一天，很多老读者都来了。\n\n谢谢你们。\n"
+
+
+def test_a_comment_heading_over_the_article_own_quotes_stays():
+    text = ("网友热议延迟退休\n\n本报记者整理了部分网友的看法。\n\n网友评论\n"
+            "有网友认为，延迟退休是人口结构变化下的必然选择，关键在于配套政策能否跟上，比如灵活就业人员的社保怎么衔接，"
+            "大龄劳动者的就业岗位从哪里来，这些问题都需要逐一回答，不能只算养老金的账。\n"
+            "也有网友表示担忧。\n")
+    assert clean(text).text == text

@@ -784,7 +784,7 @@ _BROWSER_ADVICE = re.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:�
 
 
 #: a number alone on a line (likes, reads, shares under a post)
-_BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}")
+_BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1,2})?[万萬wWkK]")
 
 
 def _browser_advice(s: str) -> bool:
@@ -1159,6 +1159,50 @@ def _related_block(line, i: int, lex: Lexicon) -> tuple[int, str | None]:
     return j, None
 
 
+#: a comment section: its header, the lines under it to the end of the page
+#: (at most this many, none longer), with this many signs of a comment thread
+MAX_SECTION_LINES = 200
+_SECTION_LINE_CHARS = 300
+_SECTION_SIGNS = 2
+_SECTION_MEAN_CHARS = 60
+#: a header that counts the comments: "全部评论(4521)", "共 328 条评论", "查看全部1024条评论 >"
+_COUNTED_HEADER = re.compile(
+    r"(?:(?:全部|热门|熱門|最新|精彩)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]"
+    r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
+#: a line of a comment thread: a time, a place, a reply button, a floor number
+_THREAD_SIGN = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}|\s*[·・]\s*\S{2,4})"
+    r"|\d{1,2}:\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|IP\s*属地|IP\s*屬地|^(?:回复|回覆|Reply)$|\d+楼|\d+樓")
+_SECTION_WORDS = ("评论", "評論", "留言", "回复", "回覆")
+
+
+def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
+    """A comment section to the end of the page: a header (网友评论, 全部评论(4521),
+    共 328 条评论) with only short lines under it, among them at least two
+    signs of a thread (times, places, reply buttons, floor numbers).  The
+    comments are the readers', not the article's; the first such header
+    below the byline starts the section."""
+    if not any(w in text for w in _SECTION_WORDS):
+        return []
+    rows = list(nonblank_forward(text, protect))
+    for i, (s, e, c) in enumerate(rows):
+        if len(rows) - i > MAX_SECTION_LINES or s in taken or len(c) > 40:
+            continue
+        core = _unwrap(c).lower()
+        if core not in lex.comments and not _COUNTED_HEADER.fullmatch(core):
+            continue
+        below = rows[i + 1:]
+        if not below or any(len(r[2]) > _SECTION_LINE_CHARS for r in below):
+            return []
+        if sum(len(r[2]) for r in below) > _SECTION_MEAN_CHARS * len(below):
+            return []
+        if sum(1 for r in below if _THREAD_SIGN.search(r[2])) < _SECTION_SIGNS:
+            continue
+        return [Finding("B113", rs, re_, "", f"comment section to the end of the page under {c}")
+                for rs, re_, _c in rows[i:] if rs not in taken]
+    return []
+
+
 #: a related-links block inside the text holds at most this many link titles
 MAX_INSIDE_LINKS = 8
 _HEADLINE_CHARS = (4, 40)
@@ -1350,6 +1394,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     taken.update(f.start for f in found)
     found += _menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                         min(tail_limit, _MENU_MAX_LINES))
+    taken.update(f.start for f in found)
+    found += _comment_section(text, lex, taken, protect)
     taken.update(f.start for f in found)
     found += _related_blocks_inside(text, lex, taken, protect)
     if lex.rare_starts.first(text, 0) <= len(text):
