@@ -484,6 +484,8 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return "B111", "edge", f"stray UI words: {' '.join(toks[:4])}"
 
 
+#: how the names of places end: a list of them is no menu
+_PLACE_SUFFIXES = ("省", "市", "县", "縣", "区", "區", "镇", "鎮", "乡", "鄉", "村", "州", "旗", "盟")
 #: a bar's items: between pipes, or runs of two spaces or more beside them
 _BAR_SPLIT = re.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
 
@@ -509,6 +511,8 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
         # unknown items: only a bar of three or more short ones at the head of the page
         if not at_head or len(items) < 3 or not short or any(i.isdigit() for i in items):
             return None
+        if all(i.endswith(_PLACE_SUFFIXES) for i in items):
+            return None  # a list of places is the text's (or the place-name detector's)
         return f"navigation bar at the head: {' | '.join(items[:4])}"
     if len(known) == len(items) or (len(items) >= 3 and short):
         return f"navigation bar: {' | '.join(items[:4])}"
