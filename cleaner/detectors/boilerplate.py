@@ -1177,7 +1177,7 @@ _COUNTED_HEADER = re.compile(
 _THREAD_SIGN = re.compile(
     r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}|\s*[·・]\s*\S{2,4})"
     r"|\d{1,2}:\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|IP\s*属地|IP\s*屬地|^(?:回复|回覆|Reply)$|\d+楼|\d+樓")
-_SECTION_WORDS = ("评论", "評論", "留言", "回复", "回覆")
+_SECTION_WORDS = ("评论", "評論", "留言", "回复", "回覆", "按热度", "按熱度", "按时间", "按時間")
 
 
 def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
@@ -1186,25 +1186,44 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
     signs of a thread (times, places, reply buttons, floor numbers).  The
     comments are the readers', not the article's; the first such header
     below the byline starts the section."""
-    if not any(w in text for w in _SECTION_WORDS):
-        return []
-    rows = list(nonblank_forward(text, protect))
-    for i, (s, e, c) in enumerate(rows):
-        if len(rows) - i > MAX_SECTION_LINES or s in taken or len(c) > 40:
+    for start in _section_headers(text, protect):
+        if start in taken:
             continue
-        core = _unwrap(c).lower()
+        rows = []
+        for row in nonblank_forward(text, start):
+            if len(row[2]) > _SECTION_LINE_CHARS:
+                return []  # a paragraph: no thread below this or any later header
+            rows.append(row)
+            if len(rows) > MAX_SECTION_LINES + 1:
+                break
+        if len(rows) > MAX_SECTION_LINES + 1:
+            continue  # too long a tail for a thread: a later header may start it
+        header, below = rows[0][2], rows[1:]
+        core = _unwrap(header).lower()
         if core not in lex.comments and not _COUNTED_HEADER.fullmatch(core):
             continue
-        below = rows[i + 1:]
-        if not below or any(len(r[2]) > _SECTION_LINE_CHARS for r in below):
-            return []
-        if sum(len(r[2]) for r in below) > _SECTION_MEAN_CHARS * len(below):
+        if not below or sum(len(r[2]) for r in below) > _SECTION_MEAN_CHARS * len(below):
             return []
         if sum(1 for r in below if _THREAD_SIGN.search(r[2])) < _SECTION_SIGNS:
             continue
-        return [Finding("B113", rs, re_, "", f"comment section to the end of the page under {c}")
-                for rs, re_, _c in rows[i:] if rs not in taken]
+        return [Finding("B113", rs, re_, "", f"comment section to the end of the page under {header}")
+                for rs, re_, _c in rows if rs not in taken]
     return []
+
+
+def _section_headers(text: str, protect: int) -> list[int]:
+    """Starts of the short lines below ``protect`` that hold a comment word, in order."""
+    starts = set()
+    for word in _SECTION_WORDS:
+        at = text.find(word, protect)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if start >= protect and end - start <= 40:
+                starts.add(start)
+            at = text.find(word, end)
+    return sorted(starts)
 
 
 #: a related-links block inside the text holds at most this many link titles
@@ -1392,19 +1411,22 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         final = final and tail_final
     else:
         tail = []
-    taken = {f.start for f in head}
-    taken.update(f.start for f in tail)
-    found = head + tail + _anywhere(text, lex, taken)
-    taken.update(f.start for f in found)
-    found += _menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
-                        min(tail_limit, _MENU_MAX_LINES))
-    taken.update(f.start for f in found)
-    found += _comment_section(text, lex, taken, protect)
-    taken.update(f.start for f in found)
-    found += _related_blocks_inside(text, lex, taken, protect)
+    found = head + tail
+    taken = {f.start for f in found}
+
+    def add(more: list[Finding]) -> None:
+        if more:
+            found.extend(more)
+            taken.update(f.start for f in more)
+
+    add(_anywhere(text, lex, taken))
+    add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
+                   min(tail_limit, _MENU_MAX_LINES)))
+    add(_comment_section(text, lex, taken, protect))
+    add(_related_blocks_inside(text, lex, taken, protect))
     if lex.rare_starts.first(text, 0) <= len(text):
-        found += _labelled_counters(text, taken)
-        found += _catalogue_tables(text, {f.start for f in found})
+        add(_labelled_counters(text, taken))
+        add(_catalogue_tables(text, taken))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
 
@@ -1490,7 +1512,7 @@ def _labelled_counters(text: str, taken: set[int]) -> list[Finding]:
     return found
 
 
-def _catalogue_tables(text: str, taken: set[int]) -> list[Finding]:
+def _catalogue_tables(text: str, taken) -> list[Finding]:
     """Findings for the lines of catalogue metadata tables (see :mod:`.catalog`)."""
     found = []
     for start, end, labels in catalog_blocks(text):
