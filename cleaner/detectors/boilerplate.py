@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from ..findings import Finding
 from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
@@ -71,6 +72,7 @@ _LONE_SEP = re.compile(f"[{_PIPES}]+|:::")
 _SEP_CLASS = r"\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
 _TOKEN_SPLIT = re.compile(f"[{_SEP_CLASS}]+")
 _LEAD_SEP = re.compile(f"[{_SEP_CLASS}]*")
+_FIRST_TOKEN = re.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+)")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
 _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
 _DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
@@ -131,6 +133,10 @@ class Lexicon:
     site_suffix: tuple
     #: one scan for the rare lines the passes inside the text look for
     rare_starts: "_LineStart"
+    #: lines that may head a comment section
+    section_head: "_LineStart"
+    #: any line the passes inside the text look for (one scan rules them all out)
+    inside_head: "_LineStart"
 
 
 _FILES = ("nav", "ui", "related", "editorial", "source", "meta", "owner", "ownersuffix", "sitename",
@@ -433,6 +439,12 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
             anywhere_words=strong_cr + weak_cr + words("promo:verb"),
             end_words=words("ownersuffix")),
         site_suffix=tuple(words("sitename")),
+        section_head=_LineStart.build(
+            r"\s" + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)), words("comments") + list(_SECTION_STARTS)),
+        inside_head=_LineStart.build(
+            _SEP_CLASS + LEAD_CHARS + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)),
+            list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS) + words("comments") + list(_SECTION_STARTS)
+            + words("related")),
         # a line that may open a catalogue table or be a labelled counter
         rare_starts=_LineStart.build(LEAD_CHARS + re.escape(EDGE_SPACE),
                                      list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS)),
@@ -458,9 +470,9 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(code, strength, reason) for a line made only of UI tokens."""
     if len(s) > 120:
         return None
-    lead = _LEAD_SEP.match(s)
-    if s[lead.end():lead.end() + 1].lower() not in lex.ui_first:
-        return None
+    first = _FIRST_TOKEN.match(s)
+    if first is None or first.group(1).lower() not in lex.ui_or_nav:
+        return None  # every token must be a UI word: the first one says no at once
     toks = _tokens(s)
     if not toks or len(toks) > 24:
         return None
@@ -1177,7 +1189,8 @@ _COUNTED_HEADER = re.compile(
 _THREAD_SIGN = re.compile(
     r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}|\s*[·・]\s*\S{2,4})"
     r"|\d{1,2}:\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|IP\s*属地|IP\s*屬地|^(?:回复|回覆|Reply)$|\d+楼|\d+樓")
-_SECTION_WORDS = ("评论", "評論", "留言", "回复", "回覆", "按热度", "按熱度", "按时间", "按時間")
+#: how a comment section's header may start (a superset of the headers it may be)
+_SECTION_STARTS = ("评论", "評論", "留言", "回复", "回覆", "查看全部", "共", "全部", "热门", "熱門", "最新", "精彩")
 
 
 def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
@@ -1186,7 +1199,7 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
     signs of a thread (times, places, reply buttons, floor numbers).  The
     comments are the readers', not the article's; the first such header
     below the byline starts the section."""
-    for start in _section_headers(text, protect):
+    for start in _section_headers(text, protect, lex):
         if start in taken:
             continue
         rows = []
@@ -1211,19 +1224,19 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
     return []
 
 
-def _section_headers(text: str, protect: int) -> list[int]:
-    """Starts of the short lines below ``protect`` that hold a comment word, in order."""
-    starts = set()
-    for word in _SECTION_WORDS:
-        at = text.find(word, protect)
-        while at >= 0:
-            start = text.rfind("\n", 0, at) + 1
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            if start >= protect and end - start <= 40:
-                starts.add(start)
-            at = text.find(word, end)
-    return sorted(starts)
+def _section_headers(text: str, protect: int, lex: Lexicon) -> Iterator[int]:
+    """Starts of the short lines below ``protect`` that may head a comment section, in order."""
+    pos = protect
+    while True:
+        pos = lex.section_head.first(text, pos)
+        if pos > len(text):
+            return
+        row = line_after(text, pos)
+        if row is None:
+            return
+        if len(row[2]) <= 40:
+            yield row[0]
+        pos = row[1]
 
 
 #: a related-links block inside the text holds at most this many link titles
@@ -1422,11 +1435,12 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_anywhere(text, lex, taken))
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
-    add(_comment_section(text, lex, taken, protect))
-    add(_related_blocks_inside(text, lex, taken, protect))
-    if lex.rare_starts.first(text, 0) <= len(text):
-        add(_labelled_counters(text, taken))
-        add(_catalogue_tables(text, taken))
+    if lex.inside_head.first(text, 0) <= len(text):  # most pages: one scan, none of these
+        add(_comment_section(text, lex, taken, protect))
+        add(_related_blocks_inside(text, lex, taken, protect))
+        if lex.rare_starts.first(text, 0) <= len(text):
+            add(_labelled_counters(text, taken))
+            add(_catalogue_tables(text, taken))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
 
@@ -1437,6 +1451,8 @@ _MENU_MIN_KNOWN = 3
 _MENU_SHARE = 0.5
 _MENU_LINE_CHARS = 16
 _MENU_MAX_LINES = 40
+#: the longest line a menu walk classifies (a bar of items); past it, the walk stops
+_MENU_CHROME_CHARS = 80
 
 
 def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 0, count: int = 0) -> list:
@@ -1451,6 +1467,8 @@ def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 
         s, _e, c = row
         if seen + len(run) >= limit:
             break
+        if s not in taken and len(c) > _MENU_CHROME_CHARS:
+            break  # a long footer line beside a menu is the tail walk's
         hit = None if s in taken else _classify_edge(c, lex, at_tail)
         known = s in taken or (hit is not None and hit[2] == "D")  # site-owner and contact lines need a footer
         if not known and not _menu_filler(c):
@@ -1472,7 +1490,9 @@ def _menu_filler(c: str) -> bool:
 def _menu_stop(row, lex: Lexicon, taken, at_tail: bool) -> bool:
     """Whether a menu run cannot go on at ``row``: a long or prose line that is not chrome."""
     s, _e, c = row
-    return s not in taken and not _menu_filler(c) and _classify_edge(c, lex, at_tail) is None
+    if s in taken or _menu_filler(c):
+        return False
+    return len(c) > _MENU_CHROME_CHARS or _classify_edge(c, lex, at_tail) is None
 
 
 def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding], taken, protect: int,
