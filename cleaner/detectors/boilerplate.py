@@ -945,15 +945,19 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
     between them."""
     if len(line) > _SITE_NAME_CHARS or _PROSE_MARKS.search(line):
         return None
+    site = _site_like(line, lex)
+    # a title is one only when the headline repeats it (most first lines end here)
+    if not site and not _line_below(text, end, line):
+        return None
     below = line_after(text, end)
-    if below is not None and _site_like(below[2], lex) and _site_like(line, lex):
+    if below is not None and site and _site_like(below[2], lex):
         below = line_after(text, below[1])  # 中国地理学会 / The Geographical Society of China
     if below is None:
         return None
     hit = _classify_edge(below[2], lex, at_tail=False)
     if hit is None or hit[0] not in ("B101", "B111", "B112", "B102", "B103"):
         return None
-    if _site_like(line, lex):
+    if site:
         return "B116", f"site name above the navigation: {line}", "D"
     if _line_below(text, below[1], line):
         return "B116", "page title above the navigation (the headline repeats it)", "D"
@@ -1270,15 +1274,17 @@ def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list
         if start in taken or _memo(lex, (header, "related"), _related, header, lex) is None:
             continue
         items = []
+        blank = False
         for s, e in lines_forward(text, end):
+            if s in taken:
+                continue  # a line another rule takes is as good as gone: the next round will not see it
             line = text[s:e].strip(EDGE_SPACE + "\n")
             if not line:
-                if items:
+                if items or blank:  # one blank line may stand between the header and its titles
                     break
-                if s > end:  # one blank line may stand between the header and its titles
-                    break
+                blank = True
                 continue
-            if s in taken or not _headline(line) or len(items) == MAX_INSIDE_LINKS:
+            if not _headline(line) or len(items) == MAX_INSIDE_LINKS:
                 items = []
                 break
             items.append((s, e, line))
