@@ -677,3 +677,18 @@ def test_a_comment_heading_over_the_article_own_quotes_stays():
             "大龄劳动者的就业岗位从哪里来，这些问题都需要逐一回答，不能只算养老金的账。\n"
             "也有网友表示担忧。\n")
     assert clean(text).text == text
+
+
+def test_a_disclaimer_at_the_tail_goes_but_a_report_on_one_stays():
+    body = "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
+    footer = "【免责声明】本文仅代表作者本人观点，与本网无关。本网对文中陈述保持中立。\n"
+    assert clean(body + "\n" + footer).text == body
+    report = body + "\n律师表示，网络文章仅代表作者本人观点的声明并不能免除平台责任。\n"
+    assert clean(report).text == report
+
+
+def test_a_related_link_with_its_title_on_the_line_goes_inside_the_text():
+    text = "标题\n\n本报讯 正文一段。\n\n相关阅读：高血压患者冬季如何平稳过冬？\n\n正文二段。\n"
+    assert clean(text).text == "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
+    books = "标题\n\n本报讯 正文一段。\n\n推荐阅读：《平凡的世界》\n\n正文二段。\n"
+    assert clean(books).text == books

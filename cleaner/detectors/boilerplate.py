@@ -661,7 +661,8 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     m = lex.copyright_weak_re.search(s)
     if m and _narrates(s, m):
         return None
-    if m and (not has_sentence_end(s.rstrip("。")) or s.startswith((m.group(0), "本站", "本网", "本網", "本文"))):
+    core = s.strip("[]【】()（）" + EDGE_SPACE)  # a bracketed notice: [原创稿件，未经许可禁止转载。]
+    if m and (not has_sentence_end(core.rstrip("。")) or core.startswith((m.group(0), "本站", "本网", "本網", "本文"))):
         return m.group(0)
     return None
 
@@ -1246,12 +1247,27 @@ def _section_headers(text: str, protect: int, lex: Lexicon) -> Iterator[int]:
 #: a related-links block inside the text holds at most this many link titles
 MAX_INSIDE_LINKS = 8
 _HEADLINE_CHARS = (4, 40)
-_NOT_HEADLINE = re.compile("[。！？!?；;…]|[:：]$")
+_NOT_HEADLINE = re.compile("[。；;…]|[:：]$")  # a headline may ask or exclaim
 
 
 def _headline(line: str) -> bool:
     """A link title: a short line with no sentence in it and no list it announces."""
     return _HEADLINE_CHARS[0] <= len(line) <= _HEADLINE_CHARS[1] and _NOT_HEADLINE.search(line) is None
+
+
+_INLINE_RELATED = re.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+?)[ \t\u3000]*[:：][ \t\u3000]*(.+)")
+
+
+def _inline_related(line: str, lex: Lexicon) -> str | None:
+    """The header word when ``line`` is a related link with its title on the
+    line itself (相关阅读：某某标题); a book title there is a reading list."""
+    m = _INLINE_RELATED.fullmatch(line)
+    if m is None or m.group(1).lower() not in lex.related:
+        return None
+    title = m.group(2).strip(EDGE_SPACE)
+    if title.startswith("《") or not _headline(title.rstrip(">»› " + EDGE_SPACE)):
+        return None
+    return m.group(1)
 
 
 def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
@@ -1271,7 +1287,12 @@ def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list
             return found
         start, end, header = head
         pos = end
-        if start in taken or _memo(lex, (header, "related"), _related, header, lex) is None:
+        if start in taken:
+            continue
+        if _memo(lex, (header, "related"), _related, header, lex) is None:
+            link = _inline_related(header, lex)
+            if link is not None:
+                found.append(Finding("B107", start, end, "", f"related link inside the text: {link}"))
             continue
         items = []
         blank = False
