@@ -79,3 +79,9 @@ def test_a_fenced_code_block_is_kept_and_markup_outside_it_goes():
 def test_backticks_do_not_shield_markup_around_them():
     result = clean("<p>正文 `code` 内容</p>\n")
     assert result.text == "正文 `code` 内容\n"
+
+
+def test_a_paragraph_break_between_tags_is_one_finding():
+    result = clean("第一段。</p>\n\n<p>第二段。\n")
+    assert result.text == "第一段。\n\n第二段。\n"
+    assert [(f.code, f.replacement) for f in result.findings] == [("M101", "\n\n")]

@@ -183,7 +183,18 @@ def _tag_run_parts(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
         count += 1
         last, last_block = end, block
     parts.append(("M101", first, last, "".join(pieces), reason if count == 1 else f"{count} adjacent tags"))
-    return tuple(parts)
+    return tuple((code, a, b, _one_blank_line(replacement), why) for code, a, b, replacement, why in parts)
+
+
+#: two blank lines or more (white space on them aside)
+_BLANK_LINES = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
+
+
+def _one_blank_line(replacement: str) -> str:
+    """A run's replacement with its line breaks capped at one blank line: what
+    the layout rules would make of it, so the break between two paragraphs
+    (``</p>\n<p>``) is one finding, not two."""
+    return _BLANK_LINES.sub("\n\n", replacement) if "\n\n" in replacement else replacement
 
 
 def _decode_reference(token: str) -> str | None:
