@@ -692,3 +692,14 @@ def test_a_related_link_with_its_title_on_the_line_goes_inside_the_text():
     assert clean(text).text == "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
     books = "标题\n\n本报讯 正文一段。\n\n推荐阅读：《平凡的世界》\n\n正文二段。\n"
     assert clean(books).text == books
+
+
+def test_player_and_app_lines_go_inside_the_text():
+    text = ("标题\n\n本报讯 正文一段。\n00:00 / 03:12\n视频加载中，请稍候...\n正文二段。\n"
+            "打开某某新闻 查看精彩图片\n正文三段。\n")
+    assert clean(text).text == "标题\n\n本报讯 正文一段。\n正文二段。\n正文三段。\n"
+
+
+def test_opening_hours_and_sentences_about_opening_stay():
+    text = "标题\n\n本报讯 正文一段。\n08:00 / 17:30\n打开冰箱看看\n他说，打开窗户看看风景。\n"
+    assert clean(text).text == text

@@ -1462,6 +1462,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_anywhere(text, lex, taken))
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
+    if "打开" in text or "打開" in text or "加载" in text or "載入" in text or " / " in text:
+        add(_player_and_app_lines(text, taken))
     if lex.inside_head.first(text, 0) <= len(text):  # most pages: one scan, none of these
         add(_comment_section(text, lex, taken, protect))
         add(_related_blocks_inside(text, lex, taken, protect))
@@ -1542,6 +1544,32 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
         below = sum(1 for line in text[top:].split("\n") if line.strip(EDGE_SPACE)) if tail else 0
         run = _menu_run(nonblank_backward(text, top, protect), lex, taken, True, tail_limit, below, len(tail))
         found += [Finding("B101", s, e, "", f"menu item at the tail: {c}") for s, e, c in run if s not in taken]
+    return found
+
+
+#: lines a page's video player or app banner leaves wherever it stood: the
+#: player's clock ("00:00 / 03:12"), its loading notice, "open the app to see more"
+_PLAYER_OR_APP = re.compile(
+    r"^[ \t\u3000]*(?:"
+    r"(?P<clock>0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)"  # as scraped, before it played
+    r"|(?P<loading>(?:视频|視頻|内容|內容|页面|頁面)?(?:正在)?(?:加载中|載入中)[，,.。…\s]*(?:请稍[候后]|請稍[候後])?[.。…]*)"
+    r"|(?P<app>(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?(?:图片|圖片|内容|內容|全文|视频|視頻)"
+    r"(?:\s*[>»›]+)?))"
+    r"[ \t\u3000]*$", re.M)
+
+
+def _player_and_app_lines(text: str, taken) -> list[Finding]:
+    """Lines a video player or an app banner leaves inside the text (see ``_PLAYER_OR_APP``)."""
+    found = []
+    for m in _PLAYER_OR_APP.finditer(text):
+        start = m.start()
+        if start in taken:
+            continue
+        end = m.end() + 1 if m.end() < len(text) else m.end()
+        what = {"clock": "video player's clock", "loading": "loading notice",
+                "app": "app banner"}[m.lastgroup]
+        found.append(Finding("B110" if m.lastgroup == "app" else "B111", start, end, "",
+                             f"{what} inside the text: {m.group(m.lastgroup)}"))
     return found
 
 
