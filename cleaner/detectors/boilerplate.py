@@ -521,8 +521,10 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
     short = all(len(i) <= 6 or i.isascii() for i in items if i not in long)
     if not known:
         # unknown items: only a bar of three or more short ones at the head of the page
-        if not at_head or len(items) < 3 or not short or any(i.isdigit() for i in items):
+        if not at_head or len(items) < 3 or not short or any(c.isdigit() for i in items for c in i):
             return None
+        if s.startswith("|") and s.endswith("|"):
+            return None  # a Markdown table row
         if all(i.endswith(_PLACE_SUFFIXES) for i in items):
             return None  # a list of places is the text's (or the place-name detector's)
         return f"navigation bar at the head: {' | '.join(items[:4])}"
