@@ -444,7 +444,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         inside_head=_LineStart.build(
             _SEP_CLASS + LEAD_CHARS + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)),
             list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS) + words("comments") + list(_SECTION_STARTS)
-            + words("related")),
+            + words("related") + list(_PLAYER_OR_APP_STARTS)),
         # a line that may open a catalogue table or be a labelled counter
         rare_starts=_LineStart.build(LEAD_CHARS + re.escape(EDGE_SPACE),
                                      list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS)),
@@ -1464,9 +1464,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_anywhere(text, lex, taken))
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
-    if "打开" in text or "打開" in text or "加载" in text or "載入" in text or " / " in text:
-        add(_player_and_app_lines(text, taken))
     if lex.inside_head.first(text, 0) <= len(text):  # most pages: one scan, none of these
+        add(_player_and_app_lines(text, taken))
         add(_comment_section(text, lex, taken, protect))
         add(_related_blocks_inside(text, lex, taken, protect))
         if lex.rare_starts.first(text, 0) <= len(text):
@@ -1558,6 +1557,11 @@ _PLAYER_OR_APP = re.compile(
     r"|(?P<app>(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?(?:图片|圖片|内容|內容|全文|视频|視頻)"
     r"(?:\s*[>»›]+)?))"
     r"[ \t\u3000]*$", re.M)
+
+
+#: how those lines start (a superset, for the one scan that rules them out)
+_PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載入中", "正在加载", "正在載入",
+                         "视频加载", "視頻載入", "内容加载", "內容載入", "页面加载", "頁面載入")
 
 
 def _player_and_app_lines(text: str, taken) -> list[Finding]:
