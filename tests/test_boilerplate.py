@@ -703,3 +703,27 @@ def test_player_and_app_lines_go_inside_the_text():
 def test_opening_hours_and_sentences_about_opening_stay():
     text = "标题\n\n本报讯 正文一段。\n08:00 / 17:30\n打开冰箱看看\n他说，打开窗户看看风景。\n"
     assert clean(text).text == text
+
+
+def test_head_crumbs_from_the_site_name_and_with_an_empty_step_go():
+    text = "東方日報 > 要聞港聞\n\n港鐵東涌綫延線通車\n\n本報訊 正文一段。\n"
+    assert clean(text).text == "港鐵東涌綫延線通車\n\n本報訊 正文一段。\n"
+    text = "新华网 > > 正文\n\n全国夏粮收获过半\n\n新华社电 正文一段。\n"
+    assert clean(text).text == "全国夏粮收获过半\n\n新华社电 正文一段。\n"
+
+
+def test_a_ranking_line_at_the_head_stays():
+    text = "北京 > 上海 > 广州\n\n三城房价比较\n\n正文一段。\n"
+    assert clean(text).text == text
+
+
+def test_a_mid_article_app_slogan_goes_but_a_saying_stays():
+    text = "标题\n\n本报讯 正文一段。\n海量资讯、精准解读，尽在某某财经APP\n正文二段。\n他说：“一切尽在不言中。”\n"
+    assert clean(text).text == "标题\n\n本报讯 正文一段。\n正文二段。\n他说：“一切尽在不言中。”\n"
+
+
+def test_a_click_ranking_block_and_a_copyright_footer_go_at_the_tail():
+    body = "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
+    tail = ("\n48小时点击排行\n1 多地高温持续 注意防暑降温\n2 暑期档电影票房突破150亿元\n"
+            "此内容为某某原创，著作权归某某所有。未经书面授权，不得以任何方式加以使用。\n")
+    assert clean(body + tail).text == body

@@ -698,8 +698,8 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
     core = s.lstrip("【[（(<〔" + EDGE_SPACE)
     if lex.breadcrumb_re.match(core):
         return True
-    parts = _CRUMB_SEP.split(core)
-    if len(parts) < 2 or not all(0 < len(p) <= 20 for p in parts):
+    parts = [p for p in _CRUMB_SEP.split(core) if p] if core[:1] not in _CRUMB_CHARS else [""]
+    if len(parts) < 2 or not all(len(p) <= 20 for p in parts):
         return False
     if len(parts) == 2:  # two steps: only from the home page itself or to the page itself
         return parts[0] in _HOME_PAGE or parts[-1] in _THIS_PAGE
@@ -877,7 +877,16 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     else:
         if _greeting(s, lex):
             return "B102", "greeting with today's date in the site header", "D"
+        if any(c in s for c in _CRUMB_CHARS) and _site_crumb(s, lex):
+            return "B112", "breadcrumb from the site's name at the head", "D"
     return None
+
+
+def _site_crumb(s: str, lex: Lexicon) -> bool:
+    """A two- or three-step breadcrumb that starts at the site's name (東方日報 > 要聞港聞)."""
+    parts = [p for p in _CRUMB_SEP.split(s.strip(EDGE_SPACE)) if p]
+    return (2 <= len(parts) <= 4 and all(len(p) <= 12 and not _PROSE_MARKS.search(p) for p in parts)
+            and _site_like(parts[0], lex) and parts[0].endswith(lex.site_suffix + ("网", "網")))
 
 
 def _under_title(s: str, lex: Lexicon):
@@ -1464,8 +1473,10 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_anywhere(text, lex, taken))
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
-    if lex.inside_head.first(text, 0) <= len(text):  # most pages: one scan, none of these
+    inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
+    if inside or "尽在" in text or "盡在" in text:
         add(_player_and_app_lines(text, taken))
+    if inside:
         add(_comment_section(text, lex, taken, protect))
         add(_related_blocks_inside(text, lex, taken, protect))
         if lex.rare_starts.first(text, 0) <= len(text):
@@ -1555,7 +1566,8 @@ _PLAYER_OR_APP = re.compile(
     r"(?P<clock>0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)"  # as scraped, before it played
     r"|(?P<loading>(?:视频|視頻|内容|內容|页面|頁面)?(?:正在)?(?:加载中|載入中)[，,.。…\s]*(?:请稍[候后]|請稍[候後])?[.。…]*)"
     r"|(?P<app>(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?(?:图片|圖片|内容|內容|全文|视频|視頻)"
-    r"(?:\s*[>»›]+)?))"
+    r"(?:\s*[>»›]+)?"
+    r"|[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)))"
     r"[ \t\u3000]*$", re.M)
 
 
