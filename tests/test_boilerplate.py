@@ -727,3 +727,20 @@ def test_a_click_ranking_block_and_a_copyright_footer_go_at_the_tail():
     tail = ("\n48小时点击排行\n1 多地高温持续 注意防暑降温\n2 暑期档电影票房突破150亿元\n"
             "此内容为某某原创，著作权归某某所有。未经书面授权，不得以任何方式加以使用。\n")
     assert clean(body + tail).text == body
+
+
+def test_keyword_tags_go_at_the_edges_but_a_keyword_sentence_stays():
+    body = "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
+    assert clean(body + "\n标签：制水 雪州水供公司 巴生河流域\n").text == body
+    kept = body + "\n关键词：坚持人民至上是我们党的根本立场。\n"
+    assert clean(kept).text == kept
+
+
+def test_an_advertisement_label_goes_anywhere():
+    text = "标题\n\n本报讯 正文一段。\nADVERTISEMENT\n正文二段。\n"
+    assert clean(text).text == "标题\n\n本报讯 正文一段。\n正文二段。\n"
+
+
+def test_a_short_site_name_above_a_navigation_bar_goes():
+    text = "某某园\n首页 | 论坛 | 资讯 | 人才 | 用药助手\n\n心血管病人冬季如何锻炼\n\n正文一段。\n"
+    assert clean(text).text == "心血管病人冬季如何锻炼\n\n正文一段。\n"

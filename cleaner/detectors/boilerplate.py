@@ -382,7 +382,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     breadcrumb = tuple(words("breadcrumb"))
     nav = lower(words("nav"))
     home = [w for w in words("nav") if w.endswith(("首页", "首頁"))]
-    anywhere = sorted(ui_strong | font | {b.lower() for b in breadcrumb} | {h.lower() for h in home})
+    # lowered for the decision, as written for the line-start scan (which keeps case)
+    anywhere = sorted(ui_strong | {e for e, s, _ in ui_entries if s} | font | {b.lower() for b in breadcrumb}
+                      | {h.lower() for h in home})
     return Lexicon(
         nav=nav,
         ui=lower(e for e, _, _ in ui_entries),
@@ -806,6 +808,21 @@ _BROWSER_ADVICE = re.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:�
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1,2})?[万萬wWkK]")
 
 
+#: a line of keyword tags: "标签：制水 雪州水供公司", "相關字詞﹕港鐵 東涌", "Tags: a, b"
+_TAG_LINE = re.compile(
+    r"(?:文章|新闻|新聞)?(?:标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|相关字词|相關字詞|热词|熱詞|Tags?|TAGS?)"
+    r"[ \t\u3000]*[:：﹕][ \t\u3000]*(.{1,120})")
+_TAG_SPLIT = re.compile(r"[\s,，、|｜/;；#]+")
+
+
+def _tag_line(s: str) -> bool:
+    m = _TAG_LINE.fullmatch(s)
+    if m is None or has_sentence_end(m.group(1)):
+        return False
+    tags = [t for t in _TAG_SPLIT.split(m.group(1)) if t]
+    return bool(tags) and all(len(t) <= 12 for t in tags)
+
+
 def _browser_advice(s: str) -> bool:
     return ("浏览" in s or "瀏覽" in s or "分辨率" in s or "解析度" in s) and _BROWSER_ADVICE.search(s) is not None
 
@@ -829,6 +846,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B101", bar, "D"
     if at_tail and _browser_advice(s):
         return "B111", "browser advice in the site footer", "F"  # goes only with other boilerplate
+    if _tag_line(s):
+        return "B111", "keyword tags", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -897,6 +916,8 @@ def _under_title(s: str, lex: Lexicon):
         return None
     if _LABELLED_COUNTER.fullmatch(s):
         return "B111", f"counter line: {s}", "D"
+    if _tag_line(s):
+        return "B111", "keyword tags", "D"
     maybe = lex.under_title_maybe
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -937,6 +958,8 @@ def _page_title(text: str, end: int, line: str):
 
 #: a site's name: short, no clause punctuation
 _SITE_NAME_CHARS = 30
+#: a first line this short right above a navigation bar is the site's name, whatever its ending
+_BARE_SITE_NAME_CHARS = 6
 _DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|tw|hk|mo)\b", re.IGNORECASE)
 _BRAND = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
 
@@ -946,8 +969,11 @@ def _site_like(line: str, lex: Lexicon) -> bool:
     if len(line) > (2 * _SITE_NAME_CHARS if line.isascii() else _SITE_NAME_CHARS) or _PROSE_MARKS.search(line):
         return False
     core = _DOMAIN.sub("", line).strip(EDGE_SPACE)
-    return (not core or core != line or _BRAND.fullmatch(line) is not None
-            or core.endswith(lex.site_suffix))
+    if not core or core != line or _BRAND.fullmatch(line) is not None or core.endswith(lex.site_suffix):
+        return True
+    # a name with its Latin form after it: 星洲网 Sin Chew Daily
+    name, _, latin = core.partition(" ")
+    return bool(latin) and name.endswith(lex.site_suffix) and _BRAND.fullmatch(latin.strip(EDGE_SPACE)) is not None
 
 
 def _site_name(text: str, end: int, line: str, lex: Lexicon):
@@ -959,7 +985,7 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
         return None
     site = _site_like(line, lex)
     # a title is one only when the headline repeats it (most first lines end here)
-    if not site and not _line_below(text, end, line):
+    if not site and len(line) > _BARE_SITE_NAME_CHARS and not _line_below(text, end, line):
         return None
     below = line_after(text, end)
     if below is not None and site and _site_like(below[2], lex):
@@ -971,6 +997,8 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
         return None
     if site:
         return "B116", f"site name above the navigation: {line}", "D"
+    if len(line) <= _BARE_SITE_NAME_CHARS and hit[0] == "B101" and _nav_bar(below[2], lex, at_head=True):
+        return "B116", f"site name above the navigation bar: {line}", "D"  # 丁香园 / 首页 | 论坛 | 资讯
     if _line_below(text, below[1], line):
         return "B116", "page title above the navigation (the headline repeats it)", "D"
     return None
