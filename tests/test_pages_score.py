@@ -14,7 +14,7 @@ from .conftest import SCORER
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 #: the least micro F1 and recall each family must keep (measured figures are a little higher)
-FLOORS = {"gov": 0.96, "news": 0.95, "social": 0.87, "mixed": 0.92, "ugc": 0.86}
+FLOORS = {"gov": 0.96, "news": 0.965, "social": 0.87, "mixed": 0.93, "ugc": 0.875}
 MIN_RECALL = 0.985
 #: clean pages known to change, with the reason (a limitation, not a target)
 KNOWN_CHANGED = {
