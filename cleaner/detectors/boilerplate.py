@@ -949,9 +949,7 @@ def _page_title(text: str, end: int, line: str):
     m = _PAGE_TITLE.fullmatch(line)
     if m is None:
         return None
-    headline = m.group(1).strip(EDGE_SPACE)
-    below = re.search(f"^[{EDGE_SPACE}]*{re.escape(headline)}[{EDGE_SPACE}]*$", text[end:end + _PAGE_TITLE_REACH], re.M)
-    if below is None:
+    if not _line_below(text, end, m.group(1).strip(EDGE_SPACE)):
         return None
     return "B114", f"page title with the site's name: {m.group(2)}", "D"
 
