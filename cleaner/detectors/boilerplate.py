@@ -1500,7 +1500,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
     inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
-    if inside or "尽在" in text or "盡在" in text:
+    if inside or "尽在" in text or "盡在" in text:  # an app slogan need not open its line
         add(_player_and_app_lines(text, taken))
     if inside:
         add(_comment_section(text, lex, taken, protect))
@@ -1586,34 +1586,45 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
 
 
 #: lines a page's video player or app banner leaves wherever it stood: the
-#: player's clock ("00:00 / 03:12"), its loading notice, "open the app to see more"
-_PLAYER_OR_APP = re.compile(
-    r"^[ \t\u3000]*(?:"
-    r"(?P<clock>0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)"  # as scraped, before it played
-    r"|(?P<loading>(?:视频|視頻|内容|內容|页面|頁面)?(?:正在)?(?:加载中|載入中)[，,.。…\s]*(?:请稍[候后]|請稍[候後])?[.。…]*)"
-    r"|(?P<app>(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?(?:图片|圖片|内容|內容|全文|视频|視頻)"
-    r"(?:\s*[>»›]+)?"
-    r"|[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)))"
-    r"[ \t\u3000]*$", re.M)
-
-
-#: how those lines start (a superset, for the one scan that rules them out)
+#: player's clock ("00:00 / 03:12"), its loading notice, "open the app to see
+#: more", an app slogan ("海量资讯…尽在某某APP"); each found from a word it holds
+_PLAYER_OR_APP = (
+    (("0:00",), "clock", "video player's clock",
+     re.compile(r"0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")),  # as scraped, before it played
+    (("加载中", "載入中"), "loading", "loading notice",
+     re.compile(r"(?:视频|視頻|内容|內容|页面|頁面)?(?:正在)?(?:加载中|載入中)[，,.。…\s]*(?:请稍[候后]|請稍[候後])?[.。…]*")),
+    (("打开", "打開"), "app", "app banner",
+     re.compile(r"(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?"
+                r"(?:图片|圖片|内容|內容|全文|视频|視頻)(?:\s*[>»›]+)?")),
+    (("尽在", "盡在"), "app", "app banner",
+     re.compile(r"[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)")),
+)
+#: how the first three kinds start (a superset, for the one line-start scan that rules them out)
 _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載入中", "正在加载", "正在載入",
                          "视频加载", "視頻載入", "内容加载", "內容載入", "页面加载", "頁面載入")
+#: the words those lines hold, for one scan of the text
+_PLAYER_OR_APP_WORDS = re.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
 
 
 def _player_and_app_lines(text: str, taken) -> list[Finding]:
     """Lines a video player or an app banner leaves inside the text (see ``_PLAYER_OR_APP``)."""
     found = []
-    for m in _PLAYER_OR_APP.finditer(text):
-        start = m.start()
+    stop = -1
+    for hit in _PLAYER_OR_APP_WORDS.finditer(text):
+        if hit.start() < stop:
+            continue  # a line already looked at
+        start = text.rfind("\n", 0, hit.start()) + 1
+        stop = text.find("\n", hit.end())
+        stop = len(text) if stop < 0 else stop
         if start in taken:
             continue
-        end = m.end() + 1 if m.end() < len(text) else m.end()
-        what = {"clock": "video player's clock", "loading": "loading notice",
-                "app": "app banner"}[m.lastgroup]
-        found.append(Finding("B110" if m.lastgroup == "app" else "B111", start, end, "",
-                             f"{what} inside the text: {m.group(m.lastgroup)}"))
+        line = text[start:stop].strip(" \t\u3000")
+        for _words, kind, what, shape in _PLAYER_OR_APP:
+            if shape.fullmatch(line):
+                end = stop + 1 if stop < len(text) else stop
+                found.append(Finding("B110" if kind == "app" else "B111", start, end, "",
+                                     f"{what} inside the text: {line}"))
+                break
     return found
 
 
