@@ -744,3 +744,16 @@ def test_an_advertisement_label_goes_anywhere():
 def test_a_short_site_name_above_a_navigation_bar_goes():
     text = "某某园\n首页 | 论坛 | 资讯 | 人才 | 用药助手\n\n心血管病人冬季如何锻炼\n\n正文一段。\n"
     assert clean(text).text == "心血管病人冬季如何锻炼\n\n正文一段。\n"
+
+
+def test_the_page_date_goes_with_the_footer_but_stays_as_a_dateline():
+    body = "标题\n更新时间：2024-05-01 10:00\n\n本报讯 正文一段。\n\n正文二段。\n"
+    footer = "\n修订日期：2024年6月18日\n隐私政策 | 网站地图 | 联系我们\n"
+    assert clean(body + footer).text == body
+    alone = body + "\n修订日期：2024年6月18日\n"
+    assert clean(alone).text == alone
+
+
+def test_size_choices_alone_go_at_the_edges():
+    text = "标题\n\n本报讯 正文一段。\n\n正文二段。\n\n【大　中　小】\n"
+    assert clean(text).text == "标题\n\n本报讯 正文一段。\n\n正文二段。\n"

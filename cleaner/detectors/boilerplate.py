@@ -485,6 +485,8 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     fonts = [t for t, lt in zip(toks, low) if lt in lex.font]
     if fonts and (len(toks) >= 2 and any(t in lex.size for t in low)):
         return "B103", "anywhere", f"font-size/colour control: {fonts[0]} with size choices"
+    if len(toks) >= 3 and all(t in lex.size for t in low):
+        return "B103", "edge", f"font-size choices: {' '.join(toks)}"  # 【大 中 小】 at the head or tail
     shares = [t for t, lt in zip(toks, low) if lt in lex.ui_strong and lt.startswith(("分享", "分享"))]
     if shares:
         return "B106", "anywhere", f"share widget: {shares[0]}" + (" with share targets" if len(toks) > 1 else "")
@@ -823,6 +825,13 @@ def _tag_line(s: str) -> bool:
     return bool(tags) and all(len(t) <= 12 for t in tags)
 
 
+#: a page's own date at the tail: "修訂日期：2024年6月18日", "更新时间：2024-05-01 10:00"
+_PAGE_DATE = re.compile(
+    r"(?:修订|修訂|更新|最后更新|最後更新|发布|發布|發佈|上线|上線)(?:日期|时间|時間)[ \t\u3000]*[:：][ \t\u3000]*"
+    r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?)")
+_PAGE_DATE_FIRSTS = "修更最发發上"
+
+
 def _browser_advice(s: str) -> bool:
     return ("浏览" in s or "瀏覽" in s or "分辨率" in s or "解析度" in s) and _BROWSER_ADVICE.search(s) is not None
 
@@ -846,6 +855,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B101", bar, "D"
     if at_tail and _browser_advice(s):
         return "B111", "browser advice in the site footer", "F"  # goes only with other boilerplate
+    if at_tail and s[:1] in _PAGE_DATE_FIRSTS and _PAGE_DATE.fullmatch(s):
+        return "B111", f"the page's date in the site footer: {s}", "F"  # under the title it is a dateline
     if _tag_line(s):
         return "B111", "keyword tags", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
