@@ -757,3 +757,23 @@ def test_the_page_date_goes_with_the_footer_but_stays_as_a_dateline():
 def test_size_choices_alone_go_at_the_edges():
     text = "标题\n\n本报讯 正文一段。\n\n正文二段。\n\n【大　中　小】\n"
     assert clean(text).text == "标题\n\n本报讯 正文一段。\n\n正文二段。\n"
+
+
+def test_comment_section_work_does_not_grow_with_the_headers_above_its_reach(monkeypatch):
+    from cleaner.detectors import boilerplate as bp
+
+    read = [0]
+    forward = bp.nonblank_forward
+
+    def counting(*args, **kwargs):
+        for row in forward(*args, **kwargs):
+            read[0] += 1
+            yield row
+
+    monkeypatch.setattr(bp, "nonblank_forward", counting)
+    lex = bp.load_lexicon(())
+    for headers in (2000, 4000):
+        read[0] = 0
+        text = "标题\n\n正文。\n" + "全部评论(1)\n24-8-3 09:40 来自浙江\n" * headers
+        bp._comment_section(text, lex, set(), 0)
+        assert read[0] <= (bp.MAX_SECTION_LINES + 1) * 2, (headers, read[0])

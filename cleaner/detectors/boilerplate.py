@@ -1252,7 +1252,14 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
     signs of a thread (times, places, reply buttons, floor numbers).  The
     comments are the readers', not the article's; the first such header
     below the byline starts the section."""
-    for start in _section_headers(text, protect, lex):
+    # a section holds at most MAX_SECTION_LINES lines under its header: it starts
+    # no higher than that many non-blank lines above the end
+    floor = protect
+    for n, (s, _e, _c) in enumerate(nonblank_backward(text, len(text), protect)):
+        if n == MAX_SECTION_LINES:
+            floor = s
+            break
+    for start in _section_headers(text, floor, lex):
         if start in taken:
             continue
         rows = []
