@@ -15,7 +15,18 @@ of UI tokens) and the position are checked here.  The detector
   a related-links header taking the short link titles under it along; the
   title and the line under it (the byline) are never peeled from the tail;
 * in the **middle** removes only lines that are unmistakable on their own: a
-  share widget, a font-size control, a breadcrumb, ``返回顶部`` and the like.
+  share widget (with its targets one per line), a font-size control, a
+  breadcrumb, ``返回顶部``, a labelled page counter, a video player's clock,
+  an app banner and the like;
+* reads on from where the head and tail walks stopped for a **menu** scraped
+  one item per line (enough known menu words among short lines);
+* takes a **comment section** to the end of the page (a header with a thread
+  of short lines under it), short **related-links blocks** inside the text
+  and the **catalogue table** of a government page (:mod:`.catalog`).
+
+Every pass inside the text is ruled out on most pages by one line-start scan
+(``Lexicon.inside_head``); a pass whose decision depends on the lines around
+it makes its round unsettled, so the pipeline looks again.
 
 Extra lexicons: ``options["extra_lexicons"]`` lists files of ``[category]``
 sections (category = a data-file stem, e.g. ``[nav]``, ``[editorial]``,
