@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
-from cleaner.config import ConfigError, find_config, load_settings
+from cleaner.config import find_config, load_settings
 from cleaner.settings import Settings
 
 PINYIN = "我們要加強(qiáng)管理，推進(jìn)發(fā)展，確保穩(wěn)定和安全。\n"

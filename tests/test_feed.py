@@ -1,7 +1,6 @@
 """Feed detector (F1xx): fixtures, rule behaviour, idempotence."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

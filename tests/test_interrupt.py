@@ -207,7 +207,7 @@ def test_fix_follows_symlinks_and_keeps_the_mode(tmp_path):
 
 
 def test_run_with_a_failing_output_write_reports_it_and_goes_on(tmp_path, monkeypatch):
-    src = _tree(tmp_path / "src", n=3)
+    _tree(tmp_path / "src", n=3)
     import cleaner.atomic as atomic
 
     real = os.write

@@ -247,7 +247,6 @@ def _run_group(kind: str, group, dst: Path, settings: Settings, text_field: str)
                 _p, rel = by_path[path]
                 schema = output_schema(pq.read_schema(path)) if kind == "parquet" else None
                 current = (path, rel, ShardWriter(dst / rel, kind, schema), ShardStats(), schema)
-                row = 1
             _path, rel, writer, stats, schema = current
             if kind == "jsonl":
                 for line, reason, summ, rem, rep in zip(part.column("line").to_pylist(), part.column("bad").to_pylist(),
