@@ -163,3 +163,15 @@ def test_official_account_and_app_chrome_goes():
 def test_vote_and_survey_figures_are_not_counters():
     text = "会议进行表决。\n\n赞同 128\n反对 12\n弃权 3\n\n本次调查共有多人参与。\n\n参与 4102\n\n决议获得通过。\n"
     assert clean(text).text == text
+
+
+def test_a_comment_time_with_where_it_was_sent_from_is_feed_chrome():
+    text = ("地铁新线开通了\n\n今天试坐了一下，速度很快。\n\n网友甲：终于等到了\n24-5-11 19:20 来自四川\n回复\n"
+            "网友乙：上班方便多了\n24-5-11 19:03 来自四川\n")
+    out = clean(text).text
+    assert "来自四川" not in out and "网友甲：终于等到了" in out
+
+
+def test_a_sentence_about_where_someone_came_from_stays():
+    text = "记者手记\n\n2024-02-28 来自上海的游客排起了长队。\n\n他们说，等了很久。\n"
+    assert clean(text).text == text

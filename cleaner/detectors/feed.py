@@ -132,7 +132,7 @@ class _Lexicon:
         # what every short link holds (".cn/"): one scan rules out most pages
         self.host_hint = _common_suffix(self.hosts)
         self.shortlink = re.compile(rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{hosts})/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
-        every = sorted(self.words | self.recommend, key=len, reverse=True)
+        every = sorted(self.words | self.recommend | set(_ORIGIN_PREFIXES), key=len, reverse=True)
         self.any = re.compile("|".join(re.escape(w) for w in every))
         self.bbs_m = re.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
         # a tail starts with a blank or a separator; the lookahead lets the
@@ -215,7 +215,12 @@ def _strip_icons(s: str) -> tuple[str, bool]:
 
 
 # what a token of a candidate chrome line is (see _token_class)
-_ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER = range(6)
+_ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER, _ORIGIN = range(7)
+#: where a post or comment was sent from, as a feed prints it beside its time:
+#: "来自四川", "来自iPhone客户端", "IP属地北京", "发布于 浙江"
+_ORIGIN_PREFIXES = ("来自", "來自", "发布于", "發佈於", "發布於", "IP属地", "IP屬地")
+_ORIGIN_TOKEN = re.compile(
+    r"(?:来自|來自|发布于|發佈於|發布於|IP属地|IP屬地)(?:[\u4e00-\u9fff]{2,3}|[A-Za-z]{2,12}(?:客户端|客戶端)?|网页版|網頁版)")
 #: tokens classified per lexicon, at most this many kept
 _TOKEN_CACHE_SIZE = 20000
 #: short lines judged per lexicon, at most this many kept
@@ -240,6 +245,8 @@ def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
         cls = (had_icon, _GLUED_COUNTER, False, False)
     elif _DATETIME.fullmatch(core):
         cls = (had_icon, _DATE, False, False)
+    elif _ORIGIN_TOKEN.fullmatch(core):
+        cls = (had_icon, _ORIGIN, False, False)
     elif _NUMBER.fullmatch(core):
         cls = (had_icon, _BARE_NUMBER, False, False)
     else:
@@ -261,7 +268,7 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
         body = lex.shortlink.sub(" ", body).strip(_BLANKS)
         if not body:
             return ""
-    words = counted = icons = strong = dates = 0
+    words = counted = icons = strong = dates = origins = 0
     prev_ok_for_number = False
     known = lex.tokens.get
     for tok in _SPLIT.split(body):
@@ -282,12 +289,17 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
             prev_ok_for_number = False
         elif cls == _DATE:
             dates += 1
+        elif cls == _ORIGIN:
+            origins += 1
+            prev_ok_for_number = False
         elif cls == _BARE_NUMBER and (prev_ok_for_number or had_icon):
             counted += 1
             prev_ok_for_number = False
         else:
             return ""
     if strong or words >= 2 + (dates > 0) or (words and counted) or (icons and counted and words):
+        return "strong"
+    if dates and origins:  # a post's or comment's time and where it was sent from
         return "strong"
     if words or (icons and counted):
         return "weak"
