@@ -1249,6 +1249,8 @@ _SECTION_MEAN_CHARS = 60
 _COUNTED_HEADER = re.compile(
     r"(?:(?:全部|热门|熱門|最新|精彩)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]"
     r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
+#: the comment widget's sort toggles, a header of their own
+_SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
 #: a line of a comment thread: a time, a place, a reply button, a floor number
 _THREAD_SIGN = re.compile(
     r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}|\s*[·・]\s*\S{2,4})"
@@ -1284,11 +1286,15 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
             continue  # too long a tail for a thread: a later header may start it
         header, below = rows[0][2], rows[1:]
         core = _unwrap(header).lower()
-        if core not in lex.comments and not _COUNTED_HEADER.fullmatch(core):
+        counted = _COUNTED_HEADER.fullmatch(core) is not None or core in _SORT_TOGGLES
+        if core not in lex.comments and not counted:
             continue
         if not below or sum(len(r[2]) for r in below) > _SECTION_MEAN_CHARS * len(below):
             return []
-        if sum(1 for r in below if _THREAD_SIGN.search(r[2])) < _SECTION_SIGNS:
+        # a header that counts or sorts the comments is the widget's own; a
+        # plain one (网友评论) needs the thread's signs (times the feed
+        # detector has not taken already)
+        if not counted and sum(1 for r in below if _THREAD_SIGN.search(r[2])) < _SECTION_SIGNS:
             continue
         return [Finding("B113", rs, re_, "", f"comment section to the end of the page under {header}")
                 for rs, re_, _c in rows if rs not in taken]
