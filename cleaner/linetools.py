@@ -35,6 +35,13 @@ def strip_line(line: str) -> str:
     return line.strip(EDGE_SPACE + "\n")
 
 
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the line that holds position ``pos``, its newline excluded."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
 def is_blank(line: str) -> bool:
     return not line.strip(EDGE_SPACE + "\n")
 

@@ -43,7 +43,7 @@ from typing import Iterator
 
 from ..findings import Finding
 from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
-                         lines_backward, lines_forward, nonblank_backward, nonblank_forward)
+                         line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
 from .catalog import LEAD_CHARS, catalog_blocks, catalog_lexicon
 
@@ -82,7 +82,6 @@ _LONE_SEP = re.compile(f"[{_PIPES}]+|:::")
 #: characters that separate the tokens of a UI line (white space included)
 _SEP_CLASS = r"\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
 _TOKEN_SPLIT = re.compile(f"[{_SEP_CLASS}]+")
-_LEAD_SEP = re.compile(f"[{_SEP_CLASS}]*")
 _FIRST_TOKEN = re.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+)")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
 _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
@@ -131,7 +130,6 @@ class Lexicon:
     breadcrumb_re: re.Pattern
     anywhere_re: re.Pattern
     anywhere_first_re: re.Pattern
-    ui_first: frozenset
     ui_or_nav: frozenset
     cache: dict
     related_head: "_LineStart"
@@ -424,7 +422,6 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         greeting_re=re.compile(_pattern(words("greeting", strong=False))),
         greeting_strong_re=re.compile(rf"(?:{_pattern(words('greeting', strong=True))})\s*[:：]?\s*(?:\d|[一二]〇|公元)"),
         breadcrumb_re=re.compile(rf"^(?:{_pattern(breadcrumb)})\s*[:：]"),
-        ui_first=frozenset(w[:1].lower() for w in [e for e, _, _ in ui_entries] + words("nav")),
         ui_or_nav=nav | lower(e for e, _, _ in ui_entries),
         cache={},
         anywhere_re=re.compile(rf"\n(){_anywhere_body(anywhere)}"),
@@ -927,7 +924,7 @@ def _site_crumb(s: str, lex: Lexicon) -> bool:
     """A two- or three-step breadcrumb that starts at the site's name (東方日報 > 要聞港聞)."""
     parts = [p for p in _CRUMB_SEP.split(s.strip(EDGE_SPACE)) if p]
     return (2 <= len(parts) <= 4 and all(len(p) <= 12 and not _PROSE_MARKS.search(p) for p in parts)
-            and _site_like(parts[0], lex) and parts[0].endswith(lex.site_suffix + ("网", "網")))
+            and parts[0].endswith(lex.site_suffix))
 
 
 def _under_title(s: str, lex: Lexicon):
@@ -1004,8 +1001,10 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
     if len(line) > _SITE_NAME_CHARS or _PROSE_MARKS.search(line):
         return None
     site = _site_like(line, lex)
+    bare = len(line) <= _BARE_SITE_NAME_CHARS
     # a title is one only when the headline repeats it (most first lines end here)
-    if not site and len(line) > _BARE_SITE_NAME_CHARS and not _line_below(text, end, line):
+    repeated = not site and _line_below(text, end, line)
+    if not (site or bare or repeated):
         return None
     below = line_after(text, end)
     if below is not None and site and _site_like(below[2], lex):
@@ -1017,9 +1016,10 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
         return None
     if site:
         return "B116", f"site name above the navigation: {line}", "D"
-    if len(line) <= _BARE_SITE_NAME_CHARS and hit[0] == "B101" and _nav_bar(below[2], lex, at_head=True):
+    if bare and hit[0] == "B101" and _nav_bar(below[2], lex, at_head=True):
         return "B116", f"site name above the navigation bar: {line}", "D"  # 丁香园 / 首页 | 论坛 | 资讯
-    if _line_below(text, below[1], line):
+    # the lines between are the navigation (chrome, never the title): the same search answers
+    if repeated:
         return "B116", "page title above the navigation (the headline repeats it)", "D"
     return None
 
@@ -1029,9 +1029,7 @@ def _line_below(text: str, pos: int, line: str) -> bool:
     end = min(len(text), pos + _PAGE_TITLE_REACH)
     at = text.find(line, pos, end)
     while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        stop = text.find("\n", at + len(line))
-        stop = len(text) if stop < 0 else stop
+        start, stop = line_bounds(text, at)
         if not text[start:at].strip(EDGE_SPACE) and not text[at + len(line):stop].strip(EDGE_SPACE):
             return True
         at = text.find(line, at + 1, end)
@@ -1648,9 +1646,7 @@ def _player_and_app_lines(text: str, taken) -> list[Finding]:
     for hit in _PLAYER_OR_APP_WORDS.finditer(text):
         if hit.start() < stop:
             continue  # a line already looked at
-        start = text.rfind("\n", 0, hit.start()) + 1
-        stop = text.find("\n", hit.end())
-        stop = len(text) if stop < 0 else stop
+        start, stop = line_bounds(text, hit.start())
         if start in taken:
             continue
         line = text[start:stop].strip(" \t\u3000")

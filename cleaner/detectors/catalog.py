@@ -22,12 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..linetools import EDGE_SPACE, lines_forward
+from ..linetools import EDGE_SPACE, has_sentence_end, lines_forward
 
 #: the longest value a cell may hold (a document title may be long)
 MAX_VALUE_CHARS = 100
-#: a value holds no sentence
-_SENTENCE = re.compile("[。！？!?；;…]")
 _CELL_SPACE = "[ \u3000\xa0]*"
 #: what may open a table row before its first label
 LEAD_CHARS = " \t\u3000\xa0•·●◆■□▪\\-*"
@@ -105,7 +103,7 @@ def _cells(core: str, lex: CatalogLexicon) -> tuple[list[str], bool, list[tuple[
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(core)
         value = core[mark.end():end].strip(EDGE_SPACE + _CELL_GAP)
-        if len(value) > MAX_VALUE_CHARS or _SENTENCE.search(value):
+        if len(value) > MAX_VALUE_CHARS or has_sentence_end(value):  # a value holds no sentence
             return None
         labels.append(_label(mark))
         values.append((mark.end(), value))
@@ -113,7 +111,7 @@ def _cells(core: str, lex: CatalogLexicon) -> tuple[list[str], bool, list[tuple[
 
 
 def _value_line(core: str) -> bool:
-    return 0 < len(core) <= MAX_VALUE_CHARS and _SENTENCE.search(core) is None
+    return 0 < len(core) <= MAX_VALUE_CHARS and not has_sentence_end(core)
 
 
 def catalog_blocks(text: str) -> list[tuple[int, int, list[str]]]:

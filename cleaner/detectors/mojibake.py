@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, prebuilt, signs, unencodable
 from ..findings import Finding
+from ..linetools import line_bounds
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -101,12 +102,6 @@ def precheck(text: str, pos: int = 0) -> re.Match | None:
         if hit is not None:
             return hit
         pos = m.end()
-
-
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -213,7 +208,7 @@ def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[
     no mark of damage (:mod:`cleaner.encoding.signs`) is known to yield
     nothing and is passed over unanalysed.
     """
-    a, b = _line_bounds(text, hit.start())
+    a, b = line_bounds(text, hit.start())
     lo, hi = max(a, hit.start() - WINDOW), min(b, hit.end() + WINDOW)
     if marked and not signs.may_hold_damage(text, lo, hi):
         return hi, []

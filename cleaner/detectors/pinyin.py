@@ -23,7 +23,7 @@ import re
 from ..encoding import pinyin_data as pd
 from ..encoding.pinyin_gbk import is_valid_pair
 from ..findings import Finding
-from ..linetools import cjk_count
+from ..linetools import cjk_count, line_bounds
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -335,10 +335,9 @@ def _dense(text: str, aligned: list, opts) -> bool:
         return False
     lines = {}
     for m, _c, _d in aligned:
-        start = text.rfind("\n", 0, m.start()) + 1
+        start, end = line_bounds(text, m.start())
         if start not in lines:
-            end = text.find("\n", m.start())
-            lines[start] = cjk_count(text[start:end if end >= 0 else len(text)])
+            lines[start] = cjk_count(text[start:end])
     han = sum(lines.values())
     return han > 0 and len(aligned) / han >= float(opts.get("min_dense_coverage", MIN_DENSE_COVERAGE))
 
