@@ -175,3 +175,80 @@ def test_a_comment_time_with_where_it_was_sent_from_is_feed_chrome():
 def test_a_sentence_about_where_someone_came_from_stays():
     text = "记者手记\n\n2024-02-28 来自上海的游客排起了长队。\n\n他们说，等了很久。\n"
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("chrome", [
+    "来自Android客户端1楼2023-09-10 21:33",          # a thread's stamp scraped without blanks
+    "编辑于 2023-05-02 09:12・IP 属地北京",            # spaced origin, katakana middle dot
+    "1203 赞 56 条评论",                              # counts before their words, with measure words
+    "转发 1.3 万 评论 2341",                          # a unit written apart from its count
+    "阅读(1326)┊ 评论 (18)┊ 收藏(0) ┊转载(3)",        # blog counters on box-drawing separators
+    "[回复] [删除] [举报]",                            # bracketed buttons
+])
+def test_thread_chrome_shapes_are_chrome(chrome):
+    text = f"正文第一段，说的是今天的事。\n{chrome}\n正文第二段，接着说。\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n正文第二段，接着说。\n"
+
+
+@pytest.mark.parametrize("line", [
+    "2023年 56 个城市",        # a count with no UI word after it
+    "第 3 楼 会议室",           # a floor of a building, in words
+    "1203 名 学生",
+])
+def test_counts_without_ui_words_stay(line):
+    text = f"正文第一段，说的是今天的事。\n{line}\n正文第二段。\n"
+    assert clean(text).text == text
+
+
+def test_a_chrome_row_scraped_one_token_per_line_goes():
+    text = "正文第一段，说的是今天的事。\n23\n转发\n156\n评论\n89\n赞\n正文第二段，接着说。\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n正文第二段，接着说。\n"
+
+
+def test_a_column_of_ui_words_without_figures_stays():
+    """An article may list the buttons it talks about, one per line."""
+    text = "我看的是这几个数：\n\n阅读\n点赞\n在看\n转发\n\n阅读数用来做分母。\n"
+    assert clean(text).text == text
+    text = "一、先说我看的是哪几个数\n阅读\n点赞\n在看\n转发\n阅读数用来做分母。\n"
+    assert clean(text).text == text
+
+
+def test_figures_in_a_column_without_a_ui_word_stay():
+    text = "比分如下\n3\n1\n2\n比赛结束。\n"
+    assert clean(text).text == text
+
+
+_POST = "楼主的正文，写了很长的一段话，说的是这两年野钓鲫鱼的心得和踩过的坑。\n\n"
+
+
+def test_a_thread_scraped_one_field_per_line_loses_its_stamps_and_buttons():
+    text = (_POST
+            + "渔乐无边z\nLV5\n写得很实在，我去年就是打窝太猛\n2024-03-02 21:40\n56\n回复\n"
+            + "老周不空军\n哈哈，我也是交了很多学费\n2024-3-2 21:52\n回复\n还有1条回复，点击查看\n"
+            + "江汉平原钓鱼佬\n补充一点，春天可以试试蚯蚓\n来自Android客户端\n3楼\n2024-03-03 08:17\n12\n回复\n")
+    cleaned = clean(text).text
+    for chrome in ("2024-03-02 21:40", "LV5", "\n56\n", "回复", "点击查看", "来自Android客户端", "3楼", "\n12\n"):
+        assert chrome not in cleaned
+    for kept in ("渔乐无边z", "写得很实在", "补充一点", "楼主的正文"):
+        assert kept in cleaned
+
+
+def test_dated_entries_without_buttons_are_no_thread():
+    """A diary or a chat log dates its lines; with no reply buttons beside them they stay."""
+    text = (_POST + "2024-03-02 21:15\n出门，天气不错。\n2024-03-03 08:17\n第二天，换了钓点。\n"
+            + "2024-03-04 10:26\n第三天，空军。\n")
+    assert clean(text).text == text
+
+
+def test_the_dateline_above_the_text_is_not_part_of_a_thread():
+    text = ("帖子标题\n2024-05-02 18:00:00\n\n" + _POST
+            + "网友甲\n说得好\n2024-05-02 18:05\n回复\n网友乙\n同意\n2024-05-02 18:09\n回复\n"
+            + "网友丙\n学到了\n2024-05-02 18:15\n回复\n")
+    cleaned = clean(text).text
+    assert "2024-05-02 18:00:00" in cleaned and "2024-05-02 18:05" not in cleaned
+
+
+@pytest.mark.parametrize("prompt", ["共12条回复, 点击查看", "展开其余 3 条回复", "查看其他 3 則回覆", "还有1条回复，点击查看"])
+def test_prompts_to_open_more_replies_are_chrome(prompt):
+    text = f"一条评论的正文，说了一些看法。\n{prompt}\n下一条评论的正文。\n"
+    assert prompt not in clean(text).text

@@ -85,3 +85,22 @@ def test_a_paragraph_break_between_tags_is_one_finding():
     result = clean("第一段。</p>\n\n<p>第二段。\n")
     assert result.text == "第一段。\n\n第二段。\n"
     assert [(f.code, f.replacement) for f in result.findings] == [("M101", "\n\n")]
+
+
+def test_a_text_that_explains_markup_keeps_its_tags_and_references():
+    """An HTML tutorial names <br> and &nbsp; in its prose and shows them in code."""
+    text = ("很多初学者都会问：想显示多个空格，为什么要用字符实体 &nbsp; 呢？\n"
+            "因为浏览器会把连续空格合并成一个。HTML 的 <br> 标签表示换行，<p> 元素表示段落。\n"
+            "例如源码里写：\n"
+            "    <p>姓名：&nbsp;&nbsp;张三</p>\n"
+            "&lt; 表示小于号，布局的事交给 CSS。\n")
+    assert clean(text, select="M").text == text
+
+
+def test_a_page_scraped_with_its_html_loses_its_tags_whatever_its_topic():
+    """Most paragraphs wrapped in tags: leftovers of the page, even on a page about HTML."""
+    text = ("<p>HTML 标签和字符实体入门，浏览器怎么显示源码。</p>\n"
+            "<p>第二段讲 CSS 属性。</p>\n"
+            "<p>第三段讲元素。</p>\n")
+    cleaned = clean(text, select="M").text
+    assert "<p>" not in cleaned and "第三段讲元素。" in cleaned

@@ -315,12 +315,27 @@ def test_scan_work_grows_linearly_with_the_line(piece, monkeypatch):
 
 
 @pytest.mark.parametrize("text, cleaned", [
-    ("如果看到“ä¸­æ–‡”这样的乱码，说明编码错了。", "如果看到“中文”这样的乱码，说明编码错了。\n"),
+    ("他在留言里写“ä¸­æ–‡”两个字，然后就下线了。", "他在留言里写“中文”两个字，然后就下线了。\n"),
     ("（cafÃ©）", "（café）\n"),
 ])
 def test_quotation_marks_around_latin_mojibake_stay(text, cleaned):
     """“ is 0x93 in cp1252, a GBK lead byte: the quote must not be read into the repair."""
     assert clean(text).text == cleaned
+
+
+@pytest.mark.parametrize("text", [
+    "如果看到“ä¸­æ–‡”这样的乱码，说明编码错了。\n",
+    "把“你好”按 UTF-8 保存，再用 GBK 打开，会看到“浣犲ソ”。\n",
+    "把 GBK 编码的“中文”当成 Latin-1 读，就会变成「ÖÐÎÄ」。\n",
+])
+def test_an_example_a_text_about_encodings_quotes_stays(text):
+    """A text about encodings cites damage as its example, in quotation marks: a word of the text."""
+    assert clean(text).text == text
+
+
+def test_quoted_damage_is_repaired_when_the_text_is_not_about_encodings():
+    text = "他回复说“浣犲ソ”，然后就下线了。\n"
+    assert clean(text).text == "他回复说“你好”，然后就下线了。\n"
 
 
 def test_a_quoted_lost_byte_run_makes_its_kind_a_word_of_the_text():

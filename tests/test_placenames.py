@@ -120,3 +120,34 @@ def test_a_run_glued_to_the_last_sentence_goes_whole():
     result = clean("正文第一段，讲述事件经过。\n\n业内人士建议，引导用户规范停车。" + names + "\n")
     assert result.text == "正文第一段，讲述事件经过。\n\n业内人士建议，引导用户规范停车。\n"
     assert [f.code for f in result.findings if f.detector == "placenames"] == ["S202"]
+
+
+# forty-four names drawn over nineteen provinces: a random pick, though its share of
+# distinct provinces (0.43) is lower than a short pick's would be
+_LONG_PICK = ("雁山区、共青城市、京山县、紫云苗族布依族自治县、香格里拉市、临邑县、盘山县、洛浦县、江油市、"
+              "立山区、渠县、民丰县、广宁县、固阳县、青神县、台安县、宽甸满族自治县、绿春县、德庆县、红河县、"
+              "黄骅市、龙湖区、夏邑县、永城市、静安区、湄潭县、仙游县、溧阳市、攸县、栖霞市、长安区、大祥区、"
+              "江陵县、湘乡市、漠河县、大新县、惠阳区、郓城县、江夏区、冷水滩区、恒山区、崆峒区、满城区、崇明区")
+
+
+def test_a_long_random_pick_in_prose_separators_goes():
+    result = clean("正文第一段。\n\n" + _LONG_PICK + "\n")
+    assert result.text == "正文第一段。\n"
+    assert [f.code for f in result.findings if f.detector == "placenames"] == ["S201"]
+
+
+def test_a_long_line_of_names_without_pipes_goes():
+    """A space-separated run longer than 200 characters is looked up too."""
+    line = " ".join(_LONG_PICK.split("、")) * 2
+    assert len(line) > 300
+    result = clean("正文第一段。\n\n" + line + "\n")
+    assert result.text == "正文第一段。\n"
+
+
+def test_a_long_list_from_a_few_provinces_stays():
+    """A ranking names many places from a few provinces: not a random pick."""
+    names = ("昆山市、江阴市、张家港市、常熟市、晋江市、慈溪市、宜兴市、长沙县、太仓市、义乌市、"
+             "南安市、石狮市、福清市、海宁市、诸暨市、余姚市、温岭市、瑞安市、乐清市、龙口市、"
+             "荣成市、胶州市、邳州市、丹阳市、靖江市、泰兴市、如皋市、海门市、启东市、沛县")
+    text = "正文第一段。\n\n" + names + "\n"
+    assert clean(text).text == text

@@ -173,7 +173,9 @@ def _lexicon_for(ctx: Context) -> _Lexicon:
     return _lexicon(tuple(extra))
 
 
-_SPLIT = re.compile(r"[\s|｜·/，]+")
+#: what separates the tokens of a chrome row: blanks, pipes and the dots and
+#: zero-width spaces platforms put between their buttons
+_SPLIT = re.compile(r"[\s|｜·・┊¦/，\u200b\u200c\u2060]+")
 _DATETIME = re.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?")
 _NUMBER = re.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
 _BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
@@ -215,12 +217,24 @@ def _strip_icons(s: str) -> tuple[str, bool]:
 
 
 # what a token of a candidate chrome line is (see _token_class)
-_ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER, _ORIGIN = range(7)
+_ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER, _ORIGIN, _STAMP, _UNIT = range(9)
 #: where a post or comment was sent from, as a feed prints it beside its time:
 #: "来自四川", "来自iPhone客户端", "IP属地北京", "发布于 浙江"
 _ORIGIN_PREFIXES = ("来自", "來自", "发布于", "發佈於", "發布於", "IP属地", "IP屬地")
-_ORIGIN_TOKEN = re.compile(
-    r"(?:来自|來自|发布于|發佈於|發布於|IP属地|IP屬地)(?:[\u4e00-\u9fff]{2,3}|[A-Za-z]{2,12}(?:客户端|客戶端)?|网页版|網頁版)")
+_ORIGIN_RE = r"(?:来自|來自|发布于|發佈於|發布於|IP属地|IP屬地)(?:[\u4e00-\u9fff]{2,3}|[A-Za-z]{2,12}(?:客户端|客戶端)?|网页版|網頁版)"
+_ORIGIN_TOKEN = re.compile(_ORIGIN_RE)
+#: a reply's place in a thread: "3楼", "#12", "12#"
+_FLOOR = r"\d{1,5}[楼樓]|#\d{1,5}|\d{1,5}#"
+#: a comment's stamp scraped without blanks between its parts:
+#: "来自Android客户端1楼2023-09-10", "2楼2023-09-10"
+_GLUED_STAMP = re.compile(rf"(?:{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern})(?:{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern})+")
+_FLOOR_TOKEN = re.compile(_FLOOR)
+#: "IP 属地北京", as some platforms space it
+_SPACED_ORIGIN = re.compile(r"IP[ \t\u3000]+(?=[属屬]地)")
+#: a bare number's unit written apart from it: "1.3 万"
+_UNITS = frozenset(("万", "萬", "千", "亿", "億", "w", "W", "k", "K"))
+#: measure words a count puts before its UI word: "56 条评论", "126 个回答", "3 人赞同"
+_MEASURES = frozenset("条條个個人次篇位则則")
 #: tokens classified per lexicon, at most this many kept
 _TOKEN_CACHE_SIZE = 20000
 #: short lines judged per lexicon, at most this many kept
@@ -243,12 +257,20 @@ def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
         cls = (had_icon, _UI_WORD, core in lex.strong, core in lex.counters)
     elif lex.counter_glued.fullmatch(core):
         cls = (had_icon, _GLUED_COUNTER, False, False)
-    elif _DATETIME.fullmatch(core):
+    elif _DATETIME.fullmatch(core) or _FLOOR_TOKEN.fullmatch(core):
         cls = (had_icon, _DATE, False, False)
     elif _ORIGIN_TOKEN.fullmatch(core):
         cls = (had_icon, _ORIGIN, False, False)
     elif _NUMBER.fullmatch(core):
         cls = (had_icon, _BARE_NUMBER, False, False)
+    elif core in _UNITS:
+        cls = (had_icon, _UNIT, False, False)
+    elif len(core) > 2 and core[0] in _MEASURES and core[1:] in lex.counters:
+        cls = (had_icon, _UI_WORD, False, True)   # "条评论" after its count
+    elif len(core) > 2 and core[0] in "[【" and core[-1] in "]】" and core[1:-1] in lex.words:
+        cls = (had_icon, _UI_WORD, core[1:-1] in lex.strong, core[1:-1] in lex.counters)   # "[回复]"
+    elif _GLUED_STAMP.fullmatch(core):
+        cls = (had_icon, _STAMP if _ORIGIN_TOKEN.search(core) else _DATE, False, False)
     else:
         cls = (had_icon, _OTHER, False, False)
     if len(lex.tokens) >= _TOKEN_CACHE_SIZE:
@@ -268,35 +290,56 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
         body = lex.shortlink.sub(" ", body).strip(_BLANKS)
         if not body:
             return ""
+    if "IP" in body:
+        body = _SPACED_ORIGIN.sub("IP", body)
     words = counted = icons = strong = dates = origins = 0
-    prev_ok_for_number = False
+    prev_ok_for_number = after_count = pending = False
     known = lex.tokens.get
     for tok in _SPLIT.split(body):
         if not tok:
             continue
         had_icon, cls, is_strong, is_counter = known(tok) or _token_class(tok, lex)
+        if pending and not (cls == _UI_WORD and is_counter) and cls != _UNIT:
+            return ""   # a number that no UI word counts
         if had_icon:
             icons += 1
+        if cls == _UNIT:
+            if not (after_count or pending):
+                return ""
+            continue   # the unit of the count before it: "1.3 万"
+        after_count = False
         if cls == _ICON_ONLY:
             prev_ok_for_number = True
         elif cls == _UI_WORD:
             words += 1
             strong += is_strong
-            prev_ok_for_number = is_counter or had_icon
+            if pending and is_counter:   # "56 条评论", "1203 赞"
+                counted += 1
+                pending = prev_ok_for_number = False
+            else:
+                prev_ok_for_number = is_counter or had_icon
         elif cls == _GLUED_COUNTER:
             words += 1
             counted += 1
             prev_ok_for_number = False
+            after_count = True
         elif cls == _DATE:
             dates += 1
-        elif cls == _ORIGIN:
+        elif cls == _ORIGIN or cls == _STAMP:
             origins += 1
+            dates += cls == _STAMP
             prev_ok_for_number = False
-        elif cls == _BARE_NUMBER and (prev_ok_for_number or had_icon):
-            counted += 1
-            prev_ok_for_number = False
+        elif cls == _BARE_NUMBER:
+            if prev_ok_for_number or had_icon:
+                counted += 1
+                prev_ok_for_number = False
+                after_count = True
+            else:
+                pending = True   # counted only by a UI word right after it
         else:
             return ""
+    if pending:
+        return ""
     if strong or words >= 2 + (dates > 0) or (words and counted) or (icons and counted and words):
         return "strong"
     if dates and origins:  # a post's or comment's time and where it was sent from
@@ -342,6 +385,8 @@ def _special_line(line: str, lex: _Lexicon) -> bool:
     if len(line) > 90:
         return False
     s = line.strip(_BLANKS)
+    if s and _is_prompt(s):
+        return True
     return len(s) <= 80 and not _PROSE.search(s) and bool(_chrome_kind(s, lex) or _header(s, lex))
 
 
@@ -357,8 +402,9 @@ def _chrome_candidates(text: str, lex: _Lexicon) -> list[str]:
     m = lex.candidate_first.match(text)
     if m:
         lines.append("\n" + m.group())
+    prompts = _prompt_lines(text)
     if not lines:
-        return []
+        return prompts
     joined = "".join(lines)
     out = []
     pos = 0
@@ -366,7 +412,7 @@ def _chrome_candidates(text: str, lex: _Lexicon) -> list[str]:
     while True:
         m = search(joined, pos)
         if m is None:
-            return out
+            return out + prompts
         a = joined.rfind("\n", 0, m.start()) + 1
         b = joined.find("\n", m.end())
         if b < 0:
@@ -400,8 +446,12 @@ def _feed_signals(text: str) -> bool:
 def _may_have_blocks(text: str, lex: _Lexicon, candidates: list[str]) -> bool:
     """Could the block analysis remove anything?  Only chrome, forum and
     header lines start a removal; weak lines go only next to them."""
-    return (any(_line_kind(line, lex) in ("strong", "header") for line in candidates)
-            or _may_have_forum_line(text, lex))
+    for line in candidates:
+        kind = _line_kind(line, lex)
+        # a short lone word may be one piece of a row scraped one token per line
+        if kind == "strong" or kind == "header" or (kind == "weak" and len(line.strip(_BLANKS)) <= _PIECE_MAX):
+            return True
+    return _may_have_forum_line(text, lex)
 
 
 def find_feed(text: str, ctx: Context) -> list[Finding]:
@@ -507,12 +557,48 @@ def _line_kind(line: str, lex: _Lexicon) -> str:
     return kind
 
 
+#: a thread's prompt to open more replies: "共12条回复, 点击查看", "展开其余 3 条回复", "查看其他 3 則回覆"
+#: (a count alone, "共 328 条评论", heads a comment section: see the boilerplate detector)
+_COUNTED_REPLIES = r"[ \t]*\d[\d,]*[ \t]*[条條則个個][ \t]*(?:回复|回覆|评论|評論|留言|回帖|回应|回應)[ \t]*"
+_THREAD_PROMPT = re.compile(
+    rf"(?:还有|還有|展开其余|展開其餘|展开|展開|查看其他|查看全部|查看){_COUNTED_REPLIES}[>›]?"
+    rf"|(?:共|还有|還有)?{_COUNTED_REPLIES}[,，]?[ \t]*(?:点击查看|點擊查看|展开|展開|查看)[ \t]*[>›]?")
+_PROMPT_ENDS = frozenset("复覆论論言帖应應看开開>›")
+#: where a prompt may stand: a count of replies (a line with a comma is no chrome candidate)
+_PROMPT_HINT = re.compile(r"[条條則个個][ \t]*(?:回复|回覆|评论|評論|留言|回帖|回应|回應)")
+
+
+def _prompt_lines(text: str) -> list[str]:
+    """The lines that are prompts to open more replies (found from their count word)."""
+    out = []
+    pos = 0
+    while True:
+        m = _PROMPT_HINT.search(text, pos)
+        if m is None:
+            return out
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        if b < 0:
+            b = len(text)
+        line = text[a:b].strip(_BLANKS)
+        if line and _is_prompt(line):
+            out.append(line)
+        pos = b
+
+
+def _is_prompt(s: str) -> bool:
+    """Is the stripped line ``s`` a prompt to open more replies?"""
+    return len(s) <= 30 and s[-1] in _PROMPT_ENDS and _THREAD_PROMPT.fullmatch(s) is not None
+
+
 def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip(_BLANKS)
     if ".cn/" in s:   # judge the line as it will be once its short links go
         s = lex.shortlink.sub("", s).strip(_BLANKS)
     if not s:
         return "blank"
+    if _is_prompt(s):
+        return "strong"
     if len(s) <= 80 and not _PROSE.search(s):
         k = _chrome_kind(s, lex)
         if k:
@@ -560,9 +646,116 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
     return out
 
 
+#: a piece of a chrome row scraped one token per line is at most this long
+_PIECE_MAX = 12
+
+
+def _row_piece(line: str, kind: str) -> bool:
+    """A UI word or a bare figure alone on its line (``转发``, ``156``, ``1.3万``)."""
+    s = line.strip(_BLANKS)
+    if not s or len(s) > _PIECE_MAX:
+        return False
+    return kind == "weak" or (kind == "" and _NUMBER.fullmatch(s) is not None)
+
+
+def _vertical_rows(lines: list[str], kinds: list[str], lex: _Lexicon) -> None:
+    """Mark chrome rows scraped one token per line as chrome.
+
+    A platform that lays its buttons out in a column leaves ``23⏎转发⏎156⏎评论``
+    or ``关注者⏎3,241⏎被浏览⏎2,876,112``: three or more consecutive short lines,
+    UI words and bare figures, that read as a chrome row when joined.  A lone
+    figure never counts: the joined row must hold a UI word that counts it;
+    and a column of words with no figure among them stays (an article may list
+    the buttons it discusses, one per line).
+    """
+    i, n = 0, len(lines)
+    while i < n:
+        if not _row_piece(lines[i], kinds[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _row_piece(lines[j], kinds[j]):
+            j += 1
+        # words and figures both: a column of UI words alone may be a list the text gives
+        if j - i >= 3 and "weak" in kinds[i:j] and "" in kinds[i:j]:
+            row = " ".join(line.strip(_BLANKS) for line in lines[i:j])
+            if _chrome_kind(row, lex) == "strong":
+                kinds[i:j] = ["strong"] * (j - i)
+        i = j
+
+
+_STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|\d{{2,4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}[-/]\d{{1,2}}"
+               r"|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)前"
+               r"|刚刚|剛剛|昨天|前天|发布于|發佈於|發布於|编辑于|編輯於|发表于|發表於")
+#: a comment's stamp alone on its line: its time, floor, device or place and nothing else
+#: ("2024-03-02 21:15", "1楼", "来自Android客户端", "03-13 · 广东", "2 小時前")
+_STAMP_LINE = re.compile(
+    rf"(?:(?:{_FLOOR})[ \t]+)?(?:[^\s·•・]{{1,12}}[ \t]*[·•・][ \t]*)?"   # "#3 匿名巴打 • 2 小時前"
+    rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
+#: a poster's rank beside the name: "LV5", "Lv.6", "UP", "(楼主)"
+_BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?")
+#: the first line this long that holds a sentence starts the text
+_BODY_LINE = 30
+_SENTENCE = re.compile("[。！？!?]")
+#: a thread holds at least this many stamp lines
+_THREAD_STAMPS = 3
+#: how many non-blank lines around a stamp its record's buttons may stand
+_RECORD_REACH = 2
+
+
+def _thread_records(lines: list[str], kinds: list[str]) -> None:
+    """Mark the chrome of a comment thread scraped one field per line.
+
+    Forums and comment widgets print each reply as a record: a name, a rank,
+    the text, then a stamp (``2024-03-02 21:15``, ``1楼``, ``来自Android客户端``)
+    and the buttons (``回复``, ``赞``) with their figures, each on its own line.
+    A stamp line alone is no chrome (a diary dates its entries so), but three
+    or more of them below the first sentence of the text, most with a button
+    line beside them, are a thread: the stamps, the ranks, and the figures
+    beside removed lines go.  The names
+    and the replies themselves stay, for the reader to judge.
+    """
+    # the replies come after the text: a dateline above its first sentence is the page's own
+    body = next((i for i, line in enumerate(lines) if len(line) >= _BODY_LINE and _SENTENCE.search(line)), len(lines))
+    stamps = [i for i in range(body + 1, len(lines))
+              if kinds[i] == "" and len(lines[i]) <= 40 and _STAMP_LINE.fullmatch(lines[i].strip(_BLANKS))]
+    if len(stamps) < _THREAD_STAMPS:
+        return
+    n = len(lines)
+
+    def beside(i: int) -> bool:
+        """Is a button line among the non-blank lines around stamp ``i``?"""
+        for step in (1, -1):
+            j, seen = i + step, 0
+            while 0 <= j < n and seen < _RECORD_REACH:
+                k = kinds[j]
+                if k != "blank":
+                    if k == "weak" or k == "strong":
+                        return True
+                    seen += 1
+                j += step
+        return False
+
+    with_buttons = sum(1 for i in stamps if beside(i))
+    if with_buttons < 2 or 2 * with_buttons < len(stamps):
+        return
+    for i in stamps:
+        kinds[i] = "strong"
+    for i in range(body + 1, n):   # the first record's rank stands above its stamp
+        if kinds[i] == "":
+            s = lines[i].strip(_BLANKS)
+            if _BADGE_LINE.fullmatch(s):
+                kinds[i] = "strong"
+            elif len(s) <= 8 and _NUMBER.fullmatch(s):
+                kinds[i] = "weak"   # a reply's figure: it goes beside the record's chrome
+
+
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     lines, spans = _split_lines(text)
     kinds = [_line_kind(line, lex) for line in lines]
+    if "weak" in kinds:
+        _vertical_rows(lines, kinds, lex)
+        _thread_records(lines, kinds)
 
     findings: list[Finding] = []
     removed = [False] * len(lines)

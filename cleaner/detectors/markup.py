@@ -370,7 +370,38 @@ def find_markup(text: str, ctx: Context) -> list[Finding]:
         offset = _scan(text, offset, permissive, findings, ends)
     if "`" in text and not permissive and findings:
         findings = _outside_code(text, findings)
+    if findings and not permissive and markup_is_the_topic(text):
+        return []
     return findings
+
+
+#: words of a text that explains markup: they name its parts
+_TOPIC_SPECIFIC = re.compile(
+    r"标签|標籤|标记|標記|字符实体|字元實體|实体|實體|转义|轉義|跳脫|尖括号|尖括號|源码|源代码|源碼|原始碼|注释|註解|註釋")
+#: words of any text about web pages
+_TOPIC_GENERAL = re.compile(r"HTML|XML|Markdown|CSS|浏览器|瀏覽器|网页|網頁|代码|代碼|程式碼|编辑器|編輯器|元素|属性|屬性")
+#: a line wrapped in tags the way an HTML page's paragraphs are (a line
+#: indented as code shows markup instead)
+_WRAPPED_LINE = re.compile(r"^ {0,3}<[A-Za-z][^<>\n]*>.*</?[A-Za-z][^<>\n]*>[ \t]*$", re.M)
+
+
+def markup_is_the_topic(text: str) -> bool:
+    """Does the text explain markup (a tutorial naming ``<br>`` and ``&nbsp;``)?
+
+    Its tags and references are then words of the text, not leftovers of the
+    page it was scraped from.  Such a text names the parts of markup (标签,
+    字符实体, 转义, 源码 …) and talks about the web (HTML, 浏览器, CSS …), and
+    few of its lines are wrapped in tags; a page scraped with its HTML wraps
+    most of its paragraphs in them, whatever it is about.
+    """
+    specific = set(_TOPIC_SPECIFIC.findall(text))
+    if not specific:
+        return False
+    general = set(_TOPIC_GENERAL.findall(text))
+    if len(specific) + len(general) < 4 or not general:
+        return False
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return len(_WRAPPED_LINE.findall(text)) * 5 < lines
 
 
 #: Markdown code: a fenced block, or an inline span closed on its line by as many backticks

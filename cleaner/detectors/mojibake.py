@@ -221,6 +221,17 @@ def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[
     return b, _find_in_line(text[a:b], a)
 
 
+#: quotation marks, opening to closing
+_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'", "《": "》", "＂": "＂"}
+#: words of a text that talks about encodings and their damage
+_ENCODING_TALK = re.compile(r"编码|編碼|乱码|亂碼|字符集|字元集|GBK|GB2312|GB18030|UTF-?8|Big5|BIG5|Latin-?1|Unicode|ISO-8859")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` exactly the inside of a pair of quotation marks?"""
+    return 0 < start and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
+
+
 def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     """Repair or remove encoding damage around each place the precheck hits."""
     # a clean text leaves here after one scan, before any per-run state is touched
@@ -232,12 +243,18 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     # which the finders look through and the marks do not
     marked = _CONTROLS.search(text) is None
     mentioned = lost_bytes.mentioned_kinds(text)
+    about_encodings = None   # worked out at the first quoted finding
     m = precheck(text)
     while m is not None:
         end, found = _analyse(text, m, marked)
         for f in found:
             if mentioned and f.code == "E210" and text[f.start] in mentioned:
                 continue  # the text is about this kind of garbage
+            if _quoted(text, f.start, f.end):
+                if about_encodings is None:
+                    about_encodings = _ENCODING_TALK.search(text) is not None
+                if about_encodings:
+                    continue  # an example the text cites: "会看到“浣犲ソ”"
             if f.replacement == text[f.start:f.end]:
                 # a report that leaves the text alone: once per run, not once per round
                 key = (text[max(0, f.start - 20):f.end + 20], f.start)

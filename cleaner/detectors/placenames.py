@@ -68,6 +68,8 @@ def _candidate_lines(text: str):
 
 
 _SENTENCE_MARKS = "。！？!?；;"
+#: a line of names without pipes is looked up only up to this length
+_BARE_LINE_MAX = 4000
 #: a pipe-joined list longer than this is spam even with prose under it
 _LISTED_MAX = 16
 _SENTENCE_END = re.compile("[。！？!?]")
@@ -122,7 +124,21 @@ def _is_spam(infos: list[TokenInfo], piped: bool, spaced: bool, opts) -> tuple[b
     # comma / 、 lists, the separators of prose: only long lists scattered over
     # the whole country the way a random pick is (a ranking or a policy's
     # list names a few provinces' places several times over)
-    return (n >= max(8, min_tokens) and distinct >= 5 and spread >= 0.6), div
+    scattered = spread >= 0.6 or distinct >= 0.7 * _random_provinces(n)
+    return (n >= max(8, min_tokens) and distinct >= 5 and scattered), div
+
+
+#: provinces and province-level divisions a random pick of places is spread over
+_PROVINCES = 31
+
+
+def _random_provinces(n: int) -> float:
+    """How many provinces ``n`` places picked at random are expected to lie in.
+
+    A long random pick cannot name more provinces than there are, so the share
+    of distinct provinces falls as the run grows; this is the yardstick a long
+    run is measured against instead."""
+    return _PROVINCES * (1 - (1 - 1 / _PROVINCES) ** n)
 
 
 def find_placenames(text: str, ctx: Context) -> list[Finding]:
@@ -165,7 +181,7 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
         piped = _PIPE.search(line) is not None
         # without a pipe only a whole line of names counts, and a clause mark
         # rules that out before any token is looked up
-        if not body or (not piped and (len(line) > 200 or _CLAUSE.search(line))):
+        if not body or (not piped and (len(line) > _BARE_LINE_MAX or _CLAUSE.search(line))):
             flush()
             continue
         words = _TOKEN.findall(line)
