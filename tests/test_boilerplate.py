@@ -777,3 +777,42 @@ def test_comment_section_work_does_not_grow_with_the_headers_above_its_reach(mon
         text = "标题\n\n正文。\n" + "全部评论(1)\n24-8-3 09:40 来自浙江\n" * headers
         bp._comment_section(text, lex, set(), 0)
         assert read[0] <= (bp.MAX_SECTION_LINES + 1) * 2, (headers, read[0])
+
+
+_BODY = "\n\n北京今年首个高温预警发布\n\n新京报讯 北京市气象台今日发布高温黄色预警信号，预计本市平原地区最高气温将达35℃以上。\n"
+
+
+@pytest.mark.parametrize("widget", ["北京 晴 3~15℃", "郑州 晴 8℃~19℃ | 空气质量：良", "香港天氣 19°C 相對濕度 78%"])
+def test_a_weather_widget_above_the_title_goes(widget):
+    text = "首页 | 时事 | 北京 | 经济 | 文化\n" + widget + _BODY
+    assert widget not in clean(text).text
+
+
+def test_a_forecast_of_several_cities_stays():
+    text = "明日天气预报\n\n杭州 多云 18~26℃\n宁波 阴转小雨 19~24℃\n温州 小雨 20~25℃\n"
+    assert clean(text).text == text
+
+
+def test_a_long_channel_bar_spaced_out_goes():
+    bar = "    ".join("凤凰网首页 资讯 财经 娱乐 体育 时尚 汽车 房产 科技 读书 文化 历史 军事 旅游 佛教 国学 数码 健康 家居".split())
+    assert len(bar) > 80
+    assert bar not in clean(bar + _BODY).text
+
+
+def test_site_links_and_a_section_path_between_pieces_of_navigation_go():
+    text = ("首页 | 时事 | 北京 | 经济 | 文化 | 体育\n贝壳财经 | 动新闻 | 新京号\n登录\n当前位置：首页 > 北京 > 正文" + _BODY)
+    cleaned = clean(text).text
+    assert "贝壳财经" not in cleaned and cleaned.startswith("北京今年首个高温预警发布")
+    text = "要闻  深度  视频  思想  生活  问吧  更多\n上海 > 城市漫步" + _BODY
+    assert clean(text).text.startswith("北京今年首个高温预警发布")
+
+
+def test_a_headline_under_the_navigation_stays():
+    text = "首页 | 时事 | 北京 | 经济 | 文化\n暴雨中的北京 | 一夜未眠的城市" + _BODY
+    assert "暴雨中的北京" in clean(text).text
+
+
+@pytest.mark.parametrize("line", ["点击查看大图", "點擊查看大圖", "点击放大", "图片加载中...", "正在加载"])
+def test_image_viewer_and_loading_lines_go_inside_the_text(line):
+    text = "第一段正文，写了一些事情。\n" + line + "\n第二段正文，接着写。\n"
+    assert clean(text).text == "第一段正文，写了一些事情。\n第二段正文，接着写。\n"

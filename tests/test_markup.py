@@ -104,3 +104,16 @@ def test_a_page_scraped_with_its_html_loses_its_tags_whatever_its_topic():
             "<p>第三段讲元素。</p>\n")
     cleaned = clean(text, select="M").text
     assert "<p>" not in cleaned and "第三段讲元素。" in cleaned
+
+
+def test_tags_a_sentence_names_stay_escaped_or_not():
+    """常见的块级元素有&lt;div&gt;、&lt;p&gt;: the author meant the words <div> and <p>."""
+    text = "常见的块级元素有&lt;div&gt;、&lt;p&gt;、&lt;h1&gt;，它们默认独占一行。\n"
+    cleaned = clean(text).text
+    assert cleaned == "常见的块级元素有<div>、<p>、<h1>，它们默认独占一行。\n"
+    assert clean(cleaned).text == cleaned
+
+
+def test_escaped_markup_that_wraps_text_still_goes():
+    assert clean("&lt;p&gt;正文&lt;/p&gt;").text == "正文\n"
+    assert clean("<p>第一段</p>、<p>第二段</p>").text.count("<p>") == 0

@@ -347,3 +347,8 @@ def test_a_quoted_lost_byte_run_makes_its_kind_a_word_of_the_text():
 
 def test_lost_byte_runs_go_when_no_quote_names_them():
     assert clean("记者从市政府获悉锟斤拷锟斤拷，今年将新建学校。\n").text == "记者从市政府获悉，今年将新建学校。\n"
+
+
+def test_a_quoted_example_whose_repair_would_take_the_closing_quote_stays():
+    text = "用户反馈页面标题显示为“鍙戦€佹垚鍔”，原文应该是“发送成功”，后端返回的是UTF-8编码。\n"
+    assert clean(text).text == text

@@ -783,6 +783,9 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
         return "B111", "browser advice in the site footer", "F"
     maybe = lex.long_maybe
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
+        if "  " in s or "\u3000" in s:   # a long bar spaced out instead of piped
+            bar = _nav_bar(s, lex, at_head=not at_tail)
+            return ("B101", bar, "D") if bar else None
         return None
     found = _nav_or_copyright(s, lex, at_tail)
     if found:
@@ -842,6 +845,22 @@ _PAGE_DATE_FIRSTS = "修更最发發上"
 
 def _browser_advice(s: str) -> bool:
     return ("浏览" in s or "瀏覽" in s or "分辨率" in s or "解析度" in s) and _BROWSER_ADVICE.search(s) is not None
+
+
+#: a temperature as a weather widget prints it: "19°C", "8℃~19℃", "23-28°C"
+_TEMPERATURE = re.compile(r"-?\d{1,2}(?:[ \t]*(?:℃|°C|°))?[ \t]*[~～\-－至/][ \t]*-?\d{1,2}[ \t]*(?:℃|°C|°)|-?\d{1,2}[ \t]*(?:℃|°C)")
+#: what a weather widget says beside it
+_WEATHER_WORDS = re.compile("晴|云|雲|阴|陰|雨|雪|雾|霧|霾|天气|天氣|湿度|濕度|空气|空氣|风|風")
+_WEATHER_CHARS = 40
+
+
+def _weather(s: str) -> bool:
+    """A site's weather widget above the title: "郑州 晴 8℃~19℃ | 空气质量：良",
+    "香港天氣 19°C 相對濕度 78%": a short line with a temperature, a weather
+    word and no sentence, alone above the title (a forecast lists several
+    cities, and the head walk stops at the title)."""
+    return (len(s) <= _WEATHER_CHARS and ("℃" in s or "°" in s) and not has_sentence_end(s) and "，" not in s
+            and _TEMPERATURE.search(s) is not None and _WEATHER_WORDS.search(s) is not None)
 
 
 def _classify_short(s: str, lex: Lexicon, at_tail: bool):
@@ -1024,6 +1043,40 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
     return None
 
 
+#: a path of short steps: "上海 > 城市漫步", "大马 / 全国"
+_STEP_CHAIN = re.compile(r"[^\s>›»→/]{1,8}(?:(?:[ \t\u3000]*[>›»→][ \t\u3000]*|[ \t\u3000]+/[ \t\u3000]+)[^\s>›»→/]{1,8}){1,4}")
+#: how many lines below a leftover the navigation it belongs to may stand
+_LEFTOVER_REACH = 4
+_LEFTOVER_ITEM_CHARS = 12
+
+
+def _navigation_leftover(text: str, end: int, line: str, lex: Lexicon):
+    """(code, reason, strength) for a line between pieces of the site's chrome
+    at the head, below chrome already found: a path of short steps (the
+    section's breadcrumb, 上海 > 城市漫步), or a bar of short unknown links
+    (贝壳财经 | 动新闻 | 新京号) with more navigation under it before the title.
+    A headline holds a sentence or a clause, or is a single run of words."""
+    if _PROSE_MARKS.search(line):
+        return None
+    if _STEP_CHAIN.fullmatch(line):
+        return "B112", f"breadcrumb under the navigation: {line}", "D"
+    items = [i for i in _BAR_SPLIT.split(line) if i.strip(EDGE_SPACE)]
+    if len(items) < 2 or any(len(i.strip(EDGE_SPACE)) > _LEFTOVER_ITEM_CHARS for i in items):
+        return None
+    below = end
+    for _ in range(_LEFTOVER_REACH):
+        row = line_after(text, below)
+        if row is None:
+            return None
+        hit = _classify_edge(row[2], lex, at_tail=False)
+        if hit is None or hit[2] != "D":
+            return None
+        if hit[0] in ("B101", "B112"):
+            return "B101", f"site links among the navigation: {' | '.join(i.strip(EDGE_SPACE) for i in items[:4])}", "D"
+        below = row[1]
+    return None
+
+
 def _line_below(text: str, pos: int, line: str) -> bool:
     """Whether ``line`` stands alone on a line of its own within reach below ``pos``."""
     end = min(len(text), pos + _PAGE_TITLE_REACH)
@@ -1062,6 +1115,12 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                 if hit is None and site_names < 2:
                     hit = _site_name(text, e, c, lex)
                     site_names += hit is not None
+                if hit is None and found:
+                    hit = _navigation_leftover(text, e, c, lex)
+                if hit is None and _weather(c):
+                    nxt = line_after(text, e)
+                    if nxt is None or not _weather(nxt[2]):   # a forecast lists several
+                        hit = ("B111", f"weather widget at the head: {c}", "D")
                 if hit is None and _short_item(c):
                     nxt = line_after(text, e)
                     if nxt is not None and _LONE_SEP.fullmatch(nxt[2]):
@@ -1624,8 +1683,11 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
 _PLAYER_OR_APP = (
     (("0:00",), "clock", "video player's clock",
      re.compile(r"0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")),  # as scraped, before it played
-    (("加载中", "載入中"), "loading", "loading notice",
-     re.compile(r"(?:视频|視頻|内容|內容|页面|頁面)?(?:正在)?(?:加载中|載入中)[，,.。…\s]*(?:请稍[候后]|請稍[候後])?[.。…]*")),
+    (("加载中", "載入中", "正在加载", "正在載入"), "loading", "loading notice",
+     re.compile(r"(?:视频|視頻|内容|內容|页面|頁面|图片|圖片)?(?:正在(?:加载|載入)中?|加载中|載入中)[，,.。…\s]*"
+                r"(?:请稍[候后]|請稍[候後])?[.。…]*")),
+    (("大图", "大圖", "原图", "原圖", "放大"), "image", "image viewer link",
+     re.compile(r"(?:点击|點擊|点此|點此)(?:图片|圖片)?(?:查看|看)?(?:大图|大圖|原图|原圖|放大|高清大图|高清大圖)(?:查看)?")),
     (("打开", "打開"), "app", "app banner",
      re.compile(r"(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?"
                 r"(?:图片|圖片|内容|內容|全文|视频|視頻)(?:\s*[>»›]+)?")),
@@ -1634,7 +1696,8 @@ _PLAYER_OR_APP = (
 )
 #: how the first three kinds start (a superset, for the one line-start scan that rules them out)
 _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載入中", "正在加载", "正在載入",
-                         "视频加载", "視頻載入", "内容加载", "內容載入", "页面加载", "頁面載入")
+                         "视频加载", "視頻載入", "内容加载", "內容載入", "页面加载", "頁面載入",
+                         "图片加载", "圖片載入", "图片正在", "圖片正在", "点击", "點擊", "点此", "點此")
 #: the words those lines hold, for one scan of the text
 _PLAYER_OR_APP_WORDS = re.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
 

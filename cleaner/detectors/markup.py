@@ -361,6 +361,10 @@ def find_markup(text: str, ctx: Context) -> list[Finding]:
     # every token starts with "<" or "&", or is a CDATA end "]]>"
     if "<" not in text and "&" not in text and "]]>" not in text:
         return []
+    return _find_all(text)
+
+
+def _find_all(text: str) -> list[Finding]:
     # an XML document or a page with a doctype: every tag-shaped token is markup
     permissive = _XML_START.match(text) is not None
     findings: list[Finding] = []
@@ -372,7 +376,32 @@ def find_markup(text: str, ctx: Context) -> list[Finding]:
         findings = _outside_code(text, findings)
     if findings and not permissive and markup_is_the_topic(text):
         return []
+    if findings and not permissive:
+        findings = [f for f in findings if not _named_in_prose(text, f)]
     return findings
+
+
+#: what follows a tag the text names in a sentence: "有<div>、<p>和<h1>，它们…"
+_AFTER_NAMED_TAG = frozenset("、，,。；;：:）)」』”’和或与與及")
+_BARE_OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
+
+
+def _named_in_prose(text: str, f: Finding) -> bool:
+    """Is the tag of ``f`` a word of a sentence rather than markup?
+
+    A bare opening tag (no attributes) inside a line, right before a
+    listing comma, a clause mark or a conjunction, whose element is never
+    closed anywhere in the text: 常见的块级元素有<div>、<p>、<h1>，它们默认独占一行.
+    Markup opens and closes its elements around text instead.  (The same
+    holds for tags a text writes escaped, &lt;div&gt;, once they are decoded,
+    so the decoded text is a fixed point.)
+    """
+    if f.code != "M101" or f.end >= len(text) or text[f.end] not in _AFTER_NAMED_TAG:
+        return False
+    if f.start == 0 or text[f.start - 1] == "\n":
+        return False
+    m = _BARE_OPENING.fullmatch(text, f.start, f.end)
+    return m is not None and f"</{m.group(1).lower()}" not in text.lower()
 
 
 #: words of a text that explains markup: they name its parts

@@ -228,8 +228,12 @@ _ENCODING_TALK = re.compile(r"编码|編碼|乱码|亂碼|字符集|字元集|GB
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` exactly the inside of a pair of quotation marks?"""
-    return 0 < start and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
+    """Is ``text[start:end]`` exactly the inside of a pair of quotation marks
+    (or that with the closing mark, which a dropped-byte reading may take in)?"""
+    if start == 0 or end > len(text):
+        return False
+    closing = _QUOTES.get(text[start - 1])
+    return closing is not None and ((end < len(text) and text[end] == closing) or text[end - 1] == closing)
 
 
 def find_mojibake(text: str, ctx: Context) -> list[Finding]:
