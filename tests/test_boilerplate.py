@@ -816,3 +816,10 @@ def test_a_headline_under_the_navigation_stays():
 def test_image_viewer_and_loading_lines_go_inside_the_text(line):
     text = "第一段正文，写了一些事情。\n" + line + "\n第二段正文，接着写。\n"
     assert clean(text).text == "第一段正文，写了一些事情。\n第二段正文，接着写。\n"
+
+
+def test_the_credits_of_an_article_in_a_bar_stay():
+    """文字 | 李小满  图片 | 周舟: a role and a name each, not a menu (CLEANING.md keeps credits)."""
+    text = ("正文第一段，说的是今天的事。\n\n文字 | 李小满  图片 | 周舟  编辑 | 陈思\n\n"
+            "往期推荐\n杭州这5条老街\n周末带娃去哪儿\n\n长按识别二维码\n关注我们\n")
+    assert "文字 | 李小满  图片 | 周舟  编辑 | 陈思" in clean(text).text

@@ -250,5 +250,17 @@ def test_the_dateline_above_the_text_is_not_part_of_a_thread():
 
 @pytest.mark.parametrize("prompt", ["共12条回复, 点击查看", "展开其余 3 条回复", "查看其他 3 則回覆", "还有1条回复，点击查看"])
 def test_prompts_to_open_more_replies_are_chrome(prompt):
-    text = f"一条评论的正文，说了一些看法。\n{prompt}\n下一条评论的正文。\n"
-    assert prompt not in clean(text).text
+    text = f"一条评论的正文，说了一些看法。\n回复\n{prompt}\n下一条评论的正文。\n"
+    assert clean(text).text == "一条评论的正文，说了一些看法。\n下一条评论的正文。\n"
+
+
+@pytest.mark.parametrize("chrome", [
+    "编辑于 04-21 浙江",
+    "2,366 人赞同了该回答",
+    "1.2 万人赞同了该回答",
+    "：，。视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看 分享 留言 收藏",
+    "> 我来回应",
+])
+def test_platform_lines_under_a_post_are_chrome(chrome):
+    text = f"正文第一段，说的是今天的事。\n{chrome}\n发布 👍 0 举报 写留言\n正文第二段，接着说。\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n正文第二段，接着说。\n"

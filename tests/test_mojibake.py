@@ -352,3 +352,14 @@ def test_lost_byte_runs_go_when_no_quote_names_them():
 def test_a_quoted_example_whose_repair_would_take_the_closing_quote_stays():
     text = "用户反馈页面标题显示为“鍙戦€佹垚鍔”，原文应该是“发送成功”，后端返回的是UTF-8编码。\n"
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "我辭職前儲咗大概十二萬，計埋租同生活費，啱啱夠撐九個月。\n",
+    "而家做咗一年，啱啱轉咗工，人工加到兩萬六。\n",
+    "佢啱啱先走咗，你搵佢做乜嘢？\n",
+    "你咪理佢啦，佢成日都係噉㗎喇。\n",
+])
+def test_written_cantonese_is_no_mojibake(text):
+    """Characters of written Cantonese are rare in a Mandarin model, not signs of a code-page mix-up."""
+    assert clean(text).text == text

@@ -524,6 +524,8 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
     items = [i for i in items if i]
     if len(items) < 2 or any(has_sentence_end(i) or "，" in i for i in items):
         return None
+    if _credit_pairs(items, lex) >= 2:
+        return None   # 文字 | 李小满  图片 | 周舟: the article's credits, a role and a name each
     known = [i for i in items if i.lower() in lex.nav or i.lower() in lex.ui]
     # items are short; a Latin one may be longer (About Sina), and one more
     # (a portal's name) when two items are known
@@ -543,6 +545,20 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
     if len(known) == len(items) or (len(items) >= 3 and short):
         return f"navigation bar: {' | '.join(items[:4])}"
     return None
+
+
+#: the roles an article's credits name, each followed by a person's name
+_CREDIT_ROLES = frozenset(("文字", "图片", "圖片", "编辑", "編輯", "摄影", "攝影", "记者", "記者", "校对", "校對",
+                           "审核", "審核", "责编", "責編", "设计", "設計", "排版", "撰文", "作者", "美编", "美編",
+                           "统筹", "統籌", "监制", "監製", "策划", "策劃", "插画", "插畫", "配音", "剪辑", "剪輯",
+                           "视频", "視頻", "主编", "主編", "文", "图", "圖"))
+
+
+def _credit_pairs(items: list[str], lex: Lexicon) -> int:
+    """How many items are a credit's role followed by an item no menu has (a name)."""
+    return sum(1 for role, name in zip(items, items[1:])
+               if role in _CREDIT_ROLES and name not in _CREDIT_ROLES and name.lower() not in lex.nav
+               and name.lower() not in lex.ui)
 
 
 _SPACES = re.compile(f"[{EDGE_SPACE}]+")

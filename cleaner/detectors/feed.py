@@ -175,14 +175,15 @@ def _lexicon_for(ctx: Context) -> _Lexicon:
 
 #: what separates the tokens of a chrome row: blanks, pipes and the dots and
 #: zero-width spaces platforms put between their buttons
-_SPLIT = re.compile(r"[\s|｜·・┊¦/，\u200b\u200c\u2060]+")
+_SPLIT = re.compile(r"[\s|｜·・┊¦/，>›»\u200b\u200c\u2060]+")
 _DATETIME = re.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?")
 _NUMBER = re.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
 _BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
 _HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = re.compile(r"\[超[话話]\]")
-_PROSE = re.compile(rf"[{_PROSE_PUNCT}]|[\u4e00-\u9fff]{{12}}")
+#: (a comma between digits groups a figure's thousands: "关注者 3,241")
+_PROSE = re.compile(rf"[{_PROSE_PUNCT.replace(',', '')}]|(?<!\d),|,(?!\d)|[\u4e00-\u9fff]{{12}}")
 _LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
@@ -267,6 +268,8 @@ def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
         cls = (had_icon, _UNIT, False, False)
     elif len(core) > 2 and core[0] in _MEASURES and core[1:] in lex.counters:
         cls = (had_icon, _UI_WORD, False, True)   # "条评论" after its count
+    elif len(core) > 3 and core[0] in _UNITS and core[1] in _MEASURES and core[2:] in lex.counters:
+        cls = (had_icon, _UI_WORD, False, True)   # "万人赞同了该回答" after "1.2"
     elif len(core) > 2 and core[0] in "[【" and core[-1] in "]】" and core[1:-1] in lex.words:
         cls = (had_icon, _UI_WORD, core[1:-1] in lex.strong, core[1:-1] in lex.counters)   # "[回复]"
     elif _GLUED_STAMP.fullmatch(core):
@@ -384,10 +387,7 @@ def _special_line(line: str, lex: _Lexicon) -> bool:
     """One line of the quick chrome scan: short, no prose, chrome or a header."""
     if len(line) > 90:
         return False
-    s = line.strip(_BLANKS)
-    if s and _is_prompt(s):
-        return True
-    return len(s) <= 80 and not _PROSE.search(s) and bool(_chrome_kind(s, lex) or _header(s, lex))
+    return _line_kind(line, lex) in ("strong", "weak", "header")
 
 
 def _chrome_candidates(text: str, lex: _Lexicon) -> list[str]:
@@ -402,9 +402,8 @@ def _chrome_candidates(text: str, lex: _Lexicon) -> list[str]:
     m = lex.candidate_first.match(text)
     if m:
         lines.append("\n" + m.group())
-    prompts = _prompt_lines(text)
     if not lines:
-        return prompts
+        return []
     joined = "".join(lines)
     out = []
     pos = 0
@@ -412,7 +411,7 @@ def _chrome_candidates(text: str, lex: _Lexicon) -> list[str]:
     while True:
         m = search(joined, pos)
         if m is None:
-            return out + prompts
+            return out
         a = joined.rfind("\n", 0, m.start()) + 1
         b = joined.find("\n", m.end())
         if b < 0:
@@ -564,26 +563,6 @@ _THREAD_PROMPT = re.compile(
     rf"(?:还有|還有|展开其余|展開其餘|展开|展開|查看其他|查看全部|查看){_COUNTED_REPLIES}[>›]?"
     rf"|(?:共|还有|還有)?{_COUNTED_REPLIES}[,，]?[ \t]*(?:点击查看|點擊查看|展开|展開|查看)[ \t]*[>›]?")
 _PROMPT_ENDS = frozenset("复覆论論言帖应應看开開>›")
-#: where a prompt may stand: a count of replies (a line with a comma is no chrome candidate)
-_PROMPT_HINT = re.compile(r"[条條則个個][ \t]*(?:回复|回覆|评论|評論|留言|回帖|回应|回應)")
-
-
-def _prompt_lines(text: str) -> list[str]:
-    """The lines that are prompts to open more replies (found from their count word)."""
-    out = []
-    pos = 0
-    while True:
-        m = _PROMPT_HINT.search(text, pos)
-        if m is None:
-            return out
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        if b < 0:
-            b = len(text)
-        line = text[a:b].strip(_BLANKS)
-        if line and _is_prompt(line):
-            out.append(line)
-        pos = b
 
 
 def _is_prompt(s: str) -> bool:
@@ -599,6 +578,10 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "blank"
     if _is_prompt(s):
         return "strong"
+    if "点两下取消" in s or "點兩下取消" in s:
+        return "strong"   # a WeChat page's button labels read out for screen readers
+    if s.startswith(_STAMP_LABELS) and len(s) <= 40 and _STAMP_LINE.fullmatch(s):
+        return "strong"   # "编辑于 04-21 浙江": a post's stamp with its label
     if len(s) <= 80 and not _PROSE.search(s):
         k = _chrome_kind(s, lex)
         if k:
@@ -692,6 +675,8 @@ _STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|\d{{2,4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,
 _STAMP_LINE = re.compile(
     rf"(?:(?:{_FLOOR})[ \t]+)?(?:[^\s·•・]{{1,12}}[ \t]*[·•・][ \t]*)?"   # "#3 匿名巴打 • 2 小時前"
     rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
+#: the labels a platform puts before a post's stamp
+_STAMP_LABELS = ("编辑于", "編輯於", "发布于", "發佈於", "發布於", "发表于", "發表於")
 #: a poster's rank beside the name: "LV5", "Lv.6", "UP", "(楼主)"
 _BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?")
 #: the first line this long that holds a sentence starts the text

@@ -103,11 +103,22 @@ def _fold_traditional(table: dict[str, float]) -> None:
             table[trad] = max(table.get(trad, UNKNOWN_HAN), table[simp])
 
 
+#: characters of written Cantonese (Hong Kong forums, quoted speech in Hong Kong
+#: news): rare in the Mandarin dictionary the table comes from, common in
+#: such text.  They score at least ``CANTONESE``, so a line of Cantonese is no
+#: candidate for a "better" reading in another code page.
+CANTONESE_CHARS = frozenset(
+    "咗嘅冇佢啱睇乜嘢搵喺唔嚟哋咁噉啲畀攞嗰咩囉喎吖嘞噃諗嬲瞓攰掂靚嘥餸㗎嘍啫咋撳叻揸揼"
+    "嚿孖冚噏咪嘈咿啩嗱咭嗌唞氹凼踎褸喐郁諗嗮晒屌𠮶𨋢𠝹咻哂嘟嚡吓噚琴朝")
+CANTONESE = -10.0
+
+
 def _char_logp(ch: str) -> float:
     if ch < "\x80":
         return ASCII
     if is_han(ch):
-        return _table().get(ch, UNKNOWN_HAN)
+        value = _table().get(ch, UNKNOWN_HAN)
+        return max(value, CANTONESE) if ch in CANTONESE_CHARS else value
     if ch in _COMMON_CJK_PUNCT:
         return CJK_PUNCT
     if is_kana(ch):
