@@ -14,7 +14,8 @@ from .conftest import SCORER
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 #: the least micro F1 and recall each family must keep (measured figures are a little higher)
-FLOORS = {"gov": 0.96, "news": 0.965, "social": 0.87, "mixed": 0.93, "ugc": 0.875}
+FLOORS = {"gov": 0.96, "news": 0.965, "social": 0.89, "mixed": 0.93, "ugc": 0.89,
+          "thread": 0.895, "tricky": 0.99, "portal": 0.95, "damage": 0.96}
 MIN_RECALL = 0.985
 #: clean pages known to change, with the reason (a limitation, not a target)
 KNOWN_CHANGED: dict[str, str] = {}

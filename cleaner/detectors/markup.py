@@ -376,7 +376,7 @@ def _find_all(text: str) -> list[Finding]:
         findings = _outside_code(text, findings)
     if findings and not permissive and markup_is_the_topic(text):
         return []
-    if findings and not permissive:
+    if findings and not permissive and _NAMED_TAG_HINT.search(text) is not None:
         findings = [f for f in findings if not _named_in_prose(text, f)]
     return findings
 
@@ -384,6 +384,8 @@ def _find_all(text: str) -> list[Finding]:
 #: what follows a tag the text names in a sentence: "有<div>、<p>和<h1>，它们…"
 _AFTER_NAMED_TAG = frozenset("、，,。；;：:）)」』”’和或与與及")
 _BARE_OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
+#: one scan that rules out most pages: no tag ends right before such a mark
+_NAMED_TAG_HINT = re.compile(f"[A-Za-z0-9]>[{''.join(sorted(_AFTER_NAMED_TAG))}]")
 
 
 def _named_in_prose(text: str, f: Finding) -> bool:
@@ -404,6 +406,8 @@ def _named_in_prose(text: str, f: Finding) -> bool:
     return m is not None and f"</{m.group(1).lower()}" not in text.lower()
 
 
+#: a text that explains markup names one of these (one quick scan each)
+_TOPIC_GATE = ("HTML", "html", "XML", "Markdown", "标签", "標籤", "实体", "實體")
 #: words of a text that explains markup: they name its parts
 _TOPIC_SPECIFIC = re.compile(
     r"标签|標籤|标记|標記|字符实体|字元實體|实体|實體|转义|轉義|跳脫|尖括号|尖括號|源码|源代码|源碼|原始碼|注释|註解|註釋")
@@ -423,6 +427,8 @@ def markup_is_the_topic(text: str) -> bool:
     few of its lines are wrapped in tags; a page scraped with its HTML wraps
     most of its paragraphs in them, whatever it is about.
     """
+    if not any(word in text for word in _TOPIC_GATE):
+        return False
     specific = set(_TOPIC_SPECIFIC.findall(text))
     if not specific:
         return False
