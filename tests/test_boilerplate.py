@@ -823,3 +823,16 @@ def test_the_credits_of_an_article_in_a_bar_stay():
     text = ("正文第一段，说的是今天的事。\n\n文字 | 李小满  图片 | 周舟  编辑 | 陈思\n\n"
             "往期推荐\n杭州这5条老街\n周末带娃去哪儿\n\n长按识别二维码\n关注我们\n")
     assert "文字 | 李小满  图片 | 周舟  编辑 | 陈思" in clean(text).text
+
+
+@pytest.mark.parametrize("footer", ["关于豆瓣 · 在豆瓣工作 · 联系我们 · 法律声明 · 帮助中心",
+                                    "刘看山 · 知乎指南 · 知乎协议 · 知乎隐私保护指引",
+                                    "1 2 3 4 5 ... 35 下一页", "上一页 1 2 3 下一页"])
+def test_footer_links_between_dots_and_pagers_go_at_the_tail(footer):
+    text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n" + footer + "\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
+
+
+def test_names_between_middle_dots_stay():
+    text = "正文第一段，说的是今天的事。\n\n约翰 · 史密斯 · 彼得\n"
+    assert clean(text).text == text

@@ -514,11 +514,40 @@ _PLACE_SUFFIXES = ("省", "市", "县", "縣", "区", "區", "镇", "鎮", "乡"
 _BAR_SPLIT = re.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
 
 
+#: a footer's links between spaced middle dots: "关于我们 · 服务条款 · 隐私政策"
+_DOT_BAR = re.compile(r"[ \t\u3000]+[·•・][ \t\u3000]+")
+#: how the names of a site's legal and help pages end
+_FOOTER_LINK_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "指引", "指南", "帮助", "幫助",
+                     "中心", "规则", "規則", "须知", "須知")
+_DOT_BAR_ITEM_CHARS = 12
+
+
+def _dot_bar(s: str, lex: Lexicon) -> str | None:
+    """Reason if ``s`` is a footer's links between spaced middle dots, three
+    or more short items and two of them known links or legal pages."""
+    items = [i.strip(EDGE_SPACE) for i in _DOT_BAR.split(s)]
+    if len(items) < 3 or any(not i or len(i) > _DOT_BAR_ITEM_CHARS or _PROSE_MARKS.search(i) for i in items):
+        return None
+    known = sum(1 for i in items if i.lower() in lex.nav or i.lower() in lex.ui or i.endswith(_FOOTER_LINK_ENDS))
+    return f"links between middle dots: {' · '.join(items[:4])}" if known >= 2 else None
+
+
+#: a pager: page numbers with previous/next links ("1 2 3 … 35 下一页")
+_PAGER = re.compile(r"(?:(?:首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\d{1,4}|\.{3}|…)[ \t\u3000]*){3,}")
+_PAGER_WORD = re.compile("上一|下一|尾页|尾頁|末页|末頁")
+
+
 def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
     """Reason if ``s`` is a |-separated navigation bar, or a spaced one that starts at a home page."""
     if len(s) > 200:
         return None
     if not any(p in s for p in _PIPES):
+        if "·" in s or "•" in s or "・" in s:
+            dots = _dot_bar(s, lex)
+            if dots:
+                return dots
+        if _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
+            return f"pager: {s}"
         return _spaced_nav_bar(s, lex)
     items = [i.strip(EDGE_SPACE) for i in _BAR_SPLIT.split(s)]
     items = [i for i in items if i]
@@ -902,6 +931,12 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"the page's date in the site footer: {s}", "F"  # under the title it is a dateline
     if _tag_line(s):
         return "B111", "keyword tags", "D"
+    if ("·" in s or "•" in s or "・" in s) and not any(p in s for p in _PIPES):
+        dots = _dot_bar(s, lex)   # its items need not hold a word the quick test knows
+        if dots:
+            return "B101", dots, "D"
+    if _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
+        return "B101", f"pager: {s}", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None

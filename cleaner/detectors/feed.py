@@ -682,6 +682,8 @@ _BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主
 #: the first line this long that holds a sentence starts the text
 _BODY_LINE = 30
 _SENTENCE = re.compile("[。！？!?]")
+#: a poster's handle: letters, digits, ideographs and underscores, no punctuation
+_HANDLE = re.compile(r"[\w\u3400-\u4dbf]{1,16}")
 #: a thread holds at least this many stamp lines
 _THREAD_STAMPS = 3
 #: how many non-blank lines around a stamp its record's buttons may stand
@@ -696,9 +698,9 @@ def _thread_records(lines: list[str], kinds: list[str]) -> None:
     and the buttons (``回复``, ``赞``) with their figures, each on its own line.
     A stamp line alone is no chrome (a diary dates its entries so), but three
     or more of them below the first sentence of the text, most with a button
-    line beside them, are a thread: the stamps, the ranks, and the figures
-    beside removed lines go.  The names
-    and the replies themselves stay, for the reader to judge.
+    line beside them, are a thread: the stamps, the ranks, the bare handle
+    right above a rank or a stamp, and the figures beside removed lines go.
+    The replies themselves stay, for the reader to judge.
     """
     # the replies come after the text: a dateline above its first sentence is the page's own
     body = next((i for i, line in enumerate(lines) if len(line) >= _BODY_LINE and _SENTENCE.search(line)), len(lines))
@@ -726,13 +728,22 @@ def _thread_records(lines: list[str], kinds: list[str]) -> None:
         return
     for i in stamps:
         kinds[i] = "strong"
+    marked = set(stamps)
     for i in range(body + 1, n):   # the first record's rank stands above its stamp
         if kinds[i] == "":
             s = lines[i].strip(_BLANKS)
             if _BADGE_LINE.fullmatch(s):
                 kinds[i] = "strong"
+                marked.add(i)
             elif len(s) <= 8 and _NUMBER.fullmatch(s):
                 kinds[i] = "weak"   # a reply's figure: it goes beside the record's chrome
+    # a poster's name: a bare handle right above the rank or the stamp
+    for i in sorted(marked):
+        j = i - 1
+        while j > body and kinds[j] == "blank":
+            j -= 1
+        if j > body and kinds[j] == "" and _HANDLE.fullmatch(lines[j].strip(_BLANKS)):
+            kinds[j] = "strong"
 
 
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
