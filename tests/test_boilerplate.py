@@ -836,3 +836,9 @@ def test_footer_links_between_dots_and_pagers_go_at_the_tail(footer):
 def test_names_between_middle_dots_stay():
     text = "正文第一段，说的是今天的事。\n\n约翰 · 史密斯 · 彼得\n"
     assert clean(text).text == text
+
+
+def test_a_hot_list_at_the_tail_goes():
+    text = ("正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n24小时热榜\n1      北京今年首个高温预警发布\n"
+            "2      多地高考防作弊措施升级\n3      端午假期火车票今起开售\n\n版权所有 © 2024 某某网\n")
+    assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"

@@ -265,3 +265,12 @@ def test_prompts_to_open_more_replies_are_chrome(prompt):
 def test_platform_lines_under_a_post_are_chrome(chrome):
     text = f"正文第一段，说的是今天的事。\n{chrome}\n发布 👍 0 举报 写留言\n正文第二段，接着说。\n"
     assert clean(text).text == "正文第一段，说的是今天的事。\n正文第二段，接着说。\n"
+
+
+def test_a_thread_with_names_and_places_on_the_stamp_line():
+    text = (_POST + "汤圆圆  2024-02-28 13:58:02 浙江\n同求，预算差不多\n回应\n"
+            + "小鱼不吃鱼 (楼主)  2024-02-28 14:02:33 浙江\n已经租到了，谢谢大家\n回应\n"
+            + "豆友175432  2023-05-23 08:11:45 辽宁\n顶一下\n回应\n")
+    cleaned = clean(text).text
+    assert "2024-02-28" not in cleaned and "2023-05-23" not in cleaned
+    assert "已经租到了，谢谢大家" in cleaned and "楼主的正文" in cleaned
