@@ -842,3 +842,21 @@ def test_a_hot_list_at_the_tail_goes():
     text = ("正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n24小时热榜\n1      北京今年首个高温预警发布\n"
             "2      多地高考防作弊措施升级\n3      端午假期火车票今起开售\n\n版权所有 © 2024 某某网\n")
     assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
+
+
+def test_a_breadcrumb_the_text_quotes_as_an_example_stays():
+    text = ("政务网站适老化改版见闻\n\n今年以来，市政府门户网站完成了适老化改版，栏目、字号和导航都有变化。\n"
+            "面包屑导航也做了调整。过去，一篇文章页面顶部显示的是：\n"
+            "您当前的位置：首页 > 政务公开 > 法定主动公开内容 > 部门文件\n"
+            "改版后则简化为：\n首页 > 查政策 > 正文\n"
+            "页面底部同样减了负，原来的页脚有五行，改版后只剩两行。\n")
+    assert clean(text).text == text
+
+
+def test_a_head_menu_one_item_per_line_with_a_third_known_goes_but_not_the_headline():
+    text = ("湖北政务服务网\n首页\n个人服务\n法人服务\n部门服务\n阳光政务\n好差评\n"
+            "当前位置：首页 > 个人服务 > 社会保障\n社会保障卡补领办事指南\n在线办理\n预约办理\n收藏\n打印\n分享\n"
+            "基本信息\n事项名称：社会保障卡补领\n办理形式：窗口办理、网上办理，符合条件的当场办结。\n")
+    cleaned = clean(text).text
+    assert cleaned.startswith("社会保障卡补领办事指南\n")
+    assert "个人服务" not in cleaned and "办理形式" in cleaned

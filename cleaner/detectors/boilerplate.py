@@ -1596,6 +1596,13 @@ def _item_of_announced_list(text: str, start: int, lex: Lexicon) -> bool:
         items.append(line)
     if announcer is None or len(announcer) > 120 or not _plain(announcer, lex):
         return False
+    if not items and not blank and len(announcer) >= _EXAMPLE_ANNOUNCER_CHARS:
+        # one line quoted as an example, right under the sentence that announces
+        # it, the text going on under it ("页面顶部显示的是：" / 首页 > 政务公开 / …)
+        here = line_after(text, start)
+        below = line_after(text, here[1]) if here is not None else None
+        if below is not None and len(below[2]) >= _EXAMPLE_ANNOUNCER_CHARS and _plain(below[2], lex):
+            return True
     # the items of the block, from the one at ``start`` down
     for line_start, line_end in lines_forward(text, start):
         line = text[line_start:line_end].strip(EDGE_SPACE + "\n")
@@ -1605,6 +1612,10 @@ def _item_of_announced_list(text: str, start: int, lex: Lexicon) -> bool:
     if any(len(item) > _LIST_ITEM_CHARS for item in items):
         return False
     return any(_plain(item, lex) for item in items)
+
+
+#: a sentence that announces a quoted example is at least this long (a label is shorter)
+_EXAMPLE_ANNOUNCER_CHARS = 8
 
 
 def _plain(line: str, lex: Lexicon) -> bool:
@@ -1658,7 +1669,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
 #: a site's menu scraped one item per line: a run of short lines at the head or
 #: the tail, at least this many of them (and this share) menu or UI words
 _MENU_MIN_KNOWN = 3
-_MENU_SHARE = 0.5
+_MENU_SHARE = 0.34
 _MENU_LINE_CHARS = 16
 _MENU_MAX_LINES = 40
 #: the longest line a menu walk classifies (a bar of items); past it, the walk stops
@@ -1683,11 +1694,15 @@ def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 
         known = s in taken or (hit is not None and hit[2] == "D")  # site-owner and contact lines need a footer
         if not known and not _menu_filler(c):
             break
+        if not known and not at_tail and seen == 0 and not run and len(c) > _BARE_SITE_NAME_CHARS and not c.isascii():
+            break   # the first line of the page, not chrome and longer than a site's name: the headline
         run.append(row)
         if known:
             count += 1
             if count >= _MENU_MIN_KNOWN and count >= _MENU_SHARE * (seen + len(run)):
                 best = len(run)
+        if not at_tail and (hit[0] == "B112" if hit is not None else s in taken and _breadcrumb(c, lex)):
+            break   # the section's path ends the site's chrome: the headline comes next
     return run[:best]
 
 
