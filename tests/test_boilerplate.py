@@ -860,3 +860,20 @@ def test_a_head_menu_one_item_per_line_with_a_third_known_goes_but_not_the_headl
     cleaned = clean(text).text
     assert cleaned.startswith("社会保障卡补领办事指南\n")
     assert "个人服务" not in cleaned and "办理形式" in cleaned
+
+
+_WIKI = ("算盘\n\n目录\n隐藏\n1 结构\n2 历史\n3 算法\n\n算盘是一种手动操作计算辅助工具。\n"
+         "结构[编辑]\n算盘由框、梁、档和算珠组成。\n历史[编辑]\n算盘起源于中国。\n算法\n播报\n编辑\n口诀是算盘的灵魂。\n")
+
+
+def test_a_page_own_table_of_contents_and_its_edit_links_go():
+    result = clean(_WIKI)
+    assert result.text == ("算盘\n\n算盘是一种手动操作计算辅助工具。\n结构\n算盘由框、梁、档和算珠组成。\n"
+                           "历史\n算盘起源于中国。\n算法\n口诀是算盘的灵魂。\n")
+    assert {f.code for f in result.findings if f.detector == "boilerplate"} == {"B117"}
+
+
+def test_a_book_table_of_contents_stays():
+    """Chapters the page does not go on to print: the book's contents are the text."""
+    text = "《城南旧事》\n\n目录\n1 惠安馆\n2 我们看海去\n3 兰姨娘\n4 驴打滚儿\n\n林海音 著\n"
+    assert clean(text).text == text

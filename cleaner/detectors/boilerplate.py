@@ -22,7 +22,8 @@ of UI tokens) and the position are checked here.  The detector
   one item per line (enough known menu words among short lines);
 * takes a **comment section** to the end of the page (a header with a thread
   of short lines under it), short **related-links blocks** inside the text
-  and the **catalogue table** of a government page (:mod:`.catalog`).
+  and the **catalogue table** of a government page (:mod:`.catalog`), and an
+  encyclopedia page's own **table of contents** with its edit links (:mod:`.contents`).
 
 Every pass inside the text is ruled out on most pages by one line-start scan
 (``Lexicon.inside_head``); a pass whose decision depends on the lines around
@@ -46,6 +47,7 @@ from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sente
                          line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
 from .catalog import LEAD_CHARS, catalog_blocks, catalog_lexicon
+from .contents import contents_findings, may_hold_contents
 
 RULES = (
     Rule("B101", "navigation-bar", "A navigation bar at the head or tail: items separated by | or wide spaces, one item per line between lone | lines, or a menu scraped one item per line.", "移動客戶端 | 官方微信 | 官方微博 → (removed)"),
@@ -67,6 +69,8 @@ RULES = (
          "索引号：11340000/2024-01234 主题分类：城乡建设 → (removed)"),
     Rule("B116", "site-name", "The site's name on the first line, right above the site's navigation (a page title there that the headline repeats, too).",
          "佛山法院网 / 首页 | 法院概况 | 审判执行 → (removed)"),
+    Rule("B117", "page-contents", "The page's own table of contents (its items come back below as headings) and the edit links beside those headings.",
+         "目录 / 1 历史 / 2 形式 … 历史[编辑] → 历史"),
 )
 
 #: how many non-blank lines the head and tail passes look at
@@ -1662,6 +1666,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         if lex.rare_starts.first(text, 0) <= len(text):
             add(_labelled_counters(text, taken))
             add(_catalogue_tables(text, taken))
+    if may_hold_contents(text):
+        add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
 
