@@ -877,3 +877,15 @@ def test_a_book_table_of_contents_stays():
     """Chapters the page does not go on to print: the book's contents are the text."""
     text = "《城南旧事》\n\n目录\n1 惠安馆\n2 我们看海去\n3 兰姨娘\n4 驴打滚儿\n\n林海音 著\n"
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("prompt", ["点击上方“健康生活汇”，选择“设为星标”", "⭐设为星标，第一时间收到推送",
+                                    "觉得有用，点个“在看”吧👇", "▲点击上方卡片关注，每天一道家常菜", "点击下方卡片，关注临平吃喝玩乐"])
+def test_an_account_prompt_to_follow_it_goes(prompt):
+    text = f"正文第一段，说的是今天的事。\n{prompt}\n正文第二段，接着说。\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n正文第二段，接着说。\n"
+
+
+def test_a_sentence_about_following_an_account_stays():
+    text = "正文第一段。\n很多读者问怎么找到我们：点击上方的公众号名称，再点关注就可以了。\n"
+    assert clean(text).text == text

@@ -1658,7 +1658,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
     inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
-    if inside or "尽在" in text or "盡在" in text:  # an app slogan need not open its line
+    # an app slogan or a follow prompt need not open its line
+    if inside or "尽在" in text or "盡在" in text or any(w in text for w in _FOLLOW_WORDS):
         add(_player_and_app_lines(text, taken))
     if inside:
         add(_comment_section(text, lex, taken, protect))
@@ -1749,6 +1750,8 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
     return found
 
 
+#: the words an account's follow prompts hold (see ``_PLAYER_OR_APP``)
+_FOLLOW_WORDS = ("星标", "星標", "在看", "上方", "下方")
 #: lines a page's video player or app banner leaves wherever it stood: the
 #: player's clock ("00:00 / 03:12"), its loading notice, "open the app to see
 #: more", an app slogan ("海量资讯…尽在某某APP"); each found from a word it holds
@@ -1765,6 +1768,11 @@ _PLAYER_OR_APP = (
                 r"(?:图片|圖片|内容|內容|全文|视频|視頻)(?:\s*[>»›]+)?")),
     (("尽在", "盡在"), "app", "app banner",
      re.compile(r"[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)")),
+    # an account's prompts to follow it, star it or tap 在看: short lines, never a finished sentence
+    (_FOLLOW_WORDS, "app", "prompt to follow the account",
+     re.compile(r"(?=[^\n]{2,40}$)(?:[^\n。]{0,24}(?:设为|設為)星[标標][^\n。]{0,20}"
+                r"|[^\n。]{0,6}(?:点击|點擊|点|點)(?:上方|下方)[^\n。]{0,24}(?:关注|關注|卡片)[^\n。]{0,20}"
+                r"|[^\n。]{0,12}点个[“\"「]?在看[”\"」]?[^\n。]{0,6})")),
 )
 #: how the first three kinds start (a superset, for the one line-start scan that rules them out)
 _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載入中", "正在加载", "正在載入",
