@@ -15,10 +15,17 @@ from .conftest import SCORER
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 #: the least micro F1 and recall each family must keep (measured figures are a little higher)
 FLOORS = {"gov": 0.96, "news": 0.965, "social": 0.89, "mixed": 0.93, "ugc": 0.89,
-          "thread": 0.895, "tricky": 0.99, "portal": 0.95, "damage": 0.96}
+          "thread": 0.895, "tricky": 0.99, "portal": 0.95, "damage": 0.96,
+          "wechat": 0.95, "tricky2": 0.985, "knowledge": 0.85}
 MIN_RECALL = 0.985
 #: clean pages known to change, with the reason (a limitation, not a target)
-KNOWN_CHANGED: dict[str, str] = {}
+_TAIL_CREDIT = "a lone credit at the tail (编辑 | 小满, 审核：某某) is read as the editorial chain"
+KNOWN_CHANGED: dict[str, str] = {
+    "wechat_breakfast_stall_essay_clean.txt": _TAIL_CREDIT,
+    "wechat_likes_and_zaikan_as_words_clean.txt": _TAIL_CREDIT,
+    "wechat_qrcode_scam_police_clean.txt": _TAIL_CREDIT,
+    "meeting_minutes_owners_committee_attendees_clean.txt": _TAIL_CREDIT,
+}
 
 
 def _read(path: Path) -> str:
@@ -59,7 +66,7 @@ def test_clean_pages_come_out_unchanged(outputs, family):
 
 
 def test_known_changes_are_still_known(outputs):
-    for name in KNOWN_CHANGED:  # empty now: every clean page comes out unchanged
+    for name in KNOWN_CHANGED:
         family = next(f for f in FLOORS if (PAGES / f / "raw" / name).is_file())
         assert outputs[(family, name)] != _read(PAGES / family / "raw" / name), f"{name} now comes out unchanged"
 
