@@ -47,7 +47,7 @@ from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sente
                          line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
 from .catalog import LEAD_CHARS, catalog_blocks, catalog_lexicon
-from .contents import contents_findings, may_hold_contents
+from .contents import HEADERS as CONTENTS_HEADERS, contents_findings, may_hold_contents
 
 RULES = (
     Rule("B101", "navigation-bar", "A navigation bar at the head or tail: items separated by | or wide spaces, one item per line between lone | lines, or a menu scraped one item per line.", "移動客戶端 | 官方微信 | 官方微博 → (removed)"),
@@ -458,7 +458,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         inside_head=_LineStart.build(
             _SEP_CLASS + LEAD_CHARS + re.escape(EDGE_SPACE + _DECOR + "".join(_OPEN_CLOSE)),
             list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS) + words("comments") + list(_SECTION_STARTS)
-            + words("related") + list(_PLAYER_OR_APP_STARTS)),
+            + words("related") + list(_PLAYER_OR_APP_STARTS) + list(CONTENTS_HEADERS)),
         # a line that may open a catalogue table or be a labelled counter
         rare_starts=_LineStart.build(LEAD_CHARS + re.escape(EDGE_SPACE),
                                      list(catalog_lexicon().strong_forms) + list(_COUNTER_WORDS)),
@@ -1658,8 +1658,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
     inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
-    # an app slogan or a follow prompt need not open its line
-    if inside or "尽在" in text or "盡在" in text or any(w in text for w in _FOLLOW_WORDS):
+    if inside or "尽在" in text or "盡在" in text:  # an app slogan need not open its line
         add(_player_and_app_lines(text, taken))
     if inside:
         add(_comment_section(text, lex, taken, protect))
@@ -1667,8 +1666,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         if lex.rare_starts.first(text, 0) <= len(text):
             add(_labelled_counters(text, taken))
             add(_catalogue_tables(text, taken))
-    if may_hold_contents(text):
-        add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
+        if may_hold_contents(text):
+            add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
 
@@ -1777,7 +1776,10 @@ _PLAYER_OR_APP = (
 #: how the first three kinds start (a superset, for the one line-start scan that rules them out)
 _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載入中", "正在加载", "正在載入",
                          "视频加载", "視頻載入", "内容加载", "內容載入", "页面加载", "頁面載入",
-                         "图片加载", "圖片載入", "图片正在", "圖片正在", "点击", "點擊", "点此", "點此")
+                         "图片加载", "圖片載入", "图片正在", "圖片正在", "点击", "點擊", "点此", "點此",
+                         # how an account's follow prompts open
+                         "▲", "⭐", "👇", "设为星标", "設為星標", "觉得有用", "覺得有用", "觉得不错", "覺得不錯",
+                         "喜欢就", "喜歡就", "记得点", "記得點", "别忘了", "別忘了", "点个", "點個")
 #: the words those lines hold, for one scan of the text
 _PLAYER_OR_APP_WORDS = re.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
 

@@ -445,11 +445,16 @@ def _feed_signals(text: str) -> bool:
 def _may_have_blocks(text: str, lex: _Lexicon, candidates: list[str]) -> bool:
     """Could the block analysis remove anything?  Only chrome, forum and
     header lines start a removal; weak lines go only next to them."""
+    pieces = None   # whether a lone word may be one piece of a row scraped one token per line
     for line in candidates:
         kind = _line_kind(line, lex)
-        # a short lone word may be one piece of a row scraped one token per line
-        if kind == "strong" or kind == "header" or (kind == "weak" and len(line.strip(_BLANKS)) <= _PIECE_MAX):
+        if kind == "strong" or kind == "header":
             return True
+        if kind == "weak" and len(line.strip(_BLANKS)) <= _PIECE_MAX:
+            if pieces is None:
+                pieces = _FIGURE_LINE.search(text) is not None or _CLOCK.search(text) is not None
+            if pieces:
+                return True
     return _may_have_forum_line(text, lex)
 
 
@@ -629,6 +634,10 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
     return out
 
 
+#: a figure alone on its line, and a clock time: a row scraped one token per line
+#: holds the one, a thread's stamps the other
+_FIGURE_LINE = re.compile(r"\n[ \t\u3000]*\d[\d,.]*[万萬千wWkK]?[ \t\u3000]*(?:\n|$)")
+_CLOCK = re.compile(r"\d:\d\d")
 #: a piece of a chrome row scraped one token per line is at most this long
 _PIECE_MAX = 12
 
