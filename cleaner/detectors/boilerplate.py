@@ -550,7 +550,7 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
             dots = _dot_bar(s, lex)
             if dots:
                 return dots
-        if _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
+        if ("页" in s or "頁" in s) and _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
             return f"pager: {s}"
         return _spaced_nav_bar(s, lex)
     items = [i.strip(EDGE_SPACE) for i in _BAR_SPLIT.split(s)]
@@ -939,7 +939,7 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         dots = _dot_bar(s, lex)   # its items need not hold a word the quick test knows
         if dots:
             return "B101", dots, "D"
-    if _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
+    if ("页" in s or "頁" in s) and _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
         return "B101", f"pager: {s}", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):

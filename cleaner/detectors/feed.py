@@ -452,7 +452,7 @@ def _may_have_blocks(text: str, lex: _Lexicon, candidates: list[str]) -> bool:
             return True
         if kind == "weak" and len(line.strip(_BLANKS)) <= _PIECE_MAX:
             if pieces is None:
-                pieces = _FIGURE_LINE.search(text) is not None or _CLOCK.search(text) is not None
+                pieces = _FIGURE_LINE.search(text) is not None or (":" in text and _CLOCK.search(text) is not None)
             if pieces:
                 return True
     return _may_have_forum_line(text, lex)

@@ -385,7 +385,8 @@ def _find_all(text: str) -> list[Finding]:
 _AFTER_NAMED_TAG = frozenset("、，,。；;：:）)」』”’和或与與及")
 _BARE_OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
 #: one scan that rules out most pages: no tag ends right before such a mark
-_NAMED_TAG_HINT = re.compile(f"[A-Za-z0-9]>[{''.join(sorted(_AFTER_NAMED_TAG))}]")
+#: (the pattern opens with a literal, which the search skips to)
+_NAMED_TAG_HINT = re.compile(f">[{''.join(sorted(_AFTER_NAMED_TAG))}]")
 
 
 def _named_in_prose(text: str, f: Finding) -> bool:
@@ -407,7 +408,7 @@ def _named_in_prose(text: str, f: Finding) -> bool:
 
 
 #: a text that explains markup names one of these (one quick scan each)
-_TOPIC_GATE = ("HTML", "html", "XML", "Markdown", "标签", "標籤", "实体", "實體")
+_TOPIC_GATE = ("HTML", "XML", "Markdown", "标签", "標籤")
 #: words of a text that explains markup: they name its parts
 _TOPIC_SPECIFIC = re.compile(
     r"标签|標籤|标记|標記|字符实体|字元實體|实体|實體|转义|轉義|跳脫|尖括号|尖括號|源码|源代码|源碼|原始碼|注释|註解|註釋")
