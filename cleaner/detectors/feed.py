@@ -581,12 +581,6 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         s = lex.shortlink.sub("", s).strip(_BLANKS)
     if not s:
         return "blank"
-    if _is_prompt(s):
-        return "strong"
-    if "点两下取消" in s or "點兩下取消" in s:
-        return "strong"   # a WeChat page's button labels read out for screen readers
-    if s.startswith(_STAMP_LABELS) and len(s) <= 40 and _STAMP_LINE.fullmatch(s):
-        return "strong"   # "编辑于 04-21 浙江": a post's stamp with its label
     if len(s) <= 80 and not _PROSE.search(s):
         k = _chrome_kind(s, lex)
         if k:
@@ -595,6 +589,13 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
             return "header"
     if s[0] in _BBS_FIRST and len(s) <= 160 and lex.bbs.match(s):
         return "bbs"
+    if len(s) <= 40:
+        if _is_prompt(s):
+            return "strong"
+        if s.startswith(_STAMP_LABELS) and _STAMP_LINE.fullmatch(s):
+            return "strong"   # "编辑于 04-21 浙江": a post's stamp with its label
+    if "两下取消" in s or "兩下取消" in s:
+        return "strong"   # a WeChat page's button labels read out for screen readers
     return ""
 
 

@@ -408,7 +408,7 @@ def _named_in_prose(text: str, f: Finding) -> bool:
 
 
 #: a text that explains markup names one of these (one quick scan each)
-_TOPIC_GATE = ("HTML", "XML", "Markdown", "标签", "標籤")
+_TOPIC_GATE = ("HTML", "标签", "標籤")
 #: words of a text that explains markup: they name its parts
 _TOPIC_SPECIFIC = re.compile(
     r"标签|標籤|标记|標記|字符实体|字元實體|实体|實體|转义|轉義|跳脫|尖括号|尖括號|源码|源代码|源碼|原始碼|注释|註解|註釋")
