@@ -889,3 +889,14 @@ def test_an_account_prompt_to_follow_it_goes(prompt):
 def test_a_sentence_about_following_an_account_stays():
     text = "正文第一段。\n很多读者问怎么找到我们：点击上方的公众号名称，再点关注就可以了。\n"
     assert clean(text).text == text
+
+
+def test_a_footer_menu_of_legal_links_goes_at_the_tail():
+    body = "算盘\n\n算盘是一种手动操作计算辅助工具，起源于中国。\n\n算盘由框、梁、档和算珠组成。\n"
+    assert clean(body + "\n隐私政策\n关于维基百科\n免责声明\n行为准则\n").text == body
+
+
+@pytest.mark.parametrize("line", ["分类：算盘 计算工具 中国发明", "开放分类：工艺美术  浙江  温州", "文章标签： python pandas 数据分析"])
+def test_category_lines_go_at_the_edges(line):
+    text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n" + line + "\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"

@@ -522,7 +522,19 @@ _BAR_SPLIT = re.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
 _DOT_BAR = re.compile(r"[ \t\u3000]+[·•・][ \t\u3000]+")
 #: how the names of a site's legal and help pages end
 _FOOTER_LINK_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "指引", "指南", "帮助", "幫助",
-                     "中心", "规则", "規則", "须知", "須知")
+                     "中心", "规则", "規則", "须知", "須知", "准则", "準則")
+#: how a link to the site's about page opens
+_ABOUT_PAGE = ("关于", "關於")
+#: a footer link one per line is at most this long
+_FOOTER_ITEM_CHARS = 10
+#: how the names of a site's legal pages end (a notice's own signature, 某某服务中心, does not)
+_LEGAL_PAGE_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "准则", "準則", "须知", "須知")
+
+
+def _legal_link(s: str) -> bool:
+    """A link to the site's legal or about page alone on a line: 行为准则, Cookie声明, 关于维基百科."""
+    return (len(s) <= _FOOTER_ITEM_CHARS and (s.endswith(_LEGAL_PAGE_ENDS) or s.startswith(_ABOUT_PAGE))
+            and not _PROSE_MARKS.search(s))
 _DOT_BAR_ITEM_CHARS = 12
 
 
@@ -872,7 +884,8 @@ _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1,2})?[万�
 
 #: a line of keyword tags: "标签：制水 雪州水供公司", "相關字詞﹕港鐵 東涌", "Tags: a, b"
 _TAG_LINE = re.compile(
-    r"(?:文章|新闻|新聞)?(?:标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|相关字词|相關字詞|热词|熱詞|Tags?|TAGS?)"
+    r"(?:文章|新闻|新聞|开放|開放|所属|所屬|页面|頁面)?"
+    r"(?:标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|相关字词|相關字詞|热词|熱詞|Tags?|TAGS?|分类|分類|分类专栏|分類專欄)"
     r"[ \t\u3000]*[:：﹕][ \t\u3000]*(.{1,120})")
 _TAG_SPLIT = re.compile(r"[\s,，、|｜/;；#]+")
 
@@ -887,9 +900,10 @@ def _tag_line(s: str) -> bool:
 
 #: a page's own date at the tail: "修訂日期：2024年6月18日", "更新时间：2024-05-01 10:00"
 _PAGE_DATE = re.compile(
-    r"(?:修订|修訂|更新|最后更新|最後更新|发布|發布|發佈|上线|上線)(?:日期|时间|時間)[ \t\u3000]*[:：][ \t\u3000]*"
-    r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?)")
-_PAGE_DATE_FIRSTS = "修更最发發上"
+    r"(?:(?:修订|修訂|更新|最后更新|最後更新|发布|發布|發佈|上线|上線)(?:日期|时间|時間)[ \t\u3000]*[:：][ \t\u3000]*"
+    r"|本页面?最后修订于|本頁面?最後修訂於)"   # a wiki's "本页面最后修订于2023年9月14日 (星期四) 06:21。"
+    r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]*[(（]星期.[)）])?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?)。?")
+_PAGE_DATE_FIRSTS = "修更最发發上本"
 
 
 def _browser_advice(s: str) -> bool:
@@ -941,6 +955,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B101", dots, "D"
     if ("页" in s or "頁" in s) and _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
         return "B101", f"pager: {s}", "D"
+    if at_tail and _legal_link(s):
+        return "B101", f"link to the site's legal or about page: {s}", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
