@@ -900,3 +900,15 @@ def test_a_footer_menu_of_legal_links_goes_at_the_tail():
 def test_category_lines_go_at_the_edges(line):
     text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n" + line + "\n"
     assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
+
+
+@pytest.mark.parametrize("path", ["马蜂窝 > 福建 > 宁德 > 霞浦 > 游记", "MBA智库 > 百科 > 物流管理 > 库存管理 >"])
+def test_a_path_of_three_steps_at_the_head_goes(path):
+    text = path + "\n\n霞浦的滩涂\n\n霞浦的滩涂在日出时最美，我们凌晨四点就出发了。\n"
+    assert clean(text).text == "霞浦的滩涂\n\n霞浦的滩涂在日出时最美，我们凌晨四点就出发了。\n"
+
+
+def test_a_menu_path_a_tutorial_gives_inside_the_text_stays():
+    text = ("如何查看手机型号\n\n很多人不知道自己的手机型号，其实在设置里就能找到。\n"
+            "设置 > 通用 > 关于本机\n\n进入后，型号一栏显示的就是手机型号。\n")
+    assert clean(text).text == text

@@ -781,6 +781,25 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
             or parts[-1] in _THIS_PAGE)
 
 
+#: a step of a path at the page's edge is at most this long
+_STEP_CHARS = 10
+
+
+def _step_path(s: str) -> bool:
+    """A path of four steps or more at the page's edge (马蜂窝 > 福建 > 宁德 > 游记),
+    or three ending on a separator (MBA智库 > 百科 > 物流管理 >): short steps,
+    no sentence, not all Latin (a ``a > b > c`` comparison).  Inside the text such a line may be the
+    menu path a tutorial gives, so only the edges take it."""
+    core = s.strip(EDGE_SPACE)
+    parts = _CRUMB_SEP.split(core)
+    open_end = bool(parts) and not parts[-1]
+    if open_end:
+        parts.pop()   # a path that ends on its separator
+    # three steps only with the open end: 北京 > 上海 > 广州 may rank three cities
+    return (len(parts) >= (3 if open_end else 4) and all(0 < len(p) <= _STEP_CHARS for p in parts)
+            and not _PROSE_MARKS.search(core) and not core.isascii())
+
+
 def _related(s: str, lex: Lexicon) -> str | None:
     start = lex.related_head.at_start
     if start is not None and not start.match(s):
@@ -957,6 +976,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B101", f"pager: {s}", "D"
     if at_tail and _legal_link(s):
         return "B101", f"link to the site's legal or about page: {s}", "D"
+    if (">" in s or "›" in s or "»" in s or "＞" in s) and _step_path(s):
+        return "B112", "breadcrumb line: a path of steps", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
