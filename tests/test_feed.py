@@ -274,3 +274,16 @@ def test_a_thread_with_names_and_places_on_the_stamp_line():
     cleaned = clean(text).text
     assert "2024-02-28" not in cleaned and "2023-05-23" not in cleaned
     assert "已经租到了，谢谢大家" in cleaned and "楼主的正文" in cleaned
+
+
+def test_an_agreement_counter_with_other_buttons_is_chrome_but_a_vote_result_stays():
+    text = "正文第一段，说的是今天的事。\n赞同 1208\u200b\u200b63 条评论\u200b分享\u200b喜欢\u200b收藏\n正文第二段，接着说。\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n正文第二段，接着说。\n"
+    vote = "会议进行表决。\n\n赞同 128\n反对 12\n弃权 3\n\n决议获得通过。\n"
+    assert clean(vote).text == vote
+
+
+def test_links_to_other_questions_with_their_answer_counts_are_chrome():
+    text = ("正文第一段，说的是今天的事。\n编辑于 2024-02-19 22:47・IP 属地江西\n"
+            "在乡镇中学当老师是什么体验？ 356 个回答\n从大城市回县城当老师后悔吗？ 1,024 个回答\n")
+    assert clean(text).text == "正文第一段，说的是今天的事。\n"

@@ -234,6 +234,9 @@ _FLOOR_TOKEN = re.compile(_FLOOR)
 _SPACED_ORIGIN = re.compile(r"IP[ \t\u3000]+(?=[属屬]地)")
 #: a bare number's unit written apart from it: "1.3 万"
 _UNITS = frozenset(("万", "萬", "千", "亿", "億", "w", "W", "k", "K"))
+#: a counter word that also reports a vote: it makes a chrome row only beside other buttons
+#: ("赞同 1208 63 条评论 分享", not "赞同 128" over "反对 12")
+_VOTE_WORDS = frozenset(("赞同", "贊同"))
 #: measure words a count puts before its UI word: "56 条评论", "126 个回答", "3 人赞同"
 _MEASURES = frozenset("条條个個人次篇位则則")
 #: tokens classified per lexicon, at most this many kept
@@ -295,7 +298,7 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
             return ""
     if "IP" in body:
         body = _SPACED_ORIGIN.sub("IP", body)
-    words = counted = icons = strong = dates = origins = 0
+    words = counted = icons = strong = dates = origins = votes = 0
     prev_ok_for_number = after_count = pending = False
     known = lex.tokens.get
     for tok in _SPLIT.split(body):
@@ -316,6 +319,7 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
         elif cls == _UI_WORD:
             words += 1
             strong += is_strong
+            votes += tok in _VOTE_WORDS
             if pending and is_counter:   # "56 条评论", "1203 赞"
                 counted += 1
                 pending = prev_ok_for_number = False
@@ -341,8 +345,8 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
                 pending = True   # counted only by a UI word right after it
         else:
             return ""
-    if pending:
-        return ""
+    if pending or (votes and votes == words and not strong):
+        return ""   # a count no word takes, or a vote's result ("赞同 128")
     if strong or words >= 2 + (dates > 0) or (words and counted) or (icons and counted and words):
         return "strong"
     if dates and origins:  # a post's or comment's time and where it was sent from
@@ -563,7 +567,9 @@ def _line_kind(line: str, lex: _Lexicon) -> str:
 
 #: a thread's prompt to open more replies: "共12条回复, 点击查看", "展开其余 3 条回复", "查看其他 3 則回覆"
 #: (a count alone, "共 328 条评论", heads a comment section: see the boilerplate detector)
-_COUNTED_REPLIES = r"[ \t]*\d[\d,]*[ \t]*[条條則个個][ \t]*(?:回复|回覆|评论|評論|留言|回帖|回应|回應)[ \t]*"
+_COUNTED_REPLIES = r"[ \t]*\d[\d,]*[ \t]*[条條則个個][ \t]*(?:回复|回覆|评论|評論|留言|回帖|回应|回應|回答)[ \t]*"
+#: a link to another question with its count of answers: "在家办公如何保持高效？ 312 个回答"
+_QUESTION_LINK = re.compile(r"[^\n]{2,60}?[ \t\u3000]+\d[\d,]*[ \t]*[个個]回答")
 _THREAD_PROMPT = re.compile(
     rf"(?:还有|還有|展开其余|展開其餘|展开|展開|查看其他|查看全部|查看){_COUNTED_REPLIES}[>›]?"
     rf"|(?:共|还有|還有)?{_COUNTED_REPLIES}[,，]?[ \t]*(?:点击查看|點擊查看|展开|展開|查看)[ \t]*[>›]?")
@@ -596,6 +602,8 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
             return "strong"   # "编辑于 04-21 浙江": a post's stamp with its label
     if "两下取消" in s or "兩下取消" in s:
         return "strong"   # a WeChat page's button labels read out for screen readers
+    if s.endswith("回答") and _QUESTION_LINK.fullmatch(s):
+        return "strong"
     return ""
 
 
