@@ -287,3 +287,10 @@ def test_links_to_other_questions_with_their_answer_counts_are_chrome():
     text = ("正文第一段，说的是今天的事。\n编辑于 2024-02-19 22:47・IP 属地江西\n"
             "在乡镇中学当老师是什么体验？ 356 个回答\n从大城市回县城当老师后悔吗？ 1,024 个回答\n")
     assert clean(text).text == "正文第一段，说的是今天的事。\n"
+
+
+def test_forum_software_buttons_and_profile_figures_are_chrome():
+    text = ("楼主的正文，写了很长的一段话，说的是兰江边老码头的变化。\n回复\n使用道具\n举报\n高级模式\n本版积分规则\n"
+            "回帖后跳转到最后一页\n")
+    cleaned = clean(text).text
+    assert cleaned == "楼主的正文，写了很长的一段话，说的是兰江边老码头的变化。\n"
