@@ -912,3 +912,15 @@ def test_a_menu_path_a_tutorial_gives_inside_the_text_stays():
     text = ("如何查看手机型号\n\n很多人不知道自己的手机型号，其实在设置里就能找到。\n"
             "设置 > 通用 > 关于本机\n\n进入后，型号一栏显示的就是手机型号。\n")
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("line", ["Please inform our staff of any food allergies.",
+                                  "All prices are in RMB and subject to a 10% service charge."])
+def test_an_english_line_at_the_tail_is_no_copyright_line_for_a_word_inside_it(line):
+    text = "山野小馆 菜单\n\n口水鸡 Mouth-watering Chicken ¥48\n老醋花生 Peanuts in Aged Vinegar ¥22\n\n" + line + "\n"
+    assert clean(text).text == text
+
+
+def test_all_rights_reserved_still_goes_at_the_tail():
+    text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\nAll Rights Reserved.\n"
+    assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"

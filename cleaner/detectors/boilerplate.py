@@ -103,6 +103,18 @@ def _pattern(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _word_pattern(words) -> str:
+    """:func:`_pattern` with Latin words matched whole ("Copyright", not the "all" of "allergies")."""
+    def one(w: str) -> str:
+        p = re.escape(w)
+        if w[:1].isascii() and w[:1].isalnum():
+            p = r"(?<![A-Za-z0-9])" + p
+        if w[-1:].isascii() and w[-1:].isalnum():
+            p += r"(?![A-Za-z0-9])"
+        return p
+    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     nav: frozenset
@@ -416,7 +428,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         greeting=tuple(words("greeting", strong=False)),
         greeting_strong=tuple(words("greeting", strong=True)),
         breadcrumb=breadcrumb,
-        copyright_strong_re=re.compile(_pattern(strong_cr), re.IGNORECASE),
+        copyright_strong_re=re.compile(_word_pattern(strong_cr), re.IGNORECASE),
         copyright_weak_re=re.compile(weak_cr_alt),
         label_start_re=re.compile(rf"(?i)({label_alt})\s*(?:[:：︰]|[/|丨｜]|\s+(?=\S))\s*"),
         label_colon_re=re.compile(rf"(?i)({label_alt})\s*[:：︰]\s*"),
