@@ -924,3 +924,9 @@ def test_an_english_line_at_the_tail_is_no_copyright_line_for_a_word_inside_it(l
 def test_all_rights_reserved_still_goes_at_the_tail():
     text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\nAll Rights Reserved.\n"
     assert clean(text).text == "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
+
+
+@pytest.mark.parametrize("line", ["Human Rights Watch", "Reserved Seats"])
+def test_a_latin_last_line_with_rights_or_reserved_alone_stays(line):
+    text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n" + line + "\n"
+    assert clean(text).text == text
