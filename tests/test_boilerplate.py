@@ -930,3 +930,11 @@ def test_all_rights_reserved_still_goes_at_the_tail():
 def test_a_latin_last_line_with_rights_or_reserved_alone_stays(line):
     text = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n\n" + line + "\n"
     assert clean(text).text == text
+
+
+def test_a_photo_gallery_counters_and_buttons_go_but_a_fraction_stays():
+    text = ("栖霞山红叶进入最佳观赏期。\n上一张　下一张　查看原图\n1/6\n游客在山间拍照。\n2/6\n枫叶映红山坡。\n"
+            "正文第二段，接着说。\n")
+    assert clean(text).text == "栖霞山红叶进入最佳观赏期。\n游客在山间拍照。\n枫叶映红山坡。\n正文第二段，接着说。\n"
+    recipe = "材料如下：\n\n面粉 200克\n1/2\n\n糖少许。\n"
+    assert clean(recipe).text == recipe

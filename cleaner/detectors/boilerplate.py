@@ -589,7 +589,8 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
     long = [i for i in items if len(i) > 10 and not (len(i) <= 20 and i.isascii())]
     if len(long) > (1 if len(known) >= 2 and len(items) >= 4 else 0):
         return None
-    short = all(len(i) <= 6 or i.isascii() for i in items if i not in long)
+    # a link to a site's home page may be longer: 潇湘晨报网首页
+    short = all(len(i) <= 6 or i.isascii() or i.endswith(_HOME_PAGE) for i in items if i not in long)
     if not known:
         # unknown items: only a bar of three or more short ones at the head of the page
         if not at_head or len(items) < 3 or not short or any(c.isdigit() for i in items for c in i):
@@ -1717,6 +1718,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             add(_catalogue_tables(text, taken))
         if may_hold_contents(text):
             add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
+    if "/" in text:
+        add(_gallery_counters(text, taken))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
 
@@ -1814,6 +1817,8 @@ _PLAYER_OR_APP = (
     (("打开", "打開"), "app", "app banner",
      re.compile(r"(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?"
                 r"(?:图片|圖片|内容|內容|全文|视频|視頻)(?:\s*[>»›]+)?")),
+    (("上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖"), "gallery", "photo gallery's buttons",
+     re.compile(r"(?:(?:上一张|下一张|上一張|下一張|查看原图|查看原圖|查看大图|查看大圖)[ \t\u3000]*){2,}")),
     (("尽在", "盡在"), "app", "app banner",
      re.compile(r"[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)")),
     # an account's prompts to follow it, star it or tap 在看: short lines, never a finished sentence
@@ -1828,7 +1833,9 @@ _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載�
                          "图片加载", "圖片載入", "图片正在", "圖片正在", "点击", "點擊", "点此", "點此",
                          # how an account's follow prompts open
                          "▲", "⭐", "👇", "设为星标", "設為星標", "觉得有用", "覺得有用", "觉得不错", "覺得不錯",
-                         "喜欢就", "喜歡就", "记得点", "記得點", "别忘了", "別忘了", "点个", "點個")
+                         "喜欢就", "喜歡就", "记得点", "記得點", "别忘了", "別忘了", "点个", "點個",
+                         # a photo gallery's buttons
+                         "上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖")
 #: the words those lines hold, for one scan of the text
 _PLAYER_OR_APP_WORDS = re.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
 
@@ -1850,6 +1857,28 @@ def _player_and_app_lines(text: str, taken) -> list[Finding]:
                 found.append(Finding("B110" if kind == "app" else "B111", start, end, "",
                                      f"{what} inside the text: {line}"))
                 break
+    return found
+
+
+#: a photo gallery's counter alone on its line: "1/6", "5 / 6"
+_GALLERY_COUNTER = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*/[ \t]*(\d{1,3})[ \t\u3000]*$", re.M)
+
+
+def _gallery_counters(text: str, taken) -> list[Finding]:
+    """A photo gallery's counters (1/6 … 6/6), wherever they stand: two or more
+    lines that are only ``n/N`` with the same ``N`` and ``n`` no greater (one
+    such line may be a fraction the text gives)."""
+    hits = [m for m in _GALLERY_COUNTER.finditer(text) if 0 < int(m.group(1)) <= int(m.group(2)) > 1]
+    if len(hits) < 2:
+        return []
+    totals: dict[str, int] = {}
+    for m in hits:
+        totals[m.group(2)] = totals.get(m.group(2), 0) + 1
+    found = []
+    for m in hits:
+        if totals[m.group(2)] >= 2 and m.start() not in taken:
+            end = m.end() + 1 if m.end() < len(text) else m.end()
+            found.append(Finding("B111", m.start(), end, "", f"photo gallery counter: {m.group(0).strip()}"))
     return found
 
 
