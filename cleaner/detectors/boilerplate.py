@@ -103,18 +103,6 @@ def _pattern(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _word_pattern(words) -> str:
-    """:func:`_pattern` with Latin words matched whole ("Copyright", not the "all" of "allergies")."""
-    def one(w: str) -> str:
-        p = re.escape(w)
-        if w[:1].isascii() and w[:1].isalnum():
-            p = r"(?<![A-Za-z0-9])" + p
-        if w[-1:].isascii() and w[-1:].isalnum():
-            p += r"(?![A-Za-z0-9])"
-        return p
-    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class Lexicon:
     nav: frozenset
@@ -428,7 +416,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         greeting=tuple(words("greeting", strong=False)),
         greeting_strong=tuple(words("greeting", strong=True)),
         breadcrumb=breadcrumb,
-        copyright_strong_re=re.compile(_word_pattern(strong_cr), re.IGNORECASE),
+        copyright_strong_re=re.compile(_any_word(strong_cr)),
         copyright_weak_re=re.compile(weak_cr_alt),
         label_start_re=re.compile(rf"(?i)({label_alt})\s*(?:[:：︰]|[/|丨｜]|\s+(?=\S))\s*"),
         label_colon_re=re.compile(rf"(?i)({label_alt})\s*[:：︰]\s*"),
@@ -733,10 +721,25 @@ def _narrates(s: str, marker: re.Match) -> bool:
     return not _LICENCE_NUMBER.search(outside) or _NARRATIVE_VERB.search(outside) is not None
 
 
+def _whole_word_search(pattern: re.Pattern, s: str) -> re.Match | None:
+    """``pattern.search(s)``, but a Latin match must be a whole word ("Copyright",
+    not the "all" of "allergies"); checked after the search, which stays a
+    plain alternation the engine scans quickly."""
+    m = pattern.search(s)
+    while m is not None:
+        a, b = m.start(), m.end()
+        word = m.group(0)
+        if not ((word[:1].isascii() and word[:1].isalnum() and a > 0 and s[a - 1].isascii() and s[a - 1].isalnum())
+                or (word[-1:].isascii() and word[-1:].isalnum() and b < len(s) and s[b].isascii() and s[b].isalnum())):
+            return m
+        m = pattern.search(s, a + 1)
+    return None
+
+
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > 250:
         return None
-    m = lex.copyright_strong_re.search(s)
+    m = _whole_word_search(lex.copyright_strong_re, s)
     if m and _narrates(s, m):
         return None
     if m:
@@ -1718,7 +1721,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             add(_catalogue_tables(text, taken))
         if may_hold_contents(text):
             add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
-    if "/" in text:
+    if _GALLERY_HINT.search(text) is not None:
         add(_gallery_counters(text, taken))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
@@ -1860,6 +1863,8 @@ def _player_and_app_lines(text: str, taken) -> list[Finding]:
     return found
 
 
+#: a line that may be one (the pattern opens with a literal the search skips to)
+_GALLERY_HINT = re.compile(r"/[ \t]*\d{1,3}[ \t\u3000]*\n")
 #: a photo gallery's counter alone on its line: "1/6", "5 / 6"
 _GALLERY_COUNTER = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*/[ \t]*(\d{1,3})[ \t\u3000]*$", re.M)
 
