@@ -669,20 +669,23 @@ def _vertical_rows(lines: list[str], kinds: list[str], lex: _Lexicon) -> None:
     and a column of words with no figure among them stays (an article may list
     the buttons it discusses, one per line).
     """
-    i, n = 0, len(lines)
-    while i < n:
-        if not _row_piece(lines[i], kinds[i]):
-            i += 1
+    n = len(lines)
+    done = -1   # the runs are grown from their UI words: most lines are no piece
+    for w in [x for x, k in enumerate(kinds) if k == "weak"]:
+        if w < done or not _row_piece(lines[w], "weak"):
             continue
-        j = i
+        i = w
+        while i > 0 and _row_piece(lines[i - 1], kinds[i - 1]):
+            i -= 1
+        j = w + 1
         while j < n and _row_piece(lines[j], kinds[j]):
             j += 1
+        done = j
         # words and figures both: a column of UI words alone may be a list the text gives
-        if j - i >= 3 and "weak" in kinds[i:j] and "" in kinds[i:j]:
+        if j - i >= 3 and "" in kinds[i:j]:
             row = " ".join(line.strip(_BLANKS) for line in lines[i:j])
             if _chrome_kind(row, lex) == "strong":
                 kinds[i:j] = ["strong"] * (j - i)
-        i = j
 
 
 _STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|\d{{2,4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}[-/]\d{{1,2}}"
