@@ -938,3 +938,10 @@ def test_a_photo_gallery_counters_and_buttons_go_but_a_fraction_stays():
     assert clean(text).text == "栖霞山红叶进入最佳观赏期。\n游客在山间拍照。\n枫叶映红山坡。\n正文第二段，接着说。\n"
     recipe = "材料如下：\n\n面粉 200克\n1/2\n\n糖少许。\n"
     assert clean(recipe).text == recipe
+
+
+@pytest.mark.parametrize("line", ["红星新闻APP", "上游新闻客户端", "扫码下载", "转发到",
+                                  "本文为潮新闻原创，转载请联系授权"])
+def test_app_names_scan_prompts_and_reprint_notices_go_at_the_tail(line):
+    body = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
+    assert clean(body + "\n" + line + "\n").text == body

@@ -758,6 +758,10 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     return None
 
 
+#: an app's name alone on its line: "红星新闻APP", "上游新闻客户端"
+_APP_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:APP|App|客户端|客戶端)")
+
+
 def _promo(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > (50 if at_tail else 12) or ends_sentence(s):
         return None
@@ -992,6 +996,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B101", f"pager: {s}", "D"
     if at_tail and _legal_link(s):
         return "B101", f"link to the site's legal or about page: {s}", "D"
+    if at_tail and _APP_NAME.fullmatch(s):
+        return "B110", f"app/QR promotion at the tail: {s}", "D"
     if (">" in s or "›" in s or "»" in s or "＞" in s) and _step_path(s):
         return "B112", "breadcrumb line: a path of steps", "D"
     maybe = lex.short_maybe_tail if at_tail else lex.short_maybe_head
@@ -1412,7 +1418,7 @@ _SECTION_SIGNS = 2
 _SECTION_MEAN_CHARS = 60
 #: a header that counts the comments: "全部评论(4521)", "共 328 条评论", "查看全部1024条评论 >"
 _COUNTED_HEADER = re.compile(
-    r"(?:(?:全部|热门|熱門|最新|精彩)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]"
+    r"(?:(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]"
     r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
 #: the comment widget's sort toggles, a header of their own
 _SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
