@@ -183,7 +183,17 @@ _HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = re.compile(r"\[超[话話]\]")
 #: (a comma between digits groups a figure's thousands: "关注者 3,241")
-_PROSE = re.compile(rf"[{_PROSE_PUNCT.replace(',', '')}]|(?<!\d),|,(?!\d)|[\u4e00-\u9fff]{{12}}")
+_PROSE = re.compile(rf"[{_PROSE_PUNCT}]|[\u4e00-\u9fff]{{12}}")
+#: the same without the commas that group a figure's thousands (tried only on a line with one)
+_PROSE_NO_GROUPING = re.compile(rf"[{_PROSE_PUNCT.replace(',', '')}]|(?<!\d),|,(?!\d)|[\u4e00-\u9fff]{{12}}")
+
+
+def _prose(s: str) -> bool:
+    """Does ``s`` hold prose punctuation or a long run of ideographs?"""
+    m = _PROSE.search(s)
+    if m is None:
+        return False
+    return m.group() != "," or _PROSE_NO_GROUPING.search(s) is not None
 _LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
@@ -587,7 +597,7 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         s = lex.shortlink.sub("", s).strip(_BLANKS)
     if not s:
         return "blank"
-    if len(s) <= 80 and not _PROSE.search(s):
+    if len(s) <= 80 and not _prose(s):
         k = _chrome_kind(s, lex)
         if k:
             return k
