@@ -945,3 +945,19 @@ def test_a_photo_gallery_counters_and_buttons_go_but_a_fraction_stays():
 def test_app_names_scan_prompts_and_reprint_notices_go_at_the_tail(line):
     body = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
     assert clean(body + "\n" + line + "\n").text == body
+
+
+@pytest.mark.parametrize("info, kept", [
+    ("发布日期：2024-02-26 信息来源：国家税务总局宁波市税务局 浏览次数：3276 【字体：大 中 小】",
+     "发布日期：2024-02-26 信息来源：国家税务总局宁波市税务局"),
+    ("【发布时间：2024-04-08】【来源：县人社局】【字体：大 中 小】【打印】", "【发布时间：2024-04-08】【来源：县人社局】"),
+    ("来源：宣传科 | 作者：王晓雪 | 发布时间：2024-05-17 | 阅读：862", "来源：宣传科 | 作者：王晓雪 | 发布时间：2024-05-17"),
+])
+def test_the_info_line_keeps_its_date_and_source_and_loses_its_widgets(info, kept):
+    body = "\n\n正文第一段，说的是今天的事。\n"
+    assert clean("青塘镇开展防汛应急演练\n" + info + body).text == "青塘镇开展防汛应急演练\n" + kept + body
+
+
+def test_a_counter_in_a_sentence_stays():
+    text = "青塘镇开展防汛应急演练\n\n截至发稿，这篇通知的阅读：862 次，远超往年。\n"
+    assert clean(text).text == text

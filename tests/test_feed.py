@@ -256,7 +256,6 @@ def test_prompts_to_open_more_replies_are_chrome(prompt):
 
 
 @pytest.mark.parametrize("chrome", [
-    "编辑于 04-21 浙江",
     "2,366 人赞同了该回答",
     "1.2 万人赞同了该回答",
     "：，。视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看 分享 留言 收藏",
@@ -294,3 +293,10 @@ def test_forum_software_buttons_and_profile_figures_are_chrome():
             "回帖后跳转到最后一页\n")
     cleaned = clean(text).text
     assert cleaned == "楼主的正文，写了很长的一段话，说的是兰江边老码头的变化。\n"
+
+
+def test_a_labelled_stamp_under_a_post_goes_but_a_dateline_above_the_text_stays():
+    post = ("杭州三日游攻略\n发布于 2024-04-02\n\n"
+            "第一天去西湖，从断桥走到苏堤，沿途的风景非常好，建议早上出发避开人流。\n")
+    text = post + "编辑于 04-21 浙江\n发布 👍 0 举报 写留言\n"
+    assert clean(text).text == post

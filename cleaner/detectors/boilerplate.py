@@ -906,7 +906,7 @@ _COUNTER_LINE = re.compile(
 
 #: a page counter with its label: "浏览次数：1045", "点击：1523", "阅读量：3471次"
 _COUNTER_WORDS = ("点击", "點擊", "阅读", "閱讀", "浏览", "瀏覽", "访问", "訪問", "点阅", "點閱")
-_COUNTER_WORD = f"(?:{'|'.join(_COUNTER_WORDS)})" + r"(?:量|数|數|次数|次數|人次)?\s*[:：]"
+_COUNTER_WORD = f"(?:{'|'.join(_COUNTER_WORDS)})" + r"(?:量|数|數|次数|次數|人次|率)?\s*[:：]"
 _COUNTER_LABEL = _COUNTER_WORD + r"\s*(?:\d[\d,]*\s*次?)?"
 _LABELLED_COUNTER = re.compile(_COUNTER_LABEL)
 #: a line that may be one (a scan with a literal start, cheap on any text)
@@ -1249,12 +1249,54 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         if hit is not None:
             found.append(Finding(hit[0], s, e, "", hit[1]))
         else:
+            if not kept_end:
+                title_start = s
             kept_end.append(e)
             if len(kept_end) == 2:
                 break
         cur = line_after(text, e) if nxt is _MISS else nxt
     protect = kept_end[-1] if kept_end else len(text)
+    if kept_end:
+        found += _info_line_widgets(text, title_start, {f.start for f in found})
     return found, protect, final
+
+
+#: the widgets an article's info line ends with: font size choices, print/close
+#: links, a page counter ("发布时间：2024-06-12  【字号：大 中 小】", "… | 阅读：862")
+_INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[大中小](?:[ \t\u3000]*[大中小]){1,2}[】\]]?"
+                r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
+                rf"|{_COUNTER_WORD}[ \t\u3000]*(?:\d[\d,]*[ \t\u3000]*次?)?)")
+_INFO_TAIL = re.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
+#: what the rest of an info line says: a date or one of its labels
+_INFO_REST = re.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
+#: how many lines from the top an info line may stand (title, dateline, info line)
+_INFO_LINES = 4
+
+
+def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Finding]:
+    """The widgets at the end of the article's info line, on the lines from the
+    title down: the date and source stay, the counter and the font and print
+    controls go.  Counted from the title, so the lines of chrome above it,
+    gone in the next round, change nothing."""
+    found = []
+    pos = title_start
+    for _ in range(_INFO_LINES):
+        row = line_after(text, pos)
+        if row is None:
+            break
+        s, e, c = row
+        pos = e
+        if s in taken or len(c) > 160:
+            continue
+        m = _INFO_TAIL.search(c)
+        if m is None or m.start() == 0:
+            continue
+        rest = c[:m.start()]
+        if len(rest.strip(EDGE_SPACE + "|｜")) < 4 or _INFO_REST.search(rest) is None:
+            continue
+        a = text.index(c, s) + m.start()
+        found.append(Finding("B111", a, a + len(m.group(0)), "", f"widgets at the end of the info line: {m.group(0).strip()}"))
+    return found
 
 
 #: short stray lines the tail walk may step past (each kept) to boilerplate above them

@@ -605,11 +605,8 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
             return "header"
     if s[0] in _BBS_FIRST and len(s) <= 160 and lex.bbs.match(s):
         return "bbs"
-    if len(s) <= 40:
-        if _is_prompt(s):
-            return "strong"
-        if s.startswith(_STAMP_LABELS) and _STAMP_LINE.fullmatch(s):
-            return "strong"   # "编辑于 04-21 浙江": a post's stamp with its label
+    if len(s) <= 40 and _is_prompt(s):
+        return "strong"
     if "两下取消" in s or "兩下取消" in s:
         return "strong"   # a WeChat page's button labels read out for screen readers
     if s.endswith("回答") and _QUESTION_LINK.fullmatch(s):
@@ -723,7 +720,24 @@ _THREAD_STAMPS = 3
 _RECORD_REACH = 2
 
 
-def _thread_records(lines: list[str], kinds: list[str]) -> None:
+def _body_start(lines: list[str]) -> int:
+    """The first line of the text: long enough and holding a sentence (the replies,
+    and a post's own stamp, come after it; a dateline above it is the page's own)."""
+    return next((i for i, line in enumerate(lines) if len(line) >= _BODY_LINE and _SENTENCE.search(line)),
+                len(lines))
+
+
+def _labelled_stamps(lines: list[str], kinds: list[str], body: int) -> None:
+    """A post's stamp with its label below the text ("编辑于 04-21 浙江") is chrome;
+    above the text the same shape is the page's dateline ("发布于 2024-04-02")."""
+    for i in range(body + 1, len(lines)):
+        if kinds[i] == "" and len(lines[i]) <= 40:
+            s = lines[i].strip(_BLANKS)
+            if s.startswith(_STAMP_LABELS) and _STAMP_LINE.fullmatch(s):
+                kinds[i] = "strong"
+
+
+def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
     """Mark the chrome of a comment thread scraped one field per line.
 
     Forums and comment widgets print each reply as a record: a name, a rank,
@@ -733,10 +747,9 @@ def _thread_records(lines: list[str], kinds: list[str]) -> None:
     or more of them below the first sentence of the text, most with a button
     line beside them, are a thread: the stamps, the ranks, the bare handle
     right above a rank or a stamp, and the figures beside removed lines go.
-    The replies themselves stay, for the reader to judge.
+    The replies themselves stay, for the reader to judge.  ``body`` is the
+    first line of the text (:func:`_body_start`).
     """
-    # the replies come after the text: a dateline above its first sentence is the page's own
-    body = next((i for i, line in enumerate(lines) if len(line) >= _BODY_LINE and _SENTENCE.search(line)), len(lines))
     stamps = [i for i in range(body + 1, len(lines))
               if kinds[i] == "" and len(lines[i]) <= 40 and _STAMP_LINE.fullmatch(lines[i].strip(_BLANKS))]
     if len(stamps) < _THREAD_STAMPS:
@@ -782,9 +795,11 @@ def _thread_records(lines: list[str], kinds: list[str]) -> None:
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     lines, spans = _split_lines(text)
     kinds = [_line_kind(line, lex) for line in lines]
+    body = _body_start(lines)
+    _labelled_stamps(lines, kinds, body)
     if "weak" in kinds:
         _vertical_rows(lines, kinds, lex)
-        _thread_records(lines, kinds)
+        _thread_records(lines, kinds, body)
 
     findings: list[Finding] = []
     removed = [False] * len(lines)
