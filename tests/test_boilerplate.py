@@ -961,3 +961,16 @@ def test_the_info_line_keeps_its_date_and_source_and_loses_its_widgets(info, kep
 def test_a_counter_in_a_sentence_stays():
     text = "青塘镇开展防汛应急演练\n\n截至发稿，这篇通知的阅读：862 次，远超往年。\n"
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("line", ["36氪APP让一部分人先看到未来", "游民星空APP 一手掌握游戏资讯",
+                                  "点击关注健康界，掌握医疗行业动态", "扫码关注中国教育在线官方微信，高考志愿填报资讯早知道",
+                                  "免责声明：本文内容仅供参考，不构成任何投资建议。"])
+def test_app_slogans_follow_prompts_and_investment_disclaimers_go_at_the_tail(line):
+    body = "正文第一段，说的是今天的事。\n\n正文第二段，接着说。\n"
+    assert clean(body + "\n" + line + "\n").text == body
+
+
+def test_a_last_paragraph_about_an_app_stays():
+    text = "正文第一段，说的是今天的事。\n\n目前该APP已在各大应用商店上线。\n"
+    assert clean(text).text == text

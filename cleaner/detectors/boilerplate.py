@@ -758,8 +758,10 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     return None
 
 
-#: an app's name alone on its line: "红星新闻APP", "上游新闻客户端"
-_APP_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:APP|App|客户端|客戶端)")
+#: an app's name alone on its line ("红星新闻APP", "上游新闻客户端"), or with its slogan
+#: ("36氪APP让一部分人先看到未来", "正在改变世界的人，都在 虎嗅APP"): a short line, no sentence
+_APP_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:APP|App|客户端|客戶端)"
+                       r"|(?=[^\n]{4,32}$)[^\n。！？]*[\u4e00-\u9fffA-Za-z0-9][ \t]?(?:APP|App)(?![A-Za-z])[^\n。！？]*")
 
 
 def _promo(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
@@ -1853,7 +1855,7 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
 
 
 #: the words an account's follow prompts hold (see ``_PLAYER_OR_APP``)
-_FOLLOW_WORDS = ("星标", "星標", "在看", "上方", "下方")
+_FOLLOW_WORDS = ("星标", "星標", "在看", "上方", "下方", "点击关注", "點擊關注", "扫码关注", "掃碼關注")
 #: lines a page's video player or app banner leaves wherever it stood: the
 #: player's clock ("00:00 / 03:12"), its loading notice, "open the app to see
 #: more", an app slogan ("海量资讯…尽在某某APP"); each found from a word it holds
@@ -1876,6 +1878,7 @@ _PLAYER_OR_APP = (
     (_FOLLOW_WORDS, "app", "prompt to follow the account",
      re.compile(r"(?=[^\n]{2,40}$)(?:[^\n。]{0,24}(?:设为|設為)星[标標][^\n。]{0,20}"
                 r"|[^\n。]{0,6}(?:点击|點擊|点|點)(?:上方|下方)[^\n。]{0,24}(?:关注|關注|卡片)[^\n。]{0,20}"
+                r"|(?:点击|點擊|扫码|掃碼)(?:关注|關注)[^\n。]{0,30}"
                 r"|[^\n。]{0,12}点个[“\"「]?在看[”\"」]?[^\n。]{0,6})")),
 )
 #: how the first three kinds start (a superset, for the one line-start scan that rules them out)
@@ -1886,7 +1889,8 @@ _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載�
                          "▲", "⭐", "👇", "设为星标", "設為星標", "觉得有用", "覺得有用", "觉得不错", "覺得不錯",
                          "喜欢就", "喜歡就", "记得点", "記得點", "别忘了", "別忘了", "点个", "點個",
                          # a photo gallery's buttons
-                         "上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖")
+                         "上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖",
+                         "扫码关注", "掃碼關注")
 #: the words those lines hold, for one scan of the text
 _PLAYER_OR_APP_WORDS = re.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
 
