@@ -974,3 +974,11 @@ def test_app_slogans_follow_prompts_and_investment_disclaimers_go_at_the_tail(li
 def test_a_last_paragraph_about_an_app_stays():
     text = "正文第一段，说的是今天的事。\n\n目前该APP已在各大应用商店上线。\n"
     assert clean(text).text == text
+
+
+def test_contents_boxes_are_read_a_few_at_most(monkeypatch):
+    from cleaner.detectors import contents
+
+    text = ("目录\n1 历史\n2 形式\n3 习俗\n" * 400) + "历史\n形式\n"
+    found = contents.contents_findings(text)
+    assert len({a for a, _b, reason in found if reason.startswith("the page's table")}) <= contents.MAX_BOXES

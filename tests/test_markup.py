@@ -117,3 +117,20 @@ def test_tags_a_sentence_names_stay_escaped_or_not():
 def test_escaped_markup_that_wraps_text_still_goes():
     assert clean("&lt;p&gt;正文&lt;/p&gt;").text == "正文\n"
     assert clean("<p>第一段</p>、<p>第二段</p>").text.count("<p>") == 0
+
+
+def test_named_tag_check_reads_the_text_once(monkeypatch):
+    """Thousands of named tags cost one pass for the closed elements, not one each."""
+    from cleaner.detectors import markup
+
+    calls = []
+    real = markup._CLOSING_NAME
+
+    class Counting:
+        def findall(self, text):
+            calls.append(1)
+            return real.findall(text)
+
+    monkeypatch.setattr(markup, "_CLOSING_NAME", Counting())
+    clean("说明有<b>、<i>，" * 500 + "\n", select="M")
+    assert 1 <= len(calls) <= 4   # once per round at most

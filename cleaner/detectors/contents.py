@@ -37,6 +37,8 @@ _BOX_BUTTONS = frozenset(("隐藏", "隱藏", "显示", "顯示", "展开", "展
 _EDIT_SUFFIX = re.compile(r"[ \t\u3000]*\[(?:编辑|編輯|编辑本段|編輯本段|edit|Edit)\][ \t\u3000]*$")
 #: edit links alone on the lines under a heading
 _EDIT_LINES = frozenset(("编辑", "編輯", "播报", "播報", "编辑本段", "編輯本段", "[编辑]", "[編輯]"))
+#: the contents boxes a page is searched for
+MAX_BOXES = 3
 #: the least items a box holds, and the share of them that must come back as headings
 MIN_ITEMS = 3
 MIN_RECURRING = 2
@@ -64,9 +66,13 @@ def contents_findings(text: str) -> list[tuple[int, int, str]]:
     box and the edit links beside its headings (for a suffix, the suffix alone)."""
     rows = list(_lines(text))
     found: list[tuple[int, int, str]] = []
+    boxes = 0
     for i, (start, _end, line) in enumerate(rows):
         if line not in HEADERS:
             continue
+        boxes += 1
+        if boxes > MAX_BOXES:
+            break   # a page has one contents box; more headers are not read (linear time)
         items: list[tuple[int, int, str | None]] = []
         j = i + 1
         while j < len(rows):

@@ -377,19 +377,21 @@ def _find_all(text: str) -> list[Finding]:
     if findings and not permissive and markup_is_the_topic(text):
         return []
     if findings and not permissive and _NAMED_TAG_HINT.search(text) is not None:
-        findings = [f for f in findings if not _named_in_prose(text, f)]
+        closed: set[str] = set()   # the elements the text closes somewhere, read once
+        findings = [f for f in findings if not _named_in_prose(text, f, closed)]
     return findings
 
 
 #: what follows a tag the text names in a sentence: "有<div>、<p>和<h1>，它们…"
 _AFTER_NAMED_TAG = frozenset("、，,。；;：:）)」』”’和或与與及")
 _BARE_OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
+_CLOSING_NAME = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
 #: one scan that rules out most pages: no tag ends right before such a mark
 #: (the pattern opens with a literal, which the search skips to)
 _NAMED_TAG_HINT = re.compile(f">[{''.join(sorted(_AFTER_NAMED_TAG))}]")
 
 
-def _named_in_prose(text: str, f: Finding) -> bool:
+def _named_in_prose(text: str, f: Finding, closed: set[str]) -> bool:
     """Is the tag of ``f`` a word of a sentence rather than markup?
 
     A bare opening tag (no attributes) inside a line, right before a
@@ -404,7 +406,12 @@ def _named_in_prose(text: str, f: Finding) -> bool:
     if f.start == 0 or text[f.start - 1] == "\n":
         return False
     m = _BARE_OPENING.fullmatch(text, f.start, f.end)
-    return m is not None and f"</{m.group(1).lower()}" not in text.lower()
+    if m is None:
+        return False
+    if not closed:
+        closed.update(name.lower() for name in _CLOSING_NAME.findall(text))
+        closed.add("")   # read: a text that closes nothing is not read again
+    return m.group(1).lower() not in closed
 
 
 #: a text that explains markup names one of these (one quick scan each)
