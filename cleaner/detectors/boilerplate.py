@@ -520,15 +520,14 @@ _BAR_SPLIT = re.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
 
 #: a footer's links between spaced middle dots: "关于我们 · 服务条款 · 隐私政策"
 _DOT_BAR = re.compile(r"[ \t\u3000]+[·•・][ \t\u3000]+")
-#: how the names of a site's legal and help pages end
-_FOOTER_LINK_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "指引", "指南", "帮助", "幫助",
-                     "中心", "规则", "規則", "须知", "須知", "准则", "準則")
+#: how the names of a site's legal pages end (a notice's own signature, 某某服务中心, does not)
+_LEGAL_PAGE_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "准则", "準則", "须知", "須知")
+#: how the names of a site's legal and help pages end (among other links, a help centre too)
+_FOOTER_LINK_ENDS = _LEGAL_PAGE_ENDS + ("指引", "指南", "帮助", "幫助", "中心", "规则", "規則")
 #: how a link to the site's about page opens
 _ABOUT_PAGE = ("关于", "關於")
 #: a footer link one per line is at most this long
 _FOOTER_ITEM_CHARS = 10
-#: how the names of a site's legal pages end (a notice's own signature, 某某服务中心, does not)
-_LEGAL_PAGE_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "准则", "準則", "须知", "須知")
 
 
 def _legal_link(s: str) -> bool:

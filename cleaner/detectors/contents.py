@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..linetools import EDGE_SPACE
+from ..linetools import EDGE_SPACE, lines_forward
 
 #: lines that head a contents box
 HEADERS = frozenset(("目录", "目錄", "Contents", "文章目录", "文章目錄", "本文目录", "本文目錄"))
@@ -50,21 +50,10 @@ def may_hold_contents(text: str) -> bool:
     return "目录" in text or "目錄" in text or "Contents" in text
 
 
-def _lines(text: str, start: int = 0):
-    """``(start, end, stripped)`` of each line from ``start``; ``end`` takes the newline."""
-    pos = start
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        yield pos, end, text[pos:end].strip(EDGE_SPACE + "\n")
-        pos = end
-
-
 def contents_findings(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, reason)`` per span to remove: whole lines of a contents
     box and the edit links beside its headings (for a suffix, the suffix alone)."""
-    rows = list(_lines(text))
+    rows = [(a, b, text[a:b].strip(EDGE_SPACE + "\n")) for a, b in lines_forward(text)]
     found: list[tuple[int, int, str]] = []
     boxes = 0
     for i, (start, _end, line) in enumerate(rows):

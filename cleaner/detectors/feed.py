@@ -232,7 +232,7 @@ _ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER, _ORIGIN, _STA
 #: where a post or comment was sent from, as a feed prints it beside its time:
 #: "来自四川", "来自iPhone客户端", "IP属地北京", "发布于 浙江"
 _ORIGIN_PREFIXES = ("来自", "來自", "发布于", "發佈於", "發布於", "IP属地", "IP屬地")
-_ORIGIN_RE = r"(?:来自|來自|发布于|發佈於|發布於|IP属地|IP屬地)(?:[\u4e00-\u9fff]{2,3}|[A-Za-z]{2,12}(?:客户端|客戶端)?|网页版|網頁版)"
+_ORIGIN_RE = rf"(?:{'|'.join(_ORIGIN_PREFIXES)})(?:[\u4e00-\u9fff]{{2,3}}|[A-Za-z]{{2,12}}(?:客户端|客戶端)?|网页版|網頁版)"
 _ORIGIN_TOKEN = re.compile(_ORIGIN_RE)
 #: a reply's place in a thread: "3楼", "#12", "12#"
 _FLOOR = r"\d{1,5}[楼樓]|#\d{1,5}|\d{1,5}#"
@@ -695,9 +695,11 @@ def _vertical_rows(lines: list[str], kinds: list[str], lex: _Lexicon) -> None:
                 kinds[i:j] = ["strong"] * (j - i)
 
 
-_STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|\d{{2,4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}[-/]\d{{1,2}}"
-               r"|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)前"
-               r"|刚刚|剛剛|昨天|前天|发布于|發佈於|發布於|(?:最后|最後)?(?:编辑于|編輯於)|发表于|發表於")
+#: the labels a platform puts before a post's stamp
+_STAMP_LABELS = ("编辑于", "編輯於", "发布于", "發佈於", "發布於", "发表于", "發表於", "最后编辑于", "最後編輯於")
+_STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern}|\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日"
+               r"|\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)前|刚刚|剛剛|昨天|前天|"
+               + "|".join(sorted(_STAMP_LABELS, key=len, reverse=True)))
 #: a comment's stamp alone on its line: its time, floor, device or place and nothing else
 #: ("2024-03-02 21:15", "1楼", "来自Android客户端", "03-13 · 广东", "2 小時前")
 _STAMP_LINE = re.compile(
@@ -705,8 +707,6 @@ _STAMP_LINE = re.compile(
     # a name before a dot ("#3 匿名巴打 • 2 小時前") or wide space ("小鱼不吃鱼 (楼主)  2024-02-28 14:02:33 浙江")
     rf"(?:[^\s·•・]{{1,12}}[ \t]*[·•・][ \t]*|[^\s·•・]{{1,16}}(?:[ \t]*[(（](?:楼主|樓主|作者)[)）])?[ \t\u3000]{{2,}})?"
     rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
-#: the labels a platform puts before a post's stamp
-_STAMP_LABELS = ("编辑于", "編輯於", "发布于", "發佈於", "發布於", "发表于", "發表於", "最后编辑于", "最後編輯於")
 #: a poster's rank beside the name: "LV5", "Lv.6", "UP", "(楼主)"
 _BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?")
 #: the first line this long that holds a sentence starts the text
