@@ -1268,6 +1268,9 @@ _INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[
                 r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
                 rf"|{_COUNTER_WORD}[ \t\u3000]*(?:\d[\d,]*[ \t\u3000]*次?)?)")
 _INFO_TAIL = re.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
+#: a word every widget holds: the tail pattern may match empty at any position,
+#: so a line without one is ruled out by this literal scan first
+_INFO_GATE = re.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉") + _COUNTER_WORDS))
 #: what the rest of an info line says: a date or one of its labels
 _INFO_REST = re.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
 #: how many lines from the top an info line may stand (title, dateline, info line)
@@ -1280,6 +1283,8 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
     controls go.  Counted from the title, so the lines of chrome above it,
     gone in the next round, change nothing."""
     found = []
+    if _INFO_GATE.search(text, title_start) is None:
+        return found  # no widget word below the title: most pages
     pos = title_start
     for _ in range(_INFO_LINES):
         row = line_after(text, pos)
@@ -1287,7 +1292,7 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
             break
         s, e, c = row
         pos = e
-        if s in taken or len(c) > 160:
+        if s in taken or len(c) > 160 or _INFO_GATE.search(c) is None:
             continue
         m = _INFO_TAIL.search(c)
         if m is None or m.start() == 0:
