@@ -376,7 +376,8 @@ def _find_all(text: str) -> list[Finding]:
         findings = _outside_code(text, findings)
     if findings and not permissive and markup_is_the_topic(text):
         return []
-    if findings and not permissive and _NAMED_TAG_HINT.search(text) is not None:
+    if findings and not permissive and (_NAMED_TAG_HINT.search(text) is not None
+                                        or _PAGE_ELEMENT_TAG.search(text) is not None):
         closed: set[str] = set()   # the elements the text closes somewhere, read once
         findings = [f for f in findings if not _named_in_prose(text, f, closed)]
     return findings
@@ -391,6 +392,41 @@ _CLOSING_NAME = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
 _NAMED_TAG_HINT = re.compile(f">[{''.join(sorted(_AFTER_NAMED_TAG))}]")
 
 
+#: elements of a page's frame, never of its text: named inside a sentence,
+#: they are words ("在<head>中声明<meta charset="utf-8">，…")
+_PAGE_ELEMENTS = frozenset(("html", "head", "body", "meta", "link", "title", "base"))
+_PAGE_ELEMENT_TAG = re.compile(r"<(?:html|head|body|meta|link|title|base)\b", re.IGNORECASE)
+_OPENING_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _page_element_in_sentence(text: str, f: Finding, closed: set[str]) -> bool:
+    """A page-frame tag (``<head>``, ``<meta …>``) between two Chinese characters
+    of one line (or before a clause mark), its element closed nowhere: a
+    sentence that names where something goes in a page.  Leftovers of a
+    page's head come in a run of tags at the top, not inside a sentence."""
+    if f.start == 0 or f.end >= len(text) or not _han(text[f.start - 1]):
+        return False
+    after = text[f.end]
+    if not (_han(after) or after in _AFTER_NAMED_TAG):
+        return False
+    m = _OPENING_NAME.match(text, f.start, f.end)
+    if m is None or m.group(1).lower() not in _PAGE_ELEMENTS:
+        return False
+    return m.group(1).lower() not in _closed_names(text, closed)
+
+
+def _closed_names(text: str, closed: set[str]) -> set[str]:
+    """The elements ``text`` closes somewhere, read once into ``closed``."""
+    if not closed:
+        closed.update(name.lower() for name in _CLOSING_NAME.findall(text))
+        closed.add("")   # read: a text that closes nothing is not read again
+    return closed
+
+
 def _named_in_prose(text: str, f: Finding, closed: set[str]) -> bool:
     """Is the tag of ``f`` a word of a sentence rather than markup?
 
@@ -401,17 +437,16 @@ def _named_in_prose(text: str, f: Finding, closed: set[str]) -> bool:
     holds for tags a text writes escaped, &lt;div&gt;, once they are decoded,
     so the decoded text is a fixed point.)
     """
-    if f.code != "M101" or f.end >= len(text) or text[f.end] not in _AFTER_NAMED_TAG:
+    if f.code != "M101" or f.end >= len(text):
         return False
+    if text[f.end] not in _AFTER_NAMED_TAG:
+        return _page_element_in_sentence(text, f, closed)
     if f.start == 0 or text[f.start - 1] == "\n":
         return False
     m = _BARE_OPENING.fullmatch(text, f.start, f.end)
     if m is None:
-        return False
-    if not closed:
-        closed.update(name.lower() for name in _CLOSING_NAME.findall(text))
-        closed.add("")   # read: a text that closes nothing is not read again
-    return m.group(1).lower() not in closed
+        return _page_element_in_sentence(text, f, closed)
+    return m.group(1).lower() not in _closed_names(text, closed)
 
 
 #: a text that explains markup names one of these (one quick scan each)
