@@ -20,6 +20,8 @@ from .selection import DEFAULT_SELECTION, Selection
 
 #: how often a repeating detector may run on its own output
 MAX_REPEAT = 4
+#: how often the whole pipeline may run over a document (see _another_sweep)
+MAX_SWEEPS = 3
 _NO_OPTIONS: Mapping = {}
 
 
@@ -119,25 +121,31 @@ def clean(
     staged: list[tuple[int, list[Finding]]] = []
     current = body
     ctx = Context(options=_NO_OPTIONS, path=path, state=state)  # one per document, its options set per detector
-    for detector, keep in _active(detectors if detectors is not None else all_detectors(), selection):
-        ctx.options = options.get(detector.name, _NO_OPTIONS)
-        # a round whose findings all applied and that the detector calls settled needs no check
-        settled = detector.settled if keep is None else None
-        for _round in range(MAX_REPEAT if detector.repeat else 1):
-            found = detector.find(current, ctx)
-            if not isinstance(found, list):
-                found = list(found)
-            if keep is not None:
-                found = [f for f in found if f.code in keep]
-            if not found:
-                break
-            found = resolve_overlaps(found)
-            current, offset_map = _apply_stage(current, found, detector.name, locate)
-            staged.append((len(maps), found))
-            if locate:
-                maps.append(offset_map)
-            if settled is not None and settled(found, ctx):
-                break
+    plan = _active(detectors if detectors is not None else all_detectors(), selection)
+    for sweep in range(MAX_SWEEPS):
+        changed_by: list[str] = []
+        for detector, keep in plan:
+            ctx.options = options.get(detector.name, _NO_OPTIONS)
+            # a round whose findings all applied and that the detector calls settled needs no check
+            settled = detector.settled if keep is None else None
+            for _round in range(MAX_REPEAT if detector.repeat else 1):
+                found = detector.find(current, ctx)
+                if not isinstance(found, list):
+                    found = list(found)
+                if keep is not None:
+                    found = [f for f in found if f.code in keep]
+                if not found:
+                    break
+                found = resolve_overlaps(found)
+                current, offset_map = _apply_stage(current, found, detector.name, locate)
+                staged.append((len(maps), found))
+                if locate:
+                    maps.append(offset_map)
+                changed_by.append(detector.name)
+                if settled is not None and settled(found, ctx):
+                    break
+        if not _another_sweep(changed_by, state):
+            break
 
     findings: list[Finding] = []
     for depth, found in staged:
@@ -177,6 +185,20 @@ def clean(
 
 
 _ORIGINAL_SPAN = operator.attrgetter("orig_start", "orig_end")
+
+
+def _another_sweep(changed_by: list[str], state: dict) -> bool:
+    """Whether the pipeline runs over the document once more.
+
+    A comment thread shows its records to the feed detector only once the
+    site's chrome around them is gone: when the boilerplate detector changed
+    a page the feed detector found feed chrome on, the page is read again
+    (each later sweep only when the one before changed it), so that the
+    result is a fixed point.  Other pages are read once.
+    """
+    if not state.get("feed") or "boilerplate" not in changed_by:
+        return False
+    return changed_by.index("boilerplate") > changed_by.index("feed") if "feed" in changed_by else True
 
 
 def _apply_stage(text: str, found: list[Finding], detector: str,

@@ -407,6 +407,24 @@ def test_short_stray_lines_do_not_shield_the_editorial_chain(stray):
     assert [f.code for f in result.findings if f.detector == "boilerplate"] == ["B104"]
 
 
+@pytest.mark.parametrize("stray", ["沧海一粟\n", "沧海一粟\n码农老许\n"])
+def test_short_lines_between_pieces_of_boilerplate_go_with_them(stray):
+    tail = "责任编辑：李桐\n" + stray + "分享到：微信 微博 QQ空间\n"
+    result = clean(BODY + tail)
+    assert result.text == BODY.rstrip("\n") + "\n"
+    assert any(f.code == "B111" and "between pieces of boilerplate" in f.reason for f in result.findings)
+
+
+@pytest.mark.parametrize("tail", [
+    "责任编辑：李桐\n2024年3月17日\n分享到：微信 微博 QQ空间\n",   # a date may be the text's own
+    "分享到：微信 微博 QQ空间\n审核：赵国栋\n2024年3月17日\n",     # so may the page's last line
+    "分享到：微信 微博 QQ空间\n责任编辑：李桐\n小满\n",
+])
+def test_a_date_or_the_last_line_below_boilerplate_stays(tail):
+    kept = [line for line in tail.split("\n") if line.startswith(("2024", "小满"))][0]
+    assert kept in clean(BODY + tail).text
+
+
 @pytest.mark.parametrize("tail", [
     "责任编辑：李桐\n某某公众号\n1205\n春季特刊\n",        # three stray lines: too far
     "责任编辑：李桐\n记者手记，写于春耕时节\n",              # a line with clause punctuation is prose
@@ -982,3 +1000,101 @@ def test_contents_boxes_are_read_a_few_at_most(monkeypatch):
     text = ("目录\n1 历史\n2 形式\n3 习俗\n" * 400) + "历史\n形式\n"
     found = contents.contents_findings(text)
     assert len({a for a, _b, reason in found if reason.startswith("the page's table")}) <= contents.MAX_BOXES
+
+
+def test_a_notices_contact_line_above_the_print_links_stays():
+    notice = BODY + "某某市市场监督管理局\n2024年10月11日\n联系电话：0797-8126355\n"
+    footer = "【打印本页】【关闭窗口】\n网站地图 | 联系我们 | 网站声明\n主办单位：某某市市场监督管理局　赣ICP备15004711号-1\n"
+    result = clean(notice + footer)
+    assert result.text.endswith("联系电话：0797-8126355\n")
+
+
+def test_a_contact_line_beside_the_owner_line_goes_with_the_footer():
+    footer = "网站地图 | 联系我们\n主办单位：某某市人民政府\n联系电话：0797-8126355\n赣ICP备15004711号-1\n"
+    result = clean(BODY + footer)
+    assert "联系电话" not in result.text and "主办单位" not in result.text
+
+
+def test_a_menu_under_the_pages_first_line_goes_and_the_first_line_stays():
+    menu = "SegmentFault 思否\n首页\n问答\n专栏\n资讯\n课程\n发现\n搜索\n立即登录\n免费注册\n\n"
+    result = clean(menu + BODY)
+    assert result.text.startswith("SegmentFault 思否\n\n春耕生产进展顺利\n")
+    assert "立即登录" not in result.text and "专栏" not in result.text
+
+
+def test_the_headline_under_a_section_path_is_no_menu_item():
+    head = ("明報新聞網\n首頁 | 即時新聞 | 每日明報 | 娛樂 | 財經 | 副刊\n每日明報 > 港聞\n\n"
+            "颱風逼近 發展局巡查斜坡\n2024年10月21日 星期一\n字體：  小  中  大\n分享：  Facebook   WhatsApp   電郵\n\n")
+    text = head + "【明報專訊】天文台預測，颱風將於本周中段最接近本港，屆時本港天氣顯著轉壞。\n"
+    result = clean(text)
+    assert result.text.startswith("颱風逼近 發展局巡查斜坡\n2024年10月21日 星期一\n")
+
+
+@pytest.mark.parametrize("header", ["热新闻", "相关搜索", "24小时热文", "熱點精選"])
+def test_a_portals_hot_list_at_the_tail_goes(header):
+    tail = f"{header}\n1  多地发布高温预警\n2  暑运首日铁路客流创新高\n3  全国夏粮收购进度过半\n"
+    result = clean(BODY + tail)
+    assert result.text == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("head", [
+    "界面新闻\n快讯 | 商业 | 科技 | 财经 | 地产 | 汽车 | 消费 | 文化 | 正午 | 界面Vnews\n\n",   # one item a little longer
+    "财新网  首页  经济  金融  公司  政经  世界  观点网  文化  博客  周刊\n\n",              # the site's name, then its home page
+    "中央社 CNA\n即時  政治  國際  兩岸  產經  證券  科技  生活  社會  地方  文化  運動\n\n",  # an agency's name above its channels
+])
+def test_a_news_sites_name_and_channels_at_the_head_go(head):
+    assert clean(head + BODY).text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_site_like_line_that_is_a_bar_is_the_navigation_under_the_sites_name():
+    head = "中国钢铁新闻网\n首页 | 要闻 | 市场 | 企业 | 绿色低碳 | 数字报\n\n"
+    assert clean(head + BODY).text == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("tail", [
+    "（編輯：陳仁華）1131118\n",                     # an agency's story code after the credit
+    "科普中国 +关注\n",                              # a follow button after the account's name
+    "文章总数:1021\n总阅读量:438.6万\n",              # an author card's figures
+    "本网站所刊载信息，不代表中新社和中新网观点。\n",
+    "打开腾讯新闻，阅读体验更佳\n",
+    "视频播放\n0:00\n",
+])
+def test_news_site_tails_go(tail):
+    assert clean(BODY + tail).text == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("text", [
+    BODY + "首班车时刻\n0:00\n",                        # a timetable's last line, no chrome around it
+    BODY + "全年共发表文章数：56篇，其中核心期刊12篇。\n",  # a figure in a sentence
+])
+def test_figures_of_the_text_at_the_tail_stay(text):
+    last = text.rstrip("\n").rsplit("\n", 1)[-1]
+    assert clean(text).text.endswith("\n" + last + "\n")
+
+
+BLOG_SIDEBAR = ("分类: Java\n标签: 并发, 线程池\n阅读排行榜\n1. MySQL 索引失效的几种常见情况(8732)\n"
+                "2. Spring 事务不生效的六个原因(5210)\n2022年11月(3)\n2022年10月(5)\n"
+                "Copyright © 2022 沧海一粟\nPowered by .NET 7.0 on Kubernetes\n")
+
+
+def test_a_blogs_closing_furniture_goes_with_the_chrome_around_it():
+    result = clean(BODY + BLOG_SIDEBAR)
+    assert result.text == BODY.rstrip("\n") + "\n"
+    assert any("among the chrome at the end of the page" in f.reason for f in result.findings)
+
+
+def test_the_furniture_walk_stops_at_a_sentence():
+    comment = "这篇写得真好，学到了。\n"
+    result = clean(BODY + "网友甲\n" + comment + BLOG_SIDEBAR)
+    assert result.text.endswith(comment)
+
+
+@pytest.mark.parametrize("credit", ["（供稿：心血管内科　撰稿：曾丽萍　摄影：罗俊）", "（文字：顾文静 编辑：孟凡）"])
+def test_credits_that_name_the_authors_stay_above_the_footer(credit):
+    result = clean(BODY + credit + "\n审核：刘志强\n上一篇：我院开展主题宣传活动\n版权所有 © 某某医院　赣ICP备2021004567号-1\n")
+    assert result.text.endswith(credit + "\n")
+
+
+def test_a_short_list_at_the_end_of_a_text_is_no_furniture():
+    text = BODY + "需要带齐的材料：\n身份证\n户口本\n近期免冠照片两张\n登录密码\n"
+    assert clean(text).text == text

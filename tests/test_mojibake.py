@@ -363,3 +363,12 @@ def test_a_quoted_example_whose_repair_would_take_the_closing_quote_stays():
 def test_written_cantonese_is_no_mojibake(text):
     """Characters of written Cantonese are rare in a Mandarin model, not signs of a code-page mix-up."""
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "“你好”注音写作ㄋㄧˇ ㄏㄠˇ。\n",
+    "注音符号：ㄓㄨˋ ㄧㄣ ㄈㄨˊ ㄏㄠˋ，台湾小学一年级先学。\n",
+])
+def test_zhuyin_with_tone_marks_is_no_big5_misreading(text):
+    # bopomofo letters exist in GBK, so a Big5 reading of their bytes is proposed; zhuyin stays
+    assert clean(text).text == text

@@ -122,3 +122,25 @@ def test_every_finding_carries_the_outcome_its_span_and_replacement_give():
             assert f.outcome() == outcome_of(f.before, f.replacement, f.end - f.start), f
             seen.add(f.outcome()[0])
     assert seen == {"removed", "repaired", "flagged"}
+
+
+@pytest.mark.parametrize("changed_by, feed, again", [
+    (["feed", "boilerplate"], True, True),            # the chrome went after the feed looked: look again
+    (["boilerplate"], True, True),                    # a later sweep: the feed found nothing new, the page changed
+    (["boilerplate", "feed"], True, False),           # the feed had the last word
+    (["feed", "boilerplate"], False, False),          # no feed chrome on the page: one sweep
+    ([], True, False),                                # nothing changed: a fixed point
+])
+def test_a_page_is_swept_again_only_when_the_feed_may_see_more(changed_by, feed, again):
+    from cleaner.pipeline import _another_sweep
+
+    assert _another_sweep(changed_by, {"feed": True} if feed else {}) is again
+
+
+def test_a_forum_page_is_a_fixed_point_after_its_sweeps():
+    from pathlib import Path
+
+    raw = (Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "forum2" / "raw" / "discuz_city_caichang.txt")
+    once = clean(raw.read_text(encoding="utf-8")).text
+    assert clean(once).text == once
+    assert "注册时间" not in once   # a profile block the first sweep alone leaves

@@ -578,6 +578,9 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
         return None
     # a link to a site's home page may be longer: 潇湘晨报网首页
     short = all(len(i) <= 6 or i.isascii() or i.endswith(_HOME_PAGE) for i in items if i not in long)
+    if not short and len(known) >= 3:
+        # one item a little longer among known channels: the site's own (界面Vnews)
+        short = sum(1 for i in items if i not in long and not (len(i) <= 6 or i.isascii())) <= 1
     if not known:
         # unknown items: only a bar of three or more short ones at the head of the page
         if not at_head or len(items) < 3 or not short or any(c.isdigit() for i in items for c in i):
@@ -629,6 +632,8 @@ def _spaced_nav_bar(s: str, lex: Lexicon) -> str | None:
         if known >= 3 and known >= _CHANNEL_BAR_SHARE * len(items):
             return f"navigation bar of channels: {' '.join(items[:4])}"
     first = items[0].lower()
+    if items[1].lower() in _HOME_PAGE and any(i.lower() in lex.nav for i in items[2:]):
+        return f"navigation bar after the site's name: {' '.join(items[:4])}"   # 财新网  首页  经济 …
     if first not in _HOME_PAGE:  # a site's home page ("新浪首页") with a known item after it
         if not first.endswith(_HOME_PAGE) or not any(i.lower() in lex.nav for i in items[1:]):
             return None
@@ -639,8 +644,16 @@ def _short_item(s: str) -> bool:
     return len(s) <= 10 and not has_sentence_end(s) and "，" not in s and "," not in s
 
 
+#: a bracketed credit with a news agency's story code after it: "（編輯：陳仁華）1131118"
+_CODE_AFTER_BRACKETS = re.compile(r"([（(【\[][^（(【\[）)】\]]{2,40}[）)】\]])[ \t]*\d{4,8}")
+
+
 def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(family, first label, value) if ``s`` is made only of ``LABEL: value`` groups."""
+    if s[-1:].isdigit():
+        coded = _CODE_AFTER_BRACKETS.fullmatch(s)
+        if coded is not None:
+            s = coded.group(1)
     core = _unwrap(s)
     m = lex.label_start_re.match(core)
     if not m:
@@ -919,6 +932,14 @@ _BROWSER_ADVICE = re.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:�
 
 
 #: a number alone on a line (likes, reads, shares under a post)
+#: an author card's figures: "文章总数:1021", "总阅读量:438.6万", "原创 56", "粉丝：1.2万"
+_CARD_FIGURE = re.compile(r"(?:总|總|累计|累計)?(?:文章|原创|原創|粉丝|粉絲|获赞|獲讚|获赞数|访问|訪問|阅读|閱讀|作品)"
+                          r"(?:总数|總數|总量|總量|数|數|量)?[ \t]*[:：]?[ \t]*\d[\d,.]*[ \t]*[万萬wWkK]?\+?")
+_CARD_FIGURE_FIRSTS = frozenset("总總累文原粉获獲访訪阅閱作")
+#: a follow button written after the account's name: "科普中国 +关注"
+_FOLLOW_BUTTONS = ("+关注", "+ 关注", "＋关注", "+關注", "+ 關注", "＋關注", "+订阅", "+訂閱")
+#: a video player's clock before it played, alone on its line
+_PLAYER_ZERO = frozenset(("0:00", "00:00", "00:00:00"))
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1,2})?[万萬wWkK]")
 
 
@@ -978,6 +999,12 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B111", f"counter line: {s}", "D"
         if at_tail and _BARE_COUNT.fullmatch(s):
             return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
+        if at_tail and s in _PLAYER_ZERO:
+            return "B111", f"a video player's clock at the tail: {s}", "F"
+    if s[:1] in _CARD_FIGURE_FIRSTS and _CARD_FIGURE.fullmatch(s):
+        return "B111", f"an author card's figure: {s}", "D"
+    if s.endswith(_FOLLOW_BUTTONS) and len(s) <= 24 and not _PROSE_MARKS.search(s):
+        return "B111", f"follow button beside an account's name: {s}", "D"
     if "首页" in s or "首頁" in s or s.count(" ") + s.count("\u3000") + s.count("\t") >= _CHANNEL_BAR_ITEMS - 1:
         # a bar from a site's home page or of channels, whatever its first word
         bar = _spaced_nav_bar(s, lex) if not any(p in s for p in _PIPES) else None
@@ -989,6 +1016,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"the page's date in the site footer: {s}", "F"  # under the title it is a dateline
     if _tag_line(s):
         return "B111", "keyword tags", "D"
+    if at_tail and s[:1] in "PpP自" and _POWERED_BY.match(s) and len(s) <= 80:
+        return "B108", f"the site's software credit in the footer: {s}", "C"
     if ("·" in s or "•" in s or "・" in s) and not any(p in s for p in _PIPES):
         dots = _dot_bar(s, lex)   # its items need not hold a word the quick test knows
         if dots:
@@ -1032,6 +1061,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             fam, label, value = chain
             named = "with a name" if value else "with no name"
             if fam == "editorial":
+                if s[:1] in "（(" and _AUTHOR_ROLE.search(s):
+                    return None   # （供稿：心血管内科　撰稿：曾丽萍）: the text's own credits name its authors
                 return "B104", f"editorial chain at the tail: {label} label {named}", "D"
             if fam == "source":
                 return "B105", f"trailing source line at the tail: {label} label naming the outlet", "D"
@@ -1090,7 +1121,12 @@ def _under_title(s: str, lex: Lexicon):
 
 
 #: a page's <title> as scraped: the headline, then a separator and the site's name
-_PAGE_TITLE = re.compile(r"(.{6,120}?)\s*(?:_|\||｜|-|－|—|–)\s*([^\s_|｜]{2,20})")
+_TITLE_SEP = r"\s*(?:_|\||｜|-|－|—|–)\s*"
+#: the headline, then the site's name, or a path of up to four names ("标题 - 栏目 - 某某论坛")
+_PAGE_TITLE = re.compile(rf"(.{{6,120}}?){_TITLE_SEP}([^\s_|｜]{{2,20}}(?:{_TITLE_SEP}[^\s_|｜]{{2,20}}){{0,3}})")
+#: the forum or blog software a page's title ends with: " - Powered by Discuz!"
+_POWERED_BY = re.compile(r"(?i)(?:proudly\s+)?powered\s+by\b|自豪地采用|自豪地採用")
+_TITLE_SOFTWARE = re.compile(rf"{_TITLE_SEP}(?i:powered\s+by)\s+[^\n]{{1,30}}$")
 #: how far below it the headline itself must stand
 _PAGE_TITLE_REACH = 2000
 
@@ -1099,6 +1135,8 @@ def _page_title(text: str, end: int, line: str):
     """(code, reason, strength) when ``line`` is the page's title line: the
     headline with the site's name after it ("消费回暖…_凤凰网财经"), above the
     headline itself standing alone on a line of its own."""
+    if "owered" in line or "OWERED" in line:
+        line = _TITLE_SOFTWARE.sub("", line)
     m = _PAGE_TITLE.fullmatch(line)
     if m is None:
         return None
@@ -1141,7 +1179,7 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
     if not (site or bare or repeated):
         return None
     below = line_after(text, end)
-    if below is not None and site and _site_like(below[2], lex):
+    if below is not None and site and _site_like(below[2], lex) and _classify_edge(below[2], lex, at_tail=False) is None:
         below = line_after(text, below[1])  # 中国地理学会 / The Geographical Society of China
     if below is None:
         return None
@@ -1396,7 +1434,16 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
             if j is None:
                 step = _past_stray_lines(line, i, lex, MAX_TAIL_SKIPS - skips)
                 if step:
-                    skips += step
+                    # boilerplate above and below: the short lines between are
+                    # pieces of it (an author's name in a card, a bare count);
+                    # a date or the page's last line may be the text's own
+                    # (a notice's date under its issuer) and stays
+                    if i > 0 and not any(_DATE.search(lines[k][2]) for k in range(i, i + step)):
+                        for k in range(i, i + step):
+                            s, e, c = lines[k]
+                            picked.append((s, e, "B111", f"short line between pieces of boilerplate at the tail: {c}", "S"))
+                    else:
+                        skips += step  # kept: the walk may step past two such lines in all
                     i += step
                     continue
                 break
@@ -1420,16 +1467,23 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
     # line (C); contact details (W) only with a copyright or owner line.  The
     # peel stays contiguous: it ends below the first line that may not go.
     kinds = {p[4] for p in picked}
-    allowed = {"D", "C"}
+    allowed = {"D", "C", "S"}
     if kinds & {"D", "C"}:
         allowed.add("F")
     if kinds & {"C"} or ("F" in allowed and "F" in kinds):
         allowed.add("W")
     for n, p in enumerate(picked):
-        if p[4] not in allowed:
+        if p[4] not in allowed or (p[4] == "W" and not _beside_footer(picked, n)):
             picked = picked[:n]
             break
     return [Finding(code, s, e, "", reason) for s, e, code, reason, _ in picked], final
+
+
+def _beside_footer(picked: list, n: int) -> bool:
+    """Whether the contact line ``picked[n]`` stands beside the site's footer (an
+    owner, copyright or other contact line right above or below it): a
+    notice's own 联系电话 sits above the page's print and close links."""
+    return any(0 <= k < len(picked) and picked[k][4] in ("W", "F", "C") for k in (n - 1, n + 1))
 
 
 def _header_lines(text: str, stop: int, lex: Lexicon) -> tuple[int, int]:
@@ -1764,6 +1818,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_anywhere(text, lex, taken))
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
+    add(_closing_furniture(text, lex, taken, protect, min(tail_limit, _FURNITURE_MAX_LINES)))
     inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
     if inside or "尽在" in text or "盡在" in text:  # an app slogan need not open its line
         add(_player_and_app_lines(text, taken))
@@ -1779,6 +1834,78 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         add(_gallery_counters(text, taken))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
     return found
+
+
+#: the furniture below a blog's or a forum's text: sidebars, archives, tag and
+#: ranking lists, short lines among the site's chrome (see _closing_furniture)
+_FURNITURE_MAX_LINES = 60
+_FURNITURE_LINE_CHARS = 40
+_FURNITURE_MIN_KNOWN = 3
+_FURNITURE_SHARE = 0.34
+#: unknown lines in a row that end the walk up
+_FURNITURE_GAP = 6
+
+
+#: the roles of a text's makers: credits in round brackets that name one are the text's own
+_AUTHOR_ROLE = re.compile("撰稿|供稿|摄影|攝影|文字|图片|圖片|记者|記者|通讯员|通訊員|作者|[（(](?:文|图|圖)[:：]")
+
+
+def _credits(c: str, lex: Lexicon) -> bool:
+    """An article's own credits, part of its text: roles with names in round
+    brackets ("（供稿：心血管内科　撰稿：曾丽萍）") or in a bar ("文字 | 李小满  图片 | 周舟")."""
+    if c[:1] in "（(" and c[-1:] in "）)":
+        return _AUTHOR_ROLE.search(c) is not None
+    if "|" in c or "｜" in c:
+        items = [i.strip(EDGE_SPACE) for i in _BAR_SPLIT.split(c)]
+        return _credit_pairs([i for i in items if i], lex) >= 2
+    return False
+
+
+def _closing_furniture(text: str, lex: Lexicon, taken, protect: int, limit: int) -> list[Finding]:
+    """The short lines among the site's chrome at the end of the page.
+
+    Blogs and forums close with blocks the tail walk cannot name line by line
+    (an archive by month, a ranking list, a sidebar's titles and counts),
+    mixed with lines it knows (headers, buttons, a copyright line).  Walking
+    up from the end over short lines with no sentence in them, the block is
+    the part from a known line down that holds enough known lines (three,
+    and a third of its lines); its unknown lines go with it.  The walk stops
+    at a sentence (the text, or a comment), a long line, or a run of unknown
+    lines; a line right under the text is never the top of the block unless
+    it is chrome itself.
+    """
+    rows = []
+    known_at = []
+    gap = 0
+    for row in nonblank_backward(text, len(text), protect):
+        s, _e, c = row
+        if len(rows) >= limit:
+            break
+        if s in taken:
+            known = True
+        else:
+            if len(c) > _FURNITURE_LINE_CHARS or has_sentence_end(c) or _credits(c, lex):
+                break   # a sentence, or the article's credits the tail walk left (文字 | 李小满  图片 | 周舟)
+            hit = _classify_edge(c, lex, at_tail=True)
+            known = hit is not None and hit[2] in ("D", "C")
+        rows.append(row)
+        if known:
+            known_at.append(len(rows) - 1)
+            gap = 0
+        else:
+            gap += 1
+            if gap >= _FURNITURE_GAP:
+                break
+    # the highest known line whose block holds enough known lines
+    best = None
+    for n, k in enumerate(known_at):
+        count = n + 1
+        if count >= _FURNITURE_MIN_KNOWN and count >= _FURNITURE_SHARE * (k + 1):
+            best = k
+    if best is None:
+        return []
+    return [Finding("B111", s, e, "", f"short line among the chrome at the end of the page: {c}")
+            for s, e, c in rows[:best + 1] if s not in taken]
 
 
 #: a site's menu scraped one item per line: a run of short lines at the head or
@@ -1821,6 +1948,14 @@ def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 
     return run[:best]
 
 
+def _page_first_line(c: str, lex: Lexicon) -> bool:
+    """The first line of a page that no menu starts with: not chrome, and
+    longer than a site's name (a Latin name may be longer) or prose."""
+    if _classify_edge(c, lex, False) is not None:
+        return False
+    return len(c) > (2 * _MENU_LINE_CHARS if c.isascii() else _BARE_SITE_NAME_CHARS) or _PROSE_MARKS.search(c) is not None
+
+
 def _menu_filler(c: str) -> bool:
     """A line a menu may hold among its known items: short (a Latin name may
     be longer), no clause punctuation (a site's name, a date, a count)."""
@@ -1845,8 +1980,18 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
     # the head walk took every line above the title
     pos = head[-1].end if head else 0  # the walk went down line by line
     first = line_after(text, pos)
+    seen = count = len(head)
+    if first is not None and first[0] not in taken and _page_first_line(first[2], lex) and (
+            not head or _PROSE_MARKS.search(first[2])):
+        # the first line left (the page's title, maybe with the site's name:
+        # "标题 - 栏目 - 某某论坛") stays; a menu right under it must hold
+        # enough known items of its own
+        pos, seen, count = first[1], 1, 0
+        first = line_after(text, pos)
+    if head and head[-1].code == "B112":
+        first = None   # the section's path ended the site's chrome: the headline comes next
     if first is not None and not _menu_stop(first, lex, taken, False):
-        run = _menu_run(nonblank_forward(text, pos), lex, taken, False, head_limit, len(head), len(head))
+        run = _menu_run(nonblank_forward(text, pos), lex, taken, False, head_limit, seen, count)
         found += [Finding("B101", s, e, "", f"menu item at the head: {c}") for s, e, c in run if s not in taken]
     # the tail walk took the lines below its topmost finding, but for a stray line or two
     top = tail[-1].start if tail else len(text)  # the walk went up line by line

@@ -626,6 +626,11 @@ def _split_lines(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return lines, list(zip([0] + ends[:-1], ends))
 
 
+#: the labels of a page's widgets: "分享到：" over share buttons announces nothing of the text's
+_WIDGET_LABELS = frozenset(("分享到", "分享至", "分享", "标签", "標籤", "关键词", "關鍵詞", "关键字", "關鍵字",
+                            "分类", "分類", "Tags", "tags", "TAG", "Tag"))
+
+
 def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
     """The chrome-looking lines (feed chrome, forum headers) in the block right
     under a line of text that ends with a colon (blank lines between them
@@ -643,7 +648,7 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
             if k in ("strong", "weak", "bbs"):
                 out.add(i)
                 continue
-        if k == "" and lines[i].rstrip().endswith(ANNOUNCING_COLONS):
+        if k == "" and lines[i].rstrip().endswith(ANNOUNCING_COLONS) and lines[i].strip(_BLANKS)[:-1] not in _WIDGET_LABELS:
             announcing, in_block = True, False
         elif not announcing:
             in_block = False

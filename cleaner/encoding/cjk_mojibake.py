@@ -33,6 +33,8 @@ from .charfreq import CJK_PUNCT, char_logp, is_han
 
 #: characters a decoder leaves where it could not read a byte
 LOSS_MARKERS = "?\ufffd"
+#: a stretch of zhuyin (bopomofo letters and tone marks, spaced by syllable)
+_ZHUYIN = re.compile(r"[\u3105-\u312f\u31a0-\u31bf\u02ca\u02c7\u02cb\u02d9 \u3000]+")
 _KANA_RUN = re.compile(r"[\u3040-\u30ff]{3,}")
 #: stands for a lost byte in decoded text until the repair drops it
 LOSS = "\x00"
@@ -191,6 +193,8 @@ def _plausible(orig: str, text: str, pair: CodecPair, lossy: bool) -> bool:
         return False  # kana, symbols, private use: not a Chinese reading
     if pair.shown[0] != "utf-8" and pair.true != "utf-8" and _KANA_RUN.search(orig):
         return False  # a run of kana is Japanese, not a double-byte confusion
+    if _ZHUYIN.fullmatch(orig):
+        return False  # zhuyin with its tone marks (ㄋㄧˇ ㄏㄠˇ): how Taiwan spells a reading
     if sum(1 for ch in text if not ch.isascii()) < 0.5 * len(text.strip()):
         return False
     mean = sum(char_logp(ch) for ch in text if is_han(ch)) / hans
