@@ -1098,3 +1098,62 @@ def test_credits_that_name_the_authors_stay_above_the_footer(credit):
 def test_a_short_list_at_the_end_of_a_text_is_no_furniture():
     text = BODY + "需要带齐的材料：\n身份证\n户口本\n近期免冠照片两张\n登录密码\n"
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("widget", ["字号", "小字号\n大字号", "分享：  Facebook   WhatsApp   電郵", "字體：  小  中  大"])
+def test_a_widget_between_the_dateline_and_the_text_goes(widget):
+    head = "国产大模型API再降价\n界面新闻记者 | 徐冰清\n2024/06/03 10:21\n"
+    body = "\n又一轮降价来了，几家头部厂商的输入价格已降至每百万tokens几毛钱。\n\n开发者的选择并不只看价格。\n"
+    assert clean(head + widget + "\n" + body).text == head + body
+
+
+def test_a_ui_line_above_the_dateline_is_left_to_the_head_walk():
+    # above the dateline the "title" may be the site's name over its menu: the
+    # widget pass leaves such lines alone
+    text = "国产大模型API再降价\n收藏\n2024/06/03 10:21\n\n又一轮降价来了，几家头部厂商的输入价格已降至每百万tokens几毛钱。\n"
+    result = clean(text)
+    assert not any("between the headline and the text" in f.reason for f in result.findings)
+
+
+@pytest.mark.parametrize("tail", [
+    "免责声明：本内容来自平台创作者，不代表本网的观点和立场，如有问题请联系我们删除处理。\n",
+    "【免责声明】本站部分内容来源于网络，仅供参考。如有侵权，请联系我们删除。\n",
+    "相关个股\n西岭锂业　002987　31.45　-2.18%\n赣北锂能　300861　18.02　-3.54%\n",
+    "欢迎订阅星洲网Telegram，把最新最有用的新闻直接送到你的手机！点击这里\n",
+])
+def test_disclaimers_widgets_and_prompts_at_the_tail_go(tail):
+    assert clean(BODY + tail).text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_fund_reports_own_risk_warning_stays():
+    text = BODY + "风险提示：基金有风险，投资需谨慎。基金过往业绩不代表其未来表现。\n"
+    assert clean(text).text == text
+
+
+def test_the_authors_own_disclaimer_in_round_brackets_stays():
+    text = BODY + "（本文仅代表作者个人观点，不构成任何投资建议。）\n"
+    assert clean(text + "相关文章\n多城二手房挂牌量攀升\n2024年买房记住这三句话\n").text == text
+
+
+@pytest.mark.parametrize("line", ["阅读量：5.6万", "点击：[ 1023 ]", ":::", "（已下载1286次）",
+                                  "友情链接：中华人民共和国工业和信息化部 | 湖南省工业和信息化厅 | 长沙软件园"])
+def test_counters_anchors_and_link_lists_at_the_tail_go(line):
+    assert clean(BODY + line + "\n").text == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("widget", ["　阅读量：5.6万", "　阅读：1,206　字体：[大 中 小]", "　点击：[ 1023 ]"])
+def test_the_info_lines_counters_and_font_controls_go_its_date_stays(widget):
+    head = "全市春耕生产进展顺利\n2024-05-12 来源：某某网"
+    body = "\n\n记者今天从有关部门获悉，全市春耕生产进展顺利，各地农资供应充足。\n"
+    assert clean(head + widget + body).text == head + body
+
+
+@pytest.mark.parametrize("line, form", [
+    ("用户名：匿名网友　　密码：", True), ("验证码：", True),
+    ("用户名为实名注册。", False), ("密码：123456 是最常见的弱口令", False),
+])
+def test_a_login_forms_fields(line, form):
+    from cleaner.detectors.boilerplate import _classify_edge
+
+    hit = _classify_edge(line, load_lexicon(()), True)
+    assert (hit is not None and "form's fields" in hit[1]) is form

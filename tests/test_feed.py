@@ -300,3 +300,23 @@ def test_a_labelled_stamp_under_a_post_goes_but_a_dateline_above_the_text_stays(
             "第一天去西湖，从断桥走到苏堤，沿途的风景非常好，建议早上出发避开人流。\n")
     text = post + "编辑于 04-21 浙江\n发布 👍 0 举报 写留言\n"
     assert clean(text).text == post
+
+
+@pytest.mark.parametrize("chrome", ["优质财经领域创作者\n关注\n", "微信号 jiangnanwenlv\n写留言\n", "展开剩余68%\n",
+                                    "观看更多\n更多\n退出全屏\n切换到竖屏全屏退出全屏\n"])
+def test_platform_badges_cards_and_player_controls_go(chrome):
+    text = "楼市观察\n\n" + chrome + "\n今年以来，多地二手房挂牌量持续攀升，业内人士认为以价换量仍将持续。\n\n买房需谨慎。\n"
+    result = clean(text)
+    assert result.text == "楼市观察\n\n今年以来，多地二手房挂牌量持续攀升，业内人士认为以价换量仍将持续。\n\n买房需谨慎。\n"
+
+
+def test_a_writers_field_named_in_a_sentence_stays():
+    text = "平台给他的标签是优质财经领域创作者，他自己并不在意。\n微信号是他女儿帮忙注册的。\n"
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("card", ["快手号：ylxc8866", "小红书号：95820374", "头条号 · 家居领域创作者"])
+def test_account_ids_and_badges_on_a_feed_page_go(card):
+    text = "春天的第一碗蕨菜\n\n" + card + "\n关注\n\n今天去山里采了蕨菜，焯水以后凉拌，味道很鲜。\n\n发布 👍 0 举报 写留言\n"
+    result = clean(text)
+    assert card not in result.text and "今天去山里采了蕨菜" in result.text

@@ -748,12 +748,23 @@ def _whole_word_search(pattern: re.Pattern, s: str) -> re.Match | None:
     return None
 
 
+#: a disclaimer of the author's view: in round brackets it is the author's own sentence
+_AUTHORS_VIEW = re.compile("代表作者|投资建议|投資建議")
+#: a notice that opens with its kind at the tail: a disclaimer, a rights statement (a risk warning
+#: "风险提示：" may close a fund report of its own)
+_NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|特别声明|特別聲明|版权声明|版權聲明)[】\]]?[:：]")
+
+
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > 250:
         return None
+    if at_tail and _NOTICE_START.match(s):
+        return _NOTICE_START.match(s).group(0)
     m = _whole_word_search(lex.copyright_strong_re, s)
     if m and _narrates(s, m):
         return None
+    if m and s[:1] in "（(" and s[-1:] in "）)" and _AUTHORS_VIEW.search(m.group(0)):
+        return None   # （本文仅代表作者个人观点，不构成任何投资建议。）: the author's own word, in the text's brackets
     if m:
         word = m.group(0)
         if word.lower() == "copyright" and not re.search(r"\d{4}|©|\(c\)|reserved", s, re.IGNORECASE):
@@ -921,7 +932,7 @@ _COUNTER_LINE = re.compile(
 #: a page counter with its label: "浏览次数：1045", "点击：1523", "阅读量：3471次"
 _COUNTER_WORDS = ("点击", "點擊", "阅读", "閱讀", "浏览", "瀏覽", "访问", "訪問", "点阅", "點閱")
 _COUNTER_WORD = f"(?:{'|'.join(_COUNTER_WORDS)})" + r"(?:量|数|數|次数|次數|人次|率)?\s*[:：]"
-_COUNTER_LABEL = _COUNTER_WORD + r"\s*(?:\d[\d,]*\s*次?)?"
+_COUNTER_LABEL = _COUNTER_WORD + r"\s*(?:[\[【(（]\s*)?(?:\d[\d,]*(?:\.\d+)?\s*[万萬]?\s*次?)?(?:\s*[\]】)）])?"
 _LABELLED_COUNTER = re.compile(_COUNTER_LABEL)
 #: a line that may be one (a scan with a literal start, cheap on any text)
 _COUNTER_LINE_START = re.compile(f"\n[{EDGE_SPACE}]*{_COUNTER_WORD}")
@@ -1016,6 +1027,14 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"the page's date in the site footer: {s}", "F"  # under the title it is a dateline
     if _tag_line(s):
         return "B111", "keyword tags", "D"
+    if s[:1] in _LOGIN_FIRSTS and _LOGIN_FORM.fullmatch(s):
+        return "B111", f"a login or comment form's fields: {s}", "D"
+    if s == ":::":
+        return "B111", "accessibility anchor of the page's blocks", "D"
+    if s.startswith(_LINK_LIST_LABELS):
+        return "B101", f"links to other sites: {s[:12]}", "D"
+    if s[:1] in "（(" and _DOWNLOAD_COUNT.fullmatch(s):
+        return "B111", f"download counter: {s}", "D"
     if at_tail and s[:1] in "PpP自" and _POWERED_BY.match(s) and len(s) <= 80:
         return "B108", f"the site's software credit in the footer: {s}", "C"
     if ("·" in s or "•" in s or "・" in s) and not any(p in s for p in _PIPES):
@@ -1124,6 +1143,14 @@ def _under_title(s: str, lex: Lexicon):
 _TITLE_SEP = r"\s*(?:_|\||｜|-|－|—|–)\s*"
 #: the headline, then the site's name, or a path of up to four names ("标题 - 栏目 - 某某论坛")
 _PAGE_TITLE = re.compile(rf"(.{{6,120}}?){_TITLE_SEP}([^\s_|｜]{{2,20}}(?:{_TITLE_SEP}[^\s_|｜]{{2,20}}){{0,3}})")
+#: a login or comment form's fields: "用户名：匿名网友　　密码：", "验证码："
+_LOGIN_FORM = re.compile(r"(?:(?:用户名|用戶名|帐号|账号|帳號|密码|密碼|验证码|驗證碼|昵称|暱稱)(?:[:：][ \t\u3000]*|[ \t\u3000]+|$)"
+                         r"(?:[^\s:：。，！？,.!?]{1,8}(?:[ \t\u3000]+|$))?){1,4}")
+_LOGIN_FIRSTS = frozenset("用帐账帳密验驗昵暱")
+#: a list of links to other sites, labelled
+_LINK_LIST_LABELS = ("友情链接", "友情鏈接", "友情連結", "相关链接：", "相關鏈接：", "相關連結：")
+#: an attachment's download counter: "（已下载1286次）"
+_DOWNLOAD_COUNT = re.compile(r"[（(]\s*(?:已下载|已下載|下载次数|下載次數)[:：]?\s*\d[\d,]*\s*次?\s*[）)]")
 #: the forum or blog software a page's title ends with: " - Powered by Discuz!"
 _POWERED_BY = re.compile(r"(?i)(?:proudly\s+)?powered\s+by\b|自豪地采用|自豪地採用")
 _TITLE_SOFTWARE = re.compile(rf"{_TITLE_SEP}(?i:powered\s+by)\s+[^\n]{{1,30}}$")
@@ -1296,15 +1323,20 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         cur = line_after(text, e) if nxt is _MISS else nxt
     protect = kept_end[-1] if kept_end else len(text)
     if kept_end:
-        found += _info_line_widgets(text, title_start, {f.start for f in found})
+        taken = {f.start for f in found}
+        found += _info_line_widgets(text, title_start, taken)
+        widgets = _widgets_above_body(text, title_start, taken, lex)
+        if widgets:
+            found += widgets
+            final = False   # the lines that were the title's neighbours change: look again
     return found, protect, final
 
 
 #: the widgets an article's info line ends with: font size choices, print/close
 #: links, a page counter ("发布时间：2024-06-12  【字号：大 中 小】", "… | 阅读：862")
-_INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[大中小](?:[ \t\u3000]*[大中小]){1,2}[】\]]?"
+_INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[【\[]?[大中小](?:[ \t\u3000]*[大中小]){1,2}[】\]]{0,2}"
                 r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
-                rf"|{_COUNTER_WORD}[ \t\u3000]*(?:\d[\d,]*[ \t\u3000]*次?)?)")
+                rf"|{_COUNTER_WORD}[ \t\u3000]*(?:[\[【(（][ \t]*)?(?:\d[\d,]*(?:\.\d+)?[ \t\u3000]*[万萬]?[ \t\u3000]*次?)?(?:[ \t]*[\]】)）])?)")
 _INFO_TAIL = re.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
 #: a word every widget holds: the tail pattern may match empty at any position,
 #: so a line without one is ruled out by this literal scan first
@@ -1340,6 +1372,42 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
             continue
         a = text.index(c, s) + m.start()
         found.append(Finding("B111", a, a + len(m.group(0)), "", f"widgets at the end of the info line: {m.group(0).strip()}"))
+    return found
+
+
+#: the widget kinds a line between the headline and the text may be: font
+#: controls, share bars, print and other UI links
+_WIDGET_CODES = ("B103", "B106", "B111")
+#: how many lines below the headline the text starts at the latest
+_ABOVE_BODY_LINES = 8
+#: the first line of the text: this long, with a sentence in it
+_BODY_LINE_CHARS = 30
+
+
+def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexicon) -> list[Finding]:
+    """The widget lines between the dateline under the headline and the first
+    paragraph of the text ("字号", "小字号 / 大字号", "分享：Facebook WhatsApp
+    電郵"): lines of UI words only.  The walk down from the title stopped at
+    the title; these stand below it."""
+    found = []
+    pos = title_start
+    dated = False   # widgets stand below the dateline; above it, a "title" may be the site's name over its menu
+    for _ in range(_ABOVE_BODY_LINES):
+        row = line_after(text, pos)
+        if row is None:
+            break
+        s, e, c = row
+        pos = e
+        if len(c) >= _BODY_LINE_CHARS and has_sentence_end(c):
+            break   # the text has begun
+        if not dated:
+            dated = _DATE.search(c) is not None
+            continue
+        if s in taken or len(c) > 40:
+            continue
+        hit = _classify_edge(c, lex, at_tail=False)
+        if hit is not None and hit[0] in _WIDGET_CODES and hit[2] == "D":
+            found.append(Finding(hit[0], s, e, "", f"widget between the headline and the text: {hit[1]}"))
     return found
 
 
@@ -1818,7 +1886,9 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
     add(_anywhere(text, lex, taken))
     add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
                    min(tail_limit, _MENU_MAX_LINES)))
-    add(_closing_furniture(text, lex, taken, protect, min(tail_limit, _FURNITURE_MAX_LINES)))
+    furniture, walked_out = _closing_furniture(text, lex, taken, protect, min(tail_limit, _FURNITURE_MAX_LINES))
+    add(furniture)
+    final = final and not walked_out
     inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
     if inside or "尽在" in text or "盡在" in text:  # an app slogan need not open its line
         add(_player_and_app_lines(text, taken))
@@ -1861,7 +1931,7 @@ def _credits(c: str, lex: Lexicon) -> bool:
     return False
 
 
-def _closing_furniture(text: str, lex: Lexicon, taken, protect: int, limit: int) -> list[Finding]:
+def _closing_furniture(text: str, lex: Lexicon, taken, protect: int, limit: int) -> tuple[list[Finding], bool]:
     """The short lines among the site's chrome at the end of the page.
 
     Blogs and forums close with blocks the tail walk cannot name line by line
@@ -1872,14 +1942,17 @@ def _closing_furniture(text: str, lex: Lexicon, taken, protect: int, limit: int)
     and a third of its lines); its unknown lines go with it.  The walk stops
     at a sentence (the text, or a comment), a long line, or a run of unknown
     lines; a line right under the text is never the top of the block unless
-    it is chrome itself.
+    it is chrome itself.  Returns the findings and whether the walk ran into
+    its ``limit`` of lines (a later round, over less chrome, may see further).
     """
     rows = []
     known_at = []
     gap = 0
+    walked_out = False
     for row in nonblank_backward(text, len(text), protect):
         s, _e, c = row
         if len(rows) >= limit:
+            walked_out = True
             break
         if s in taken:
             known = True
@@ -1903,9 +1976,9 @@ def _closing_furniture(text: str, lex: Lexicon, taken, protect: int, limit: int)
         if count >= _FURNITURE_MIN_KNOWN and count >= _FURNITURE_SHARE * (k + 1):
             best = k
     if best is None:
-        return []
+        return [], walked_out
     return [Finding("B111", s, e, "", f"short line among the chrome at the end of the page: {c}")
-            for s, e, c in rows[:best + 1] if s not in taken]
+            for s, e, c in rows[:best + 1] if s not in taken], walked_out
 
 
 #: a site's menu scraped one item per line: a run of short lines at the head or
@@ -1981,8 +2054,8 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
     pos = head[-1].end if head else 0  # the walk went down line by line
     first = line_after(text, pos)
     seen = count = len(head)
-    if first is not None and first[0] not in taken and _page_first_line(first[2], lex) and (
-            not head or _PROSE_MARKS.search(first[2])):
+    if first is not None and first[0] not in taken and (
+            not head or _PROSE_MARKS.search(first[2])) and _page_first_line(first[2], lex):
         # the first line left (the page's title, maybe with the site's name:
         # "标题 - 栏目 - 某某论坛") stays; a menu right under it must hold
         # enough known items of its own

@@ -591,6 +591,13 @@ def _is_prompt(s: str) -> bool:
     return len(s) <= 30 and s[-1] in _PROMPT_ENDS and _THREAD_PROMPT.fullmatch(s) is not None
 
 
+#: a platform's badge for its writers and an official account's card lines;
+#: a fold prompt with its share ("展开剩余68%")
+_ACCOUNT_CARD = re.compile(r"(?:(?:头条号|頭條號|百家号|百家號)[ \t]*[·•・][ \t]*)?(?:优质|優質)?[\u4e00-\u9fff]{2,6}(?:领域创作者|領域創作者)"
+                           r"|(?:微信号|微信號|快手号|快手號|小红书号|小紅書號|抖音号|抖音號)[ \t:：]*[A-Za-z0-9][\w.-]{3,30}"
+                           r"|(?:展开剩余|展開剩餘)[ \t]*\d{1,2}%|(?:展开全文|展開全文)[∨﹀vV]")
+
+
 def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip(_BLANKS)
     if ".cn/" in s:   # judge the line as it will be once its short links go
@@ -609,6 +616,8 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"
     if "两下取消" in s or "兩下取消" in s:
         return "strong"   # a WeChat page's button labels read out for screen readers
+    if len(s) <= 40 and _ACCOUNT_CARD.fullmatch(s):
+        return "strong"   # a platform's badge or an account's card: "优质财经领域创作者", "微信号 jiangnanwenlv"
     if s.endswith("回答") and _QUESTION_LINK.fullmatch(s):
         return "strong"
     return ""
