@@ -1157,3 +1157,10 @@ def test_a_login_forms_fields(line, form):
 
     hit = _classify_edge(line, load_lexicon(()), True)
     assert (hit is not None and "form's fields" in hit[1]) is form
+
+
+def test_a_section_name_over_the_headline_heads_no_related_block():
+    head = ("学院首页 | 学校首页 | English | 信息门户\n学院新闻\n通知公告\n学术动态\n媒体报道\n"
+            "当前位置: 首页 > 学院新闻 > 正文\n")
+    article = "学院举办第十二届化学实验技能竞赛\n作者：宋佳怡　发布时间：2024-05-11\n\n5月9日下午，第十二届化学实验技能竞赛决赛在实验楼举行，24名选手同场竞技。\n"
+    assert clean(head + article).text.endswith(article)

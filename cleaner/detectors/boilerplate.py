@@ -1389,25 +1389,31 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
     paragraph of the text ("字号", "小字号 / 大字号", "分享：Facebook WhatsApp
     電郵"): lines of UI words only.  The walk down from the title stopped at
     the title; these stand below it."""
-    found = []
+    found: list[Finding] = []
+    end = title_start + _ABOVE_BODY_LINES * 120
+    if _DATE.search(text, title_start, end) is None:
+        return found   # no dateline under the title: nothing stands between it and the text here
     pos = title_start
+    lines = 0
     dated = False   # widgets stand below the dateline; above it, a "title" may be the site's name over its menu
-    for _ in range(_ABOVE_BODY_LINES):
-        row = line_after(text, pos)
-        if row is None:
+    for raw in text[title_start:end].split("\n"):
+        s, pos = pos, pos + len(raw) + 1
+        c = raw.lstrip().strip(EDGE_SPACE)   # as linetools.line_after reads a line
+        if not c:
+            continue
+        lines += 1
+        if lines > _ABOVE_BODY_LINES or pos > len(text) + 1:
             break
-        s, e, c = row
-        pos = e
         if len(c) >= _BODY_LINE_CHARS and has_sentence_end(c):
             break   # the text has begun
         if not dated:
             dated = _DATE.search(c) is not None
             continue
-        if s in taken or len(c) > 40:
+        if s in taken or len(c) > 40 or pos > end:
             continue
         hit = _classify_edge(c, lex, at_tail=False)
         if hit is not None and hit[0] in _WIDGET_CODES and hit[2] == "D":
-            found.append(Finding(hit[0], s, e, "", f"widget between the headline and the text: {hit[1]}"))
+            found.append(Finding(hit[0], s, pos, "", f"widget between the headline and the text: {hit[1]}"))
     return found
 
 
@@ -1884,11 +1890,14 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             taken.update(f.start for f in more)
 
     add(_anywhere(text, lex, taken))
-    add(_menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
-                   min(tail_limit, _MENU_MAX_LINES)))
-    furniture, walked_out = _closing_furniture(text, lex, taken, protect, min(tail_limit, _FURNITURE_MAX_LINES))
-    add(furniture)
-    final = final and not walked_out
+    menus, menus_settled = _menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
+                                      min(tail_limit, _MENU_MAX_LINES))
+    add(menus)
+    settled_extra = len(menus) if menus_settled else 0
+    if tail:   # the furniture holds chrome the tail walk knows: a page whose walk found none has none
+        furniture, walked_out = _closing_furniture(text, lex, taken, protect, min(tail_limit, _FURNITURE_MAX_LINES))
+        add(furniture)
+        final = final and not walked_out
     inside = lex.inside_head.first(text, 0) <= len(text)  # most pages: one scan, none of these
     if inside or "尽在" in text or "盡在" in text:  # an app slogan need not open its line
         add(_player_and_app_lines(text, taken))
@@ -1902,7 +1911,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
     if _GALLERY_HINT.search(text) is not None:
         add(_gallery_counters(text, taken))
-    ctx.state[_FINAL] = final and len(found) == len(head) + len(tail)
+    ctx.state[_FINAL] = final and len(found) == len(head) + len(tail) + settled_extra
     return found
 
 
@@ -2044,12 +2053,15 @@ def _menu_stop(row, lex: Lexicon, taken, at_tail: bool) -> bool:
 
 
 def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding], taken, protect: int,
-               head_limit: int, tail_limit: int) -> list[Finding]:
+               head_limit: int, tail_limit: int) -> tuple[list[Finding], bool]:
     """Findings for the site's menu scraped one item per line at the head
     (above the title) and at the tail (below the byline), read on from where
     the head and tail walks stopped; most pages open with their title and end
-    with a paragraph, and one line tells."""
+    with a paragraph, and one line tells.  Also whether the findings leave
+    nothing for another round: a menu under the page's first line with the
+    text's first paragraph right below it, and no menu at the tail."""
     found = []
+    settled = True
     # the head walk took every line above the title
     pos = head[-1].end if head else 0  # the walk went down line by line
     first = line_after(text, pos)
@@ -2060,20 +2072,31 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
         # "标题 - 栏目 - 某某论坛") stays; a menu right under it must hold
         # enough known items of its own
         pos, seen, count = first[1], 1, 0
+        under_first_line = first[2]
         first = line_after(text, pos)
+    else:
+        under_first_line = None
     if head and head[-1].code == "B112":
         first = None   # the section's path ended the site's chrome: the headline comes next
     if first is not None and not _menu_stop(first, lex, taken, False):
         run = _menu_run(nonblank_forward(text, pos), lex, taken, False, head_limit, seen, count)
         found += [Finding("B101", s, e, "", f"menu item at the head: {c}") for s, e, c in run if s not in taken]
+        if found:
+            below = line_after(text, run[-1][1])
+            # the headline again ("<title>" above the menu, "<h1>" below it) or the text's first paragraph
+            settled = under_first_line is not None and below is not None and (
+                below[2] == under_first_line or (len(below[2]) >= _BODY_LINE_CHARS and has_sentence_end(below[2])))
     # the tail walk took the lines below its topmost finding, but for a stray line or two
     top = tail[-1].start if tail else len(text)  # the walk went up line by line
     last = line_before(text, top, protect)
     if last is not None and not _menu_stop(last, lex, taken, True):
         below = sum(1 for line in text[top:].split("\n") if line.strip(EDGE_SPACE)) if tail else 0
         run = _menu_run(nonblank_backward(text, top, protect), lex, taken, True, tail_limit, below, len(tail))
-        found += [Finding("B101", s, e, "", f"menu item at the tail: {c}") for s, e, c in run if s not in taken]
-    return found
+        more = [Finding("B101", s, e, "", f"menu item at the tail: {c}") for s, e, c in run if s not in taken]
+        if more:
+            found += more
+            settled = False
+    return found, settled
 
 
 #: the words an account's follow prompts hold (see ``_PLAYER_OR_APP``)
