@@ -1164,3 +1164,24 @@ def test_a_section_name_over_the_headline_heads_no_related_block():
             "当前位置: 首页 > 学院新闻 > 正文\n")
     article = "学院举办第十二届化学实验技能竞赛\n作者：宋佳怡　发布时间：2024-05-11\n\n5月9日下午，第十二届化学实验技能竞赛决赛在实验楼举行，24名选手同场竞技。\n"
     assert clean(head + article).text.endswith(article)
+
+
+@pytest.mark.parametrize("site", ["中国要闻网 — 权威 及时 全面", "星娱网 | 娱乐频道"])
+def test_a_sites_name_with_its_slogan_above_the_navigation_goes(site):
+    head = site + "\n首页 | 时政 | 国际 | 财经 | 社会 | 评论 | 图片 | 视频 | 专题\n手机版 | 客户端 | 微博 | 微信\n\n"
+    article = ("六部门部署推进县域商业体系建设\n2024-05-16 09:12:37　　来源：新华社\n【字号：大 中 小】　【打印本页】　【关闭窗口】\n\n"
+               "商务部等六部门近日联合印发通知，部署推进县域商业体系建设。\n")
+    result = clean(head + article)
+    assert result.text.startswith("六部门部署推进县域商业体系建设\n2024-05-16 09:12:37")
+    assert "字号" not in result.text
+
+
+@pytest.mark.parametrize("tail, goes", [
+    ("郑重声明：财汇网发布此信息的目的在于传播更多信息，与本站立场无关。\n", True),
+    ("广告声明：文内含有的对外跳转链接，用于传递更多信息，结果仅供参考。\n", True),
+    ("本版责编：林海　美编：陈茜　校对：周红\n", True),
+    ("郑重声明：我行工作人员不会以任何理由索要验证码。\n", False),   # a bank's own warning
+    ("我们郑重声明，本公司从未授权任何第三方销售。\n", False),
+])
+def test_statements_about_the_site_go_a_texts_own_statement_stays(tail, goes):
+    assert (tail.strip() not in clean(BODY + tail).text) is goes

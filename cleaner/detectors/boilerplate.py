@@ -750,9 +750,15 @@ def _whole_word_search(pattern: re.Pattern, s: str) -> re.Match | None:
 
 #: a disclaimer of the author's view: in round brackets it is the author's own sentence
 _AUTHORS_VIEW = re.compile("代表作者|投资建议|投資建議")
-#: a notice that opens with its kind at the tail: a disclaimer, a rights statement (a risk warning
+#: a notice that opens with its kind at the tail: a disclaimer, a rights statement; a "special" or
+#: "solemn" statement only about the site, its views or its links (a bank's own 郑重声明 warns of fraud; a risk warning
 #: "风险提示：" may close a fund report of its own)
-_NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|特别声明|特別聲明|版权声明|版權聲明)[】\]]?[:：]")
+_NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明"
+                           r"|(?:特别声明|特別聲明|郑重声明|鄭重聲明|广告声明|廣告聲明)(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
+                           r"[】\]]?[:：]")
+
+
+_NOTICE_FIRSTS = frozenset("【[免特版郑鄭广廣")
 
 
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
@@ -1029,6 +1035,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", "keyword tags", "D"
     if s[:1] in _LOGIN_FIRSTS and _LOGIN_FORM.fullmatch(s):
         return "B111", f"a login or comment form's fields: {s}", "D"
+    if at_tail and s[:1] in _NOTICE_FIRSTS and _NOTICE_START.match(s):
+        return "B108", f"copyright/licence line: {_NOTICE_START.match(s).group(0)}", "C"
     if s == ":::":
         return "B111", "accessibility anchor of the page's blocks", "D"
     if s.startswith(_LINK_LIST_LABELS):
@@ -1180,12 +1188,19 @@ _DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc
 _BRAND = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
 
 
+_NAME_AND_SLOGAN = re.compile(r"[ \t\u3000]+[—–|｜-][ \t\u3000]+")
+
+
 def _site_like(line: str, lex: Lexicon) -> bool:
     """A line shaped like a site's name: 佛山法院网, 聯合新聞網 udn.com, CSDN."""
     if len(line) > (2 * _SITE_NAME_CHARS if line.isascii() else _SITE_NAME_CHARS) or _PROSE_MARKS.search(line):
         return False
     core = _DOMAIN.sub("", line).strip(EDGE_SPACE)
     if not core or core != line or _BRAND.fullmatch(line) is not None or core.endswith(lex.site_suffix):
+        return True
+    # a name with its slogan after it: 中国要闻网 — 权威 及时 全面, 科普时空 | 让科学触手可及
+    parts = _NAME_AND_SLOGAN.split(core, 1)
+    if len(parts) == 2 and len(parts[1]) <= 20 and _site_like(parts[0], lex):
         return True
     # a name with its Latin form after it: 星洲网 Sin Chew Daily
     name, _, latin = core.partition(" ")
@@ -1270,8 +1285,9 @@ def _line_below(text: str, pos: int, line: str) -> bool:
 
 
 def _peel_head(text: str, lex: Lexicon, limit: int):
-    """Findings for the site chrome at the head, the end of the protected head, and
-    whether the head is final (see :func:`settled`).
+    """Findings for the site chrome at the head, the end of the protected head,
+    whether the head is final (see :func:`settled`), and how many of the
+    findings the walk down made (the others are widgets found below the title).
 
     The first line that is not chrome is the title; it and the line under it
     (byline/dateline) are protected from the tail pass.  The head is final
@@ -1322,6 +1338,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                 break
         cur = line_after(text, e) if nxt is _MISS else nxt
     protect = kept_end[-1] if kept_end else len(text)
+    walked = len(found)   # the walk's findings: the chrome above the title, line by line
     if kept_end:
         taken = {f.start for f in found}
         found += _info_line_widgets(text, title_start, taken)
@@ -1329,7 +1346,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         if widgets:
             found += widgets
             final = False   # the lines that were the title's neighbours change: look again
-    return found, protect, final
+    return found, protect, final, walked
 
 
 #: the widgets an article's info line ends with: font size choices, print/close
@@ -1875,7 +1892,7 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         # the usual call: no settings, the lexicon from the data files
         lex = load_lexicon(())
         head_limit, tail_limit = MAX_HEAD_LINES, MAX_TAIL_LINES
-    head, protect, final = _peel_head(text, lex, head_limit)
+    head, protect, final, walked = _peel_head(text, lex, head_limit)
     if protect < len(text):
         tail, tail_final = _peel_tail(text, lex, protect, tail_limit)
         final = final and tail_final
@@ -1890,8 +1907,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             taken.update(f.start for f in more)
 
     add(_anywhere(text, lex, taken))
-    menus, menus_settled = _menu_runs(text, lex, head, tail, taken, protect, min(head_limit, _MENU_MAX_LINES),
-                                      min(tail_limit, _MENU_MAX_LINES))
+    menus, menus_settled = _menu_runs(text, lex, head[:walked], tail, taken, protect,
+                                      min(head_limit, _MENU_MAX_LINES), min(tail_limit, _MENU_MAX_LINES))
     add(menus)
     settled_extra = len(menus) if menus_settled else 0
     if tail:   # the furniture holds chrome the tail walk knows: a page whose walk found none has none
