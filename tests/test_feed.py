@@ -320,3 +320,16 @@ def test_account_ids_and_badges_on_a_feed_page_go(card):
     text = "春天的第一碗蕨菜\n\n" + card + "\n关注\n\n今天去山里采了蕨菜，焯水以后凉拌，味道很鲜。\n\n发布 👍 0 举报 写留言\n"
     result = clean(text)
     assert card not in result.text and "今天去山里采了蕨菜" in result.text
+
+
+def test_a_posters_profile_fields_on_a_forum_page_go():
+    text = ("城东菜场改造后第一次去买菜\n\n梅城小渔\n积分\n876\n注册时间\n2019-3-2\n发消息\n\n"
+            "今天也去了，确实停车难，建议早上七点前去，那时候车库还有位置。\n回复\n支持\n反对\n举报\n")
+    result = clean(text)
+    assert "积分" not in result.text and "2019-3-2" not in result.text and "注册时间" not in result.text
+    assert "今天也去了" in result.text
+
+
+def test_a_league_tables_points_stay():
+    text = "甲组积分榜\n\n第一名\n江城队\n积分\n36\n第二名\n海州队\n积分\n31\n\n以上为第十轮战罢的排名。\n"
+    assert clean(text).text == text

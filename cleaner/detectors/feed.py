@@ -709,6 +709,36 @@ def _vertical_rows(lines: list[str], kinds: list[str], lex: _Lexicon) -> None:
                 kinds[i:j] = ["strong"] * (j - i)
 
 
+#: a poster's profile scraped one field per line: the label, then its value
+#: ("积分⏎3265", "注册时间⏎2013-8-21", "粉丝⏎1033"); labels of dates take a date
+_PROFILE_COUNTS = frozenset(("积分", "積分", "帖子", "主题", "主題", "精华", "精華", "威望", "金钱", "金錢", "贡献", "貢獻",
+                             "发帖", "發帖", "声望", "聲望", "经验", "經驗", "粉丝", "粉絲", "获赞", "獲讚", "原创", "原創",
+                             "周排名", "週排名", "总排名", "總排名", "访问", "訪問", "等级", "等級", "回帖", "UID"))
+_PROFILE_DATES = frozenset(("注册时间", "註冊時間", "最后登录", "最後登錄", "最後登入", "加入时间", "加入時間", "在线时间", "在線時間"))
+_PROFILE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\d+[ \t]*小时|\d+[ \t]*小時")
+
+
+def _profile_fields(lines: list[str], kinds: list[str]) -> None:
+    """Mark a poster's profile fields, each a label line with its value on the
+    next line, as chrome: a forum page lists them under every post.  Only on a
+    page that already holds feed chrome (the caller's condition): a league
+    table or a form the text gives has none around it."""
+    n = len(lines)
+    for i, line in enumerate(lines[:-1]):
+        label = line.strip(_BLANKS)
+        if label in _PROFILE_COUNTS:
+            ok = _NUMBER.fullmatch
+        elif label in _PROFILE_DATES:
+            ok = _PROFILE_DATE.fullmatch
+        else:
+            continue
+        j = i + 1
+        while j < n and kinds[j] == "blank":
+            j += 1
+        if j < n and kinds[j] in ("", "weak") and ok(lines[j].strip(_BLANKS)) is not None:
+            kinds[i] = kinds[j] = "strong"
+
+
 #: the labels a platform puts before a post's stamp
 _STAMP_LABELS = ("编辑于", "編輯於", "发布于", "發佈於", "發布於", "发表于", "發表於", "最后编辑于", "最後編輯於")
 _STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern}|\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日"
@@ -812,6 +842,8 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     body = _body_start(lines)
     _labelled_stamps(lines, kinds, body)
     if "weak" in kinds:
+        if "strong" in kinds:   # a page with feed chrome beyond the labels themselves
+            _profile_fields(lines, kinds)
         _vertical_rows(lines, kinds, lex)
         _thread_records(lines, kinds, body)
 
