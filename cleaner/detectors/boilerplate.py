@@ -1395,6 +1395,10 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
 #: the widget kinds a line between the headline and the text may be: font
 #: controls, share bars, print and other UI links
 _WIDGET_CODES = ("B103", "B106", "B111")
+#: a word one of those widgets holds: font sizes, share, print, close, report and save buttons,
+#: a player's button, an author card's figure, a tag line
+_WIDGET_HINT = re.compile("字号|字號|字体|字體|字型|字级|字級|A[+-]|放大|缩小|縮小|默认|默認|分享|打印|列印|关闭|關閉|纠错|糾錯"
+                          "|收藏|举报|舉報|播放|文章|分类|分類|标签|標籤|专栏|專欄|听新闻|聽新聞")
 #: how many lines below the headline the text starts at the latest
 _ABOVE_BODY_LINES = 8
 #: the first line of the text: this long, with a sentence in it
@@ -1408,8 +1412,8 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
     the title; these stand below it."""
     found: list[Finding] = []
     end = title_start + _ABOVE_BODY_LINES * 120
-    if _DATE.search(text, title_start, end) is None:
-        return found   # no dateline under the title: nothing stands between it and the text here
+    if _WIDGET_HINT.search(text, title_start, end) is None or _DATE.search(text, title_start, end) is None:
+        return found   # no widget word, or no dateline under the title: most pages
     pos = title_start
     lines = 0
     dated = False   # widgets stand below the dateline; above it, a "title" may be the site's name over its menu
