@@ -1185,3 +1185,28 @@ def test_a_sites_name_with_its_slogan_above_the_navigation_goes(site):
 ])
 def test_statements_about_the_site_go_a_texts_own_statement_stays(tail, goes):
     assert (tail.strip() not in clean(BODY + tail).text) is goes
+
+
+@pytest.mark.parametrize("tail", [
+    "本文为新知号作者原创，不代表新知号立场。\n",
+    "分享到：臉書 ｜ 微信 ｜ 複製連結\n",
+    "A-　A+　　收藏本文　　我要评论\n",
+])
+def test_platform_disclaimers_and_share_bars_of_hk_and_taiwan_go(tail):
+    assert clean(BODY + tail).text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_spokesmans_words_about_views_stay():
+    text = BODY + "发言人表示，这一表态不代表中方立场。\n"
+    assert clean(text).text == text
+
+
+def test_a_bar_with_divides_signs_is_a_navigation_bar():
+    head = "中国观察网首页  ∣  手机看观察  ∣  观察客户端  ∣  网站地图  ∣  English\n\n"
+    assert clean(head + BODY).text == BODY.rstrip("\n") + "\n"
+
+
+def test_bracketed_size_choices_on_the_info_line_go():
+    head = "全市春耕生产进展顺利\n2025-06-05 16:12:08   来源：县应急管理局"
+    body = "\n\n记者今天从有关部门获悉，全市春耕生产进展顺利，各地农资供应充足。\n"
+    assert clean(head + "   【大 中 小】" + body).text == head + body

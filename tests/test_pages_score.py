@@ -19,7 +19,8 @@ FLOORS = {"gov": 0.96, "news": 0.965, "social": 0.89, "mixed": 0.93, "ugc": 0.89
           "wechat": 0.95, "tricky2": 0.985, "knowledge": 0.85, "clean3": 0.995,
           "news2": 0.97, "gov2": 0.94, "vertical": 0.915, "forum2": 0.84, "blog2": 0.82,
           "news3": 0.96, "clean4": 0.995, "damage2": 0.92, "news4": 0.975, "orgs2": 0.955,
-          "social2": 0.94, "clean5": 0.995, "news5": 0.95, "mixed3": 0.865, "clean6": 0.995}
+          "social2": 0.94, "clean5": 0.995, "news5": 0.95, "mixed3": 0.865, "clean6": 0.995,
+          "news6": 0.945, "news7": 0.945}
 MIN_RECALL = 0.985
 #: clean pages known to change, with the reason (a limitation, not a target)
 _TAIL_CREDIT = "a lone credit at the tail (编辑 | 小满, 审核：某某) is read as the editorial chain"

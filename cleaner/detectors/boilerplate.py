@@ -19,7 +19,12 @@ of UI tokens) and the position are checked here.  The detector
   breadcrumb, ``返回顶部``, a labelled page counter, a video player's clock,
   an app banner and the like;
 * reads on from where the head and tail walks stopped for a **menu** scraped
-  one item per line (enough known menu words among short lines);
+  one item per line (enough known menu words among short lines; under the
+  page's first line too, which stays), and below the dateline for the
+  **widgets** between it and the text (font sizes, share bars);
+* takes the **furniture** at the end of a blog's or a forum's page: short
+  lines among the site's chrome there (archives, rankings, sidebar titles),
+  up to the first sentence, long line or credit of the article;
 * takes a **comment section** to the end of the page (a header with a thread
   of short lines under it), short **related-links blocks** inside the text
   and the **catalogue table** of a government page (:mod:`.catalog`), and an
@@ -81,10 +86,10 @@ MAX_RELATED_LINKS = 25
 #: how many lines a comment-section header may take along
 MAX_COMMENT_LINES = 40
 
-_PIPES = "|｜丨¦"
+_PIPES = "|｜丨¦∣│"
 _LONE_SEP = re.compile(f"[{_PIPES}]+|:::")
 #: characters that separate the tokens of a UI line (white space included)
-_SEP_CLASS = r"\s|｜丨¦/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
+_SEP_CLASS = r"\s|｜丨¦∣│/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
 _TOKEN_SPLIT = re.compile(f"[{_SEP_CLASS}]+")
 _FIRST_TOKEN = re.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+)")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
@@ -759,6 +764,8 @@ _NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|�
 
 
 _NOTICE_FIRSTS = frozenset("【[免特版郑鄭广廣")
+#: "本文为新知号作者原创，不代表新知号立场。": a line about this text or site that says it speaks for no one else
+_VIEW_DISCLAIMER = re.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
 
 
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
@@ -1035,6 +1042,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", "keyword tags", "D"
     if s[:1] in _LOGIN_FIRSTS and _LOGIN_FORM.fullmatch(s):
         return "B111", f"a login or comment form's fields: {s}", "D"
+    if at_tail and s[:1] in "本此以文" and len(s) <= 80 and _VIEW_DISCLAIMER.match(s):
+        return "B108", "the platform's disclaimer of the author's view", "C"
     if at_tail and s[:1] in _NOTICE_FIRSTS and _NOTICE_START.match(s):
         return "B108", f"copyright/licence line: {_NOTICE_START.match(s).group(0)}", "C"
     if s == ":::":
@@ -1352,12 +1361,14 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
 #: the widgets an article's info line ends with: font size choices, print/close
 #: links, a page counter ("发布时间：2024-06-12  【字号：大 中 小】", "… | 阅读：862")
 _INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[【\[]?[大中小](?:[ \t\u3000]*[大中小]){1,2}[】\]]{0,2}"
+                r"|[【\[]大[ \t\u3000]*中[ \t\u3000]*小[】\]]"
                 r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
                 rf"|{_COUNTER_WORD}[ \t\u3000]*(?:[\[【(（][ \t]*)?(?:\d[\d,]*(?:\.\d+)?[ \t\u3000]*[万萬]?[ \t\u3000]*次?)?(?:[ \t]*[\]】)）])?)")
 _INFO_TAIL = re.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
 #: a word every widget holds: the tail pattern may match empty at any position,
 #: so a line without one is ruled out by this literal scan first
-_INFO_GATE = re.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉") + _COUNTER_WORDS))
+_INFO_GATE = re.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小")
+                                  + _COUNTER_WORDS))
 #: what the rest of an info line says: a date or one of its labels
 _INFO_REST = re.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
 #: how many lines from the top an info line may stand (title, dateline, info line)
