@@ -764,6 +764,14 @@ _NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|�
 
 
 _NOTICE_FIRSTS = frozenset("【[免特版郑鄭广廣")
+
+
+def _opening_notice(s: str) -> str | None:
+    """The kind a tail notice opens with ("免责声明：", "郑重声明：" about the site), or None."""
+    if s[:1] not in _NOTICE_FIRSTS:
+        return None
+    m = _NOTICE_START.match(s)
+    return m.group(0) if m else None
 #: "本文为新知号作者原创，不代表新知号立场。": a line about this text or site that says it speaks for no one else
 _VIEW_DISCLAIMER = re.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
 
@@ -771,8 +779,10 @@ _VIEW_DISCLAIMER = re.compile(r"(?:本文|本站|本网|本網|此文|以上|文
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > 250:
         return None
-    if at_tail and _NOTICE_START.match(s):
-        return _NOTICE_START.match(s).group(0)
+    if at_tail:
+        notice = _opening_notice(s)
+        if notice:
+            return notice
     m = _whole_word_search(lex.copyright_strong_re, s)
     if m and _narrates(s, m):
         return None
@@ -1044,8 +1054,9 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"a login or comment form's fields: {s}", "D"
     if at_tail and s[:1] in "本此以文" and len(s) <= 80 and _VIEW_DISCLAIMER.match(s):
         return "B108", "the platform's disclaimer of the author's view", "C"
-    if at_tail and s[:1] in _NOTICE_FIRSTS and _NOTICE_START.match(s):
-        return "B108", f"copyright/licence line: {_NOTICE_START.match(s).group(0)}", "C"
+    notice = _opening_notice(s) if at_tail else None   # before the quick test: its words need not be lexicon words
+    if notice:
+        return "B108", f"copyright/licence line: {notice}", "C"
     if s == ":::":
         return "B111", "accessibility anchor of the page's blocks", "D"
     if s.startswith(_LINK_LIST_LABELS):
@@ -1434,7 +1445,7 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
         if not c:
             continue
         lines += 1
-        if lines > _ABOVE_BODY_LINES or pos > len(text) + 1:
+        if lines > _ABOVE_BODY_LINES:
             break
         if len(c) >= _BODY_LINE_CHARS and has_sentence_end(c):
             break   # the text has begun
@@ -1966,7 +1977,7 @@ def _credits(c: str, lex: Lexicon) -> bool:
     brackets ("（供稿：心血管内科　撰稿：曾丽萍）") or in a bar ("文字 | 李小满  图片 | 周舟")."""
     if c[:1] in "（(" and c[-1:] in "）)":
         return _AUTHOR_ROLE.search(c) is not None
-    if "|" in c or "｜" in c:
+    if any(p in c for p in _PIPES):
         items = [i.strip(EDGE_SPACE) for i in _BAR_SPLIT.split(c)]
         return _credit_pairs([i for i in items if i], lex) >= 2
     return False
@@ -2104,10 +2115,10 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
         # "标题 - 栏目 - 某某论坛") stays; a menu right under it must hold
         # enough known items of its own
         pos, seen, count = first[1], 1, 0
-        under_first_line = first[2]
+        first_line = first[2]
         first = line_after(text, pos)
     else:
-        under_first_line = None
+        first_line = None
     if head and head[-1].code == "B112":
         first = None   # the section's path ended the site's chrome: the headline comes next
     if first is not None and not _menu_stop(first, lex, taken, False):
@@ -2116,8 +2127,8 @@ def _menu_runs(text: str, lex: Lexicon, head: list[Finding], tail: list[Finding]
         if found:
             below = line_after(text, run[-1][1])
             # the headline again ("<title>" above the menu, "<h1>" below it) or the text's first paragraph
-            settled = under_first_line is not None and below is not None and (
-                below[2] == under_first_line or (len(below[2]) >= _BODY_LINE_CHARS and has_sentence_end(below[2])))
+            settled = first_line is not None and below is not None and (
+                below[2] == first_line or (len(below[2]) >= _BODY_LINE_CHARS and has_sentence_end(below[2])))
     # the tail walk took the lines below its topmost finding, but for a stray line or two
     top = tail[-1].start if tail else len(text)  # the walk went up line by line
     last = line_before(text, top, protect)

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..encoding.charfreq import is_han
 from ..findings import Finding
 from .base import Context, Detector, Rule
 
@@ -399,19 +400,15 @@ _PAGE_ELEMENT_TAG = re.compile(r"<(?:html|head|body|meta|link|title|base)\b", re
 _OPENING_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 
 
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
 def _page_element_in_sentence(text: str, f: Finding, closed: set[str]) -> bool:
     """A page-frame tag (``<head>``, ``<meta …>``) between two Chinese characters
     of one line (or before a clause mark), its element closed nowhere: a
     sentence that names where something goes in a page.  Leftovers of a
     page's head come in a run of tags at the top, not inside a sentence."""
-    if f.start == 0 or f.end >= len(text) or not _han(text[f.start - 1]):
+    if f.start == 0 or f.end >= len(text) or not is_han(text[f.start - 1]):
         return False
     after = text[f.end]
-    if not (_han(after) or after in _AFTER_NAMED_TAG):
+    if not (is_han(after) or after in _AFTER_NAMED_TAG):
         return False
     m = _OPENING_NAME.match(text, f.start, f.end)
     if m is None or m.group(1).lower() not in _PAGE_ELEMENTS:
