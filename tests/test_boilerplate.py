@@ -1072,7 +1072,7 @@ def test_figures_of_the_text_at_the_tail_stay(text):
     assert clean(text).text.endswith("\n" + last + "\n")
 
 
-BLOG_SIDEBAR = ("分类: Java\n标签: 并发, 线程池\n阅读排行榜\n1. MySQL 索引失效的几种常见情况(8732)\n"
+BLOG_SIDEBAR = ("分类: Java\n标签: 并发, 线程池\n站长推荐\n1. MySQL 索引失效的几种常见情况(8732)\n"
                 "2. Spring 事务不生效的六个原因(5210)\n2022年11月(3)\n2022年10月(5)\n"
                 "Copyright © 2022 沧海一粟\nPowered by .NET 7.0 on Kubernetes\n")
 
@@ -1210,3 +1210,47 @@ def test_bracketed_size_choices_on_the_info_line_go():
     head = "全市春耕生产进展顺利\n2025-06-05 16:12:08   来源：县应急管理局"
     body = "\n\n记者今天从有关部门获悉，全市春耕生产进展顺利，各地农资供应充足。\n"
     assert clean(head + "   【大 中 小】" + body).text == head + body
+
+
+_FORUM_HEAD = ("城东菜场改造后第一次去买菜，说几点感受 - 梅城杂谈 - 梅城论坛 - Powered by Discuz!\n"
+               "请 登录 后使用快捷导航\n没有帐号？立即注册\n用户名\n密码\n登录\n门户\n论坛\n梅城杂谈\n房产家居\n"
+               "梅城论坛 › 梅城社区 › 梅城杂谈\n查看: 8762|回复: 46\n")
+_FORUM_TEXT = ("城东菜场改造后第一次去买菜，说几点感受\n"
+               "城东菜场关了大半年，上个月底总算重新开门了。今天早上送完孩子顺路去转了一圈，说几点个人感受。\n")
+
+
+def test_the_site_header_between_the_page_title_and_its_headline_goes():
+    assert clean(_FORUM_HEAD + _FORUM_TEXT).text == _FORUM_TEXT
+
+
+def test_a_paragraph_between_the_page_title_and_the_headline_ends_the_header():
+    lead = "城东菜场的改造从去年秋天开始，历时大半年，这是本论坛网友第一次去实地体验后写下的文字。\n"
+    text = ("城东菜场改造后第一次去买菜，说几点感受 - 梅城论坛\n" + lead + "门户\n论坛\n" + _FORUM_TEXT)
+    out = clean(text).text
+    assert lead in out and out.count("城东菜场改造后第一次去买菜，说几点感受") == 1 and out.endswith(_FORUM_TEXT)
+
+
+def test_a_blogs_sidebar_lists_at_the_end_go():
+    text = (BODY + "阅读排行榜\n1. MySQL 索引失效的几种常见情况(8732)\n2. Spring 事务不生效的六个原因(5210)\n"
+            "评论排行榜\n1. Java 线程池 ThreadPoolExecutor 七个参数，一次讲清楚(4)\n推荐排行榜\n最新评论\n"
+            "1. Re:Java 线程池 ThreadPoolExecutor 七个参数，一次讲清楚\n--路人甲乙丙\nCopyright © 2022 沧海一粟\n")
+    assert clean(text).text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_headline_quoting_a_copyright_notice_stays():
+    text = ("“转载请注明出处”有用吗？聊聊个人博客的版权声明与知识共享协议\n\n"
+            "很多博主会在文末写上一句话，希望别人转载时注明出处，但这句话在法律上到底有多大作用？\n")
+    assert clean(text).text == text
+
+
+def test_a_forums_footer_clock_goes():
+    text = BODY + "Archiver|手机版|江淮钓鱼论坛 ( 皖ICP备09011473号 )\nGMT+8, 2024-3-18 22:06\n"
+    assert clean(text).text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_blog_posts_licence_and_permalink_under_the_headline_go():
+    head = "Python asyncio 入门\n于 2023-06-13 10:12:01 发布\n"
+    notices = ("版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。\n"
+               "本文链接：https://blog.example.net/article/details/131211094\n")
+    body = "asyncio 是 Python 标准库里的异步框架，这篇笔记记录了我在项目里踩过的几个坑。\n"
+    assert clean(head + notices + body).text == head + body

@@ -333,3 +333,74 @@ def test_a_posters_profile_fields_on_a_forum_page_go():
 def test_a_league_tables_points_stay():
     text = "甲组积分榜\n\n第一名\n江城队\n积分\n36\n第二名\n海州队\n积分\n31\n\n以上为第十轮战罢的排名。\n"
     assert clean(text).text == text
+
+
+_THREAD = ("早春野河钓鲫，我这套线组用了三年\n"
+           "打印 | 推荐 | 订阅 | 收藏\n"
+           "浮漂看天下\n中级钓友\nUID 1532\n帖子 4321\n精华 12\n阅读权限 100\n来自 无锡\n在线时间 1203 小时\n注册 2011-2-19\n状态 离线\n"
+           "大 中 小 发表于 2024-2-26 20:05  只看该作者\n"
+           "本帖最后由 浮漂看天下 于 2024-2-26 20:31 编辑\n"
+           "开春以后很多钓友问我野河钓鲫用什么线组，今天统一回答一下，仅代表个人习惯。\n"
+           "IMG_0321.JPG (186.45 KB)\n下载附件 保存到相册\n"
+           "查看详细资料\nTOP\n"
+           "钓鱼佬小周\n新手上路\nUID 20417\n帖子 88\n精华 0\n来自 常州\n注册 2020-4-6\n"
+           "大 中 小 发表于 2024-2-26 20:47  只看该作者\n"
+           "学习了，调4钓2我试过，早春确实好用。\n"
+           "回复 2# 钓鱼佬小周 的帖子\n"
+           "回复\n支持\n反对\n举报\n")
+
+
+def test_a_forum_records_chrome_goes_and_the_posts_stay():
+    out = clean(_THREAD).text
+    for chrome in ("UID", "精华 12", "阅读权限", "在线时间", "状态 离线", "来自 无锡", "只看该作者", "本帖最后由",
+                   "IMG_0321.JPG", "保存到相册", "查看详细资料", "新手上路", "中级钓友", "钓鱼佬小周\n", "的帖子", "反对"):
+        assert chrome not in out, chrome
+    assert "开春以后很多钓友问我野河钓鲫用什么线组" in out and "学习了，调4钓2我试过" in out
+    assert out.startswith("早春野河钓鲫，我这套线组用了三年\n")
+
+
+def test_profile_like_lines_without_feed_chrome_stay():
+    text = ("球队资料\n\n来自 无锡\n注册 2011-2-19\n状态 离线\n\n"
+            "这支球队成立于2011年，主场设在无锡体育中心，目前处于休赛期。\n")
+    assert clean(text).text == text
+
+
+def test_an_attachment_named_in_the_text_stays():
+    text = "请下载附件：\n\n申报表.docx (36 KB)\n\n填写后于本月底前发送至指定邮箱。\n"
+    assert clean(text).text == text
+
+
+def test_chrome_every_answer_repeats_goes():
+    answer = "已赞过\n已踩过<\n你对这个回答的评价是？\n评论\n收起\n"
+    text = ("窗户上为什么会结冰花？\n\n"
+            "室内湿度大，玻璃又冷，水汽直接在玻璃上凝成冰了，跟冬天戴眼镜进屋起雾一个道理。\n" + answer +
+            "换塑钢窗或者断桥铝的双层玻璃就好了，我家换了以后再没结过。\n" + answer)
+    out = clean(text).text
+    assert "已踩过" not in out and "你对这个回答的评价是" not in out and "收起" not in out
+    assert "换塑钢窗" in out and "室内湿度大" in out
+
+
+def test_a_list_of_buttons_the_text_gives_once_stays():
+    text = "新版界面把按钮减到了三个：\n评论\n收起\n分享\n\n用户反馈说比以前清爽多了，也更容易找到想要的功能。\n"
+    assert clean(text).text == text
+
+
+def test_an_announced_list_ends_at_the_next_paragraph():
+    text = ("窗户结冰花怎么办\n\n想减少冰花，可以试试：\n（1）睡前开窗通风几分钟。\n（2）不要在卧室晾衣服。\n"
+            "如果是单层玻璃窗，冰花融化后的水容易顺着窗框流下，时间长了会让窗台发霉。\n"
+            "发布 👍 0 举报 写留言\n")
+    out = clean(text).text
+    assert "举报" not in out and "（2）不要在卧室晾衣服。" in out and "窗台发霉" in out
+
+
+def test_a_posts_rating_block_goes():
+    text = (_THREAD.replace("IMG_0321.JPG (186.45 KB)\n",
+                            "评分\n参与人数 3  威望 +3  金钱 +30  收起 理由\n梅城小渔  + 1  + 10  很给力!\n江北老周  + 2  + 20\n"))
+    out = clean(text).text
+    assert "参与人数" not in out and "很给力" not in out and "江北老周" not in out and "评分" not in out
+    assert "开春以后很多钓友问我野河钓鲫用什么线组" in out
+
+
+def test_a_score_table_in_the_text_stays():
+    text = "比赛结果\n\n参与人数 3\n甲队 + 2\n乙队 + 1\n\n以上为本轮积分变化，下一轮比赛将于周日进行。\n"
+    assert clean(text).text == text

@@ -225,3 +225,23 @@ def test_a_text_with_every_character_annotated_loses_the_annotations():
 def test_a_few_annotations_on_simplified_characters_stay():
     text = "小(xiǎo)朋(péng)友(yǒu)们，今天我们学习三个生字。\n"
     assert clean(text).text == text
+
+
+_TOURISM = ("婺(wù)源篁(huáng)岭：晒(shài)秋(qiū)时节游(yóu)客(kè)络(luò)绎(yì)不绝\n"
+            "金秋十月，婺(wù)源县篁(huáng)岭古村(cūn)进入一年中最热闹的晒(shài)秋(qiū)季节，依山而建的民居屋顶上铺满了红辣(là)椒(jiāo)。\n"
+            "“每天早上七点多就要把晒(shài)匾(biǎn)搬上晒(shài)架。”今年62岁的村(cūn)民一边翻晒(shài)辣(là)椒(jiāo)一边说，这些农产品大部分卖给游(yóu)客(kè)。\n")
+
+
+def test_machine_annotations_in_simplified_prose_go():
+    result = clean(_TOURISM)
+    assert "(" not in result.text
+    assert result.text.startswith("婺源篁岭：晒秋时节游客络绎不绝\n")
+    assert {f.code for f in result.findings} == {"E301"}
+
+
+@pytest.mark.parametrize("lesson", [
+    "今天学习声调：\n妈(mā) 麻(má) 马(mǎ) 骂(mà)\n风(fēng) 雨(yǔ) 山(shān) 水(shuǐ)\n花(huā) 草(cǎo) 树(shù) 木(mù)\n",
+    "课文生字：\n春(chūn)、夏(xià)、秋(qiū)、冬(dōng)、风(fēng)、雨(yǔ)、雪(xuě)、霜(shuāng)、云(yún)、雷(léi)、电(diàn)、雾(wù)。\n",
+])
+def test_a_pinyin_lesson_in_simplified_script_stays(lesson):
+    assert clean(lesson).text == lesson

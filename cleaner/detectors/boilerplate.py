@@ -718,19 +718,26 @@ _QUOTED_SPANS = re.compile("|".join(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape
 _NARRATIVE_VERB = re.compile("[说說称稱]|表示|介绍|介紹|透露|拿到|获得|獲得|取得|申请|申請|办理|辦理|伪造|偽造|冒用|显示|顯示|写着|寫著|印着|印著")
 
 
+#: the words of its own a line quoting a copyright marker holds at least
+_OWN_WORDS = 6
+
+
 def _narrates(s: str, marker: re.Match) -> bool:
     """Whether a line that holds a copyright/licence marker is a sentence about
     one (a story on piracy or a fake licence number) rather than a footer.
 
-    It must end like a sentence and have clauses or quotes.  A marker in
-    quotation marks is quoted, and a sentence that reports what someone says
+    A marker in quotation marks, with words of the line's own outside them,
+    is quoted.  Otherwise the line must end like a sentence and have clauses
+    or quotes, and a sentence that reports what someone says
     or learnt ("律师建议，…") is a report, whatever the line says around it.  Otherwise
     the line must not speak for the site or the text itself (outside quotes),
     and a licence number or dated © of its own counts only beside a verb that
     reports it ("终于拿到了编号：浙ICP备…")."""
+    if _quoted(s, marker.start()) and len(_QUOTED_SPANS.sub("", s).strip(EDGE_SPACE + "，,：:？?！!。")) >= _OWN_WORDS:
+        return True   # a headline or a sentence that quotes the marker ("“转载请注明出处”有用吗？")
     if not ends_sentence(s) or not _REPORTING.search(s):
         return False
-    if _quoted(s, marker.start()) or _REPORT_FRAME.match(s):
+    if _REPORT_FRAME.match(s):
         return True
     outside = _QUOTED_SPANS.sub("", s)
     if _SELF_REFERENCE.search(outside):
@@ -1065,6 +1072,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"download counter: {s}", "D"
     if at_tail and s[:1] in "PpP自" and _POWERED_BY.match(s) and len(s) <= 80:
         return "B108", f"the site's software credit in the footer: {s}", "C"
+    if at_tail and "GMT" in s and _FORUM_CLOCK.fullmatch(s):
+        return "B108", f"the forum's clock in the footer: {s}", "C"
     if ("·" in s or "•" in s or "・" in s) and not any(p in s for p in _PIPES):
         dots = _dot_bar(s, lex)   # its items need not hold a word the quick test knows
         if dots:
@@ -1181,6 +1190,9 @@ _LINK_LIST_LABELS = ("友情链接", "友情鏈接", "友情連結", "相关链�
 _DOWNLOAD_COUNT = re.compile(r"[（(]\s*(?:已下载|已下載|下载次数|下載次數)[:：]?\s*\d[\d,]*\s*次?\s*[）)]")
 #: the forum or blog software a page's title ends with: " - Powered by Discuz!"
 _POWERED_BY = re.compile(r"(?i)(?:proudly\s+)?powered\s+by\b|自豪地采用|自豪地採用")
+#: a forum's footer clock: "GMT+8, 2024-3-18 22:06", "当前时区 GMT+8, 现在时间是 2024-2-27 08:12"
+_FORUM_CLOCK = re.compile(r"(?:当前时区|當前時區)?[ \t]*GMT[+-]\d{1,2}(?::\d{2})?[ \t]*[,，]?[ \t]*(?:现在时间是|現在時間是)?"
+                          r"[ \t]*\d{4}-\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[,，][^\n]{0,80})?")
 _TITLE_SOFTWARE = re.compile(rf"{_TITLE_SEP}(?i:powered\s+by)\s+[^\n]{{1,30}}$")
 #: how far below it the headline itself must stand
 _PAGE_TITLE_REACH = 2000
@@ -1190,14 +1202,48 @@ def _page_title(text: str, end: int, line: str):
     """(code, reason, strength) when ``line`` is the page's title line: the
     headline with the site's name after it ("消费回暖…_凤凰网财经"), above the
     headline itself standing alone on a line of its own."""
+    headline = _title_headline(line)
+    if headline is None or not _line_below(text, end, headline[0]):
+        return None
+    return "B114", f"page title with the site's name: {headline[1]}", "D"
+
+
+def _title_headline(line: str) -> tuple[str, str] | None:
+    """The headline and the site's name of a page-title line, or None."""
     if "owered" in line or "OWERED" in line:
         line = _TITLE_SOFTWARE.sub("", line)
     m = _PAGE_TITLE.fullmatch(line)
-    if m is None:
-        return None
-    if not _line_below(text, end, m.group(1).strip(EDGE_SPACE)):
-        return None
-    return "B114", f"page title with the site's name: {m.group(2)}", "D"
+    return None if m is None else (m.group(1).strip(EDGE_SPACE), m.group(2))
+
+
+#: a line of the site's header between the page's title and its headline: not
+#: this long, and no sentence of this length
+_HEADER_LINE_CHARS = 80
+_HEADER_SENTENCE_CHARS = 30
+
+
+def _headline_echo(text: str, end: int, headline: str, limit: int) -> int:
+    """Where the page's headline stands alone again below its title line
+    (which ends at ``end``), with nothing but the site's header between:
+    the start of the lowest such line within reach, or -1.  Every line
+    between must be short, and none a sentence of some length: the login
+    form, the menu, the section's path and the thread's counters of a
+    forum's page stand there, never a paragraph."""
+    best = -1
+    pos, lines = end, 0
+    stop = min(len(text), end + _PAGE_TITLE_REACH)
+    while lines < limit:
+        row = line_after(text, pos, stop)
+        if row is None:
+            break
+        s, e, c = row
+        lines += 1
+        if c == headline:
+            best = s
+        elif len(c) > _HEADER_LINE_CHARS or (len(c) >= _HEADER_SENTENCE_CHARS and has_sentence_end(c)):
+            break
+        pos = e
+    return best
 
 
 #: a site's name: short, no clause punctuation
@@ -1320,6 +1366,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
     count = 0
     site_names = 0
     final = True
+    echo = -1   # where the headline stands again under the page's title, the site's header between
     while cur is not None:
         s, e, c = cur
         count += 1
@@ -1327,7 +1374,13 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         hit = None
         if count <= limit:
             if not kept_end:
-                hit = _classify_edge(c, lex, at_tail=False) or _page_title(text, e, c)
+                hit = _classify_edge(c, lex, at_tail=False)
+                if hit is None and s < echo:
+                    hit = ("B101", f"site header between the page's title and its headline: {c}", "D")
+                if hit is None:
+                    hit = _page_title(text, e, c)
+                    if hit is not None and echo < 0:
+                        echo = _headline_echo(text, e, _title_headline(c)[0], limit - count)
                 if hit is None and site_names < 2:
                     hit = _site_name(text, e, c, lex)
                     site_names += hit is not None
@@ -1419,7 +1472,7 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
 _WIDGET_CODES = ("B103", "B106", "B111")
 #: a word one of those widgets holds: font sizes, share, print, close, report and save buttons,
 #: a player's button, an author card's figure, a tag line
-_WIDGET_HINT = re.compile("字号|字號|字体|字體|字型|字级|字級|A[+-]|放大|缩小|縮小|默认|默認|分享|打印|列印|关闭|關閉|纠错|糾錯"
+_WIDGET_HINT = re.compile("字号|字號|字体|字體|字型|字级|字級|A[+-]|放大|缩小|縮小|默认|默認|分享|打印|列印|关闭|關閉|纠错|糾錯|版权声明|版權聲明|链接："
                           "|收藏|举报|舉報|播放|文章|分类|分類|标签|標籤|专栏|專欄|听新闻|聽新聞")
 #: how many lines below the headline the text starts at the latest
 _ABOVE_BODY_LINES = 8
@@ -1447,6 +1500,13 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
         lines += 1
         if lines > _ABOVE_BODY_LINES:
             break
+        if dated and s not in taken and pos <= end and (c.startswith(_LICENCE_LABELS) or _PERMALINK.fullmatch(c)):
+            notice = _opening_notice(c) if c.startswith(_LICENCE_LABELS) else "permalink"
+            if notice:   # the blog's licence and the post's permalink stand between the dateline and the text
+                what = "the post's licence notice" if notice != "permalink" else "the post's permalink"
+                found.append(Finding("B108" if notice != "permalink" else "B111", s, pos, "",
+                                     f"{what} between the headline and the text: {c[:20]}"))
+                continue
         if len(c) >= _BODY_LINE_CHARS and has_sentence_end(c):
             break   # the text has begun
         if not dated:
@@ -1458,6 +1518,12 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
         if hit is not None and hit[0] in _WIDGET_CODES and hit[2] == "D":
             found.append(Finding(hit[0], s, pos, "", f"widget between the headline and the text: {hit[1]}"))
     return found
+
+
+#: the labels a blog's licence notice opens with, under the headline
+_LICENCE_LABELS = ("版权声明：", "版权声明:", "版權聲明：", "版權聲明:")
+#: a post's own address, labelled: "本文链接：https://…"
+_PERMALINK = re.compile(r"(?:本文链接|本文鏈接|本文地址|文章链接|文章鏈接|永久链接|永久鏈接)[:：][ \t]*https?://\S+")
 
 
 #: short stray lines the tail walk may step past (each kept) to boilerplate above them
@@ -1966,6 +2032,11 @@ _FURNITURE_MIN_KNOWN = 3
 _FURNITURE_SHARE = 0.34
 #: unknown lines in a row that end the walk up
 _FURNITURE_GAP = 6
+#: an item of a blog's sidebar lists: a post or a category with its count
+#: ("1. MySQL 索引失效的几种常见情况(8732)", "Java(23)", "2022年11月(3)"),
+#: a latest comment's link ("1. Re:标题") or its author ("--路人甲")
+_SIDEBAR_ITEM = re.compile(r"(?:\d{1,2}[.、．][ \t]*)?[^\n]{1,60}?[(（]\d[\d,]*[)）]"
+                           r"|(?:\d{1,2}[.、．][ \t]*)?Re[:：][^\n]{1,60}|--[ \t]*[^\s。，！？]{1,16}")
 
 
 #: the roles of a text's makers: credits in round brackets that name one are the text's own
@@ -2008,6 +2079,8 @@ def _closing_furniture(text: str, lex: Lexicon, taken, protect: int, limit: int)
             break
         if s in taken:
             known = True
+        elif len(c) <= _MENU_CHROME_CHARS and _SIDEBAR_ITEM.fullmatch(c):
+            known = True   # an item of a sidebar's list: a post with its count, a month's archive, a comment's link
         else:
             if len(c) > _FURNITURE_LINE_CHARS or has_sentence_end(c) or _credits(c, lex):
                 break   # a sentence, or the article's credits the tail walk left (文字 | 李小满  图片 | 周舟)

@@ -598,6 +598,14 @@ _ACCOUNT_CARD = re.compile(r"(?:(?:头条号|頭條號|百家号|百家號)[ \t]
                            r"|(?:展开剩余|展開剩餘)[ \t]*\d{1,2}%|(?:展开全文|展開全文)[∨﹀vV]")
 
 
+#: a forum's notes on a post: who edited it last, and which post a reply answers
+#: ("本帖最后由 某某 于 2024-2-26 20:31 编辑", "回复 2# 某某 的帖子")
+_FORUM_NOTE = re.compile(r"(?:本帖最后由|本帖最後由)[ \t]*\S{1,20}[ \t]*(?:于|於)[ \t]*"
+                         r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:编辑|編輯)"
+                         r"|(?:回复|回覆)[ \t]*\d{1,5}[#楼樓][ \t]*\S{1,20}[ \t]*的(?:帖子|帖)"
+                         r"|(?:原帖由)[ \t]*\S{1,20}[ \t]*(?:于|於)[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:发表|發表)")
+
+
 def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip(_BLANKS)
     if ".cn/" in s:   # judge the line as it will be once its short links go
@@ -620,6 +628,12 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"   # a platform's badge or an account's card: "优质财经领域创作者", "微信号 jiangnanwenlv"
     if s.endswith("回答") and _QUESTION_LINK.fullmatch(s):
         return "strong"
+    if len(s) <= 60 and (s[-1] in "辑輯子表" or "编辑" in s or "編輯" in s) and _FORUM_NOTE.fullmatch(s):
+        return "strong"
+    if len(s) <= 60:
+        core = _stamp_core(s)
+        if core != s and core and _STAMP_LINE.fullmatch(core):
+            return "strong"   # a post's stamp with the forum's buttons on its line
     return ""
 
 
@@ -644,7 +658,8 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
     """The chrome-looking lines (feed chrome, forum headers) in the block right
     under a line of text that ends with a colon (blank lines between them
     aside): the text announces them (figures or a header it quotes), so they
-    are content."""
+    are content.  A blank line or a paragraph (a long line with a sentence)
+    ends the block: a page scraped without blank lines goes on below."""
     out: set[int] = set()
     announcing = in_block = False
     for i, k in enumerate(kinds):
@@ -652,6 +667,8 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
             if in_block:
                 announcing = in_block = False
             continue
+        if announcing and k == "" and len(lines[i]) >= _BODY_LINE and _SENTENCE.search(lines[i]):
+            announcing = in_block = False
         if announcing:
             in_block = True
             if k in ("strong", "weak", "bbs"):
@@ -752,7 +769,11 @@ _STAMP_LINE = re.compile(
     rf"(?:[^\s·•・]{{1,12}}[ \t]*[·•・][ \t]*|[^\s·•・]{{1,16}}(?:[ \t]*[(（](?:楼主|樓主|作者)[)）])?[ \t\u3000]{{2,}})?"
     rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
 #: a poster's rank beside the name: "LV5", "Lv.6", "UP", "(楼主)"
-_BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?")
+_BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?"
+                         # a forum's user groups, as its software names them ("金牌会员", "Rank: 6Rank: 6")
+                         r"|(?:Rank[:：]?[ \t]*\d{1,2}[ \t]*)+"
+                         r"|新手上路|(?:注册|註冊|中级|中級|高级|高級|金牌|VIP|荣誉|榮譽|贵宾|貴賓)(?:会员|會員)"
+                         r"|(?:论坛|論壇)元老|(?:超级|超級|实习|實習)?版主|(?:管理员|管理員)|(?:禁止发言|禁止發言)")
 #: the first line this long that holds a sentence starts the text
 _BODY_LINE = 30
 _SENTENCE = re.compile("[。！？!?]")
@@ -795,7 +816,7 @@ def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
     first line of the text (:func:`_body_start`).
     """
     stamps = [i for i in range(body + 1, len(lines))
-              if kinds[i] == "" and len(lines[i]) <= 40 and _STAMP_LINE.fullmatch(lines[i].strip(_BLANKS))]
+              if kinds[i] == "" and len(lines[i]) <= 60 and _STAMP_LINE.fullmatch(_stamp_core(lines[i]))]
     if len(stamps) < _THREAD_STAMPS:
         return
     n = len(lines)
@@ -834,6 +855,193 @@ def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
             j -= 1
         if j > body and kinds[j] == "" and _HANDLE.fullmatch(lines[j].strip(_BLANKS)):
             kinds[j] = "strong"
+    _button_columns(kinds, body)
+
+
+#: a line of a record's chrome is at most this long
+_RECORD_LINE_CHARS = 24
+
+
+def _repeated_chrome(lines: list[str], kinds: list[str]) -> None:
+    """Mark the chrome every record of a page repeats as chrome.
+
+    Answers, reviews and comments each carry the same buttons and prompts
+    under them (``已赞过⏎已踩过⏎你对这个回答的评价是？⏎评论⏎收起``): two short
+    lines in a row that stand together again elsewhere on the page, one of
+    them a UI word, are that chrome, wherever the pair recurs.  A line of
+    the text is longer, or holds a sentence; a UI word alone in the text
+    is not repeated with the same neighbour.
+    """
+    rows = [i for i, k in enumerate(kinds) if k != "blank"]
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for a, b in zip(rows, rows[1:]):
+        if "weak" not in (kinds[a], kinds[b]) and "strong" not in (kinds[a], kinds[b]):
+            continue
+        x, y = lines[a].strip(_BLANKS), lines[b].strip(_BLANKS)
+        if x == y or len(x) > _RECORD_LINE_CHARS or len(y) > _RECORD_LINE_CHARS \
+                or _SENTENCE_MARK.search(x) or _SENTENCE_MARK.search(y):
+            continue
+        pairs.setdefault((x, y), []).append(a)
+    for (x, y), starts in pairs.items():
+        if len(starts) < 2:
+            continue
+        for a in starts:
+            b = _next_row(kinds, a)
+            for i in (a, b):
+                if kinds[i] in ("", "weak"):
+                    kinds[i] = "strong"
+
+
+#: a full stop or an exclamation ends a sentence; a record's prompt may ask a question
+_SENTENCE_MARK = re.compile("[。！!；;]")
+
+
+def _next_row(kinds: list[str], i: int) -> int:
+    j = i + 1
+    while kinds[j] == "blank":
+        j += 1
+    return j
+
+
+def _button_columns(kinds: list[str], body: int) -> None:
+    """In a thread, a record's buttons scraped one per line (``回复⏎支持⏎反对⏎举报``)
+    are chrome together: two or more lone UI words in a row below the text."""
+    n = len(kinds)
+    i = body + 1
+    while i < n:
+        if kinds[i] != "weak":
+            i += 1
+            continue
+        j, run = i, []
+        while j < n and kinds[j] in ("weak", "blank"):
+            if kinds[j] == "weak":
+                run.append(j)
+            j += 1
+        if len(run) >= 2:
+            for x in run:
+                kinds[x] = "strong"
+        i = j
+
+
+#: what a forum prints around a post's stamp on its line: the font-size choices
+#: before it, the buttons after it ("大 中 小 发表于 2024-2-26 20:05  只看该作者")
+_STAMP_FRAME = re.compile(r"^[ \t\u3000]*(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
+                          r"|只看大图|只看大圖|回帖奖励|回帖獎勵|倒序浏览|倒序瀏覽|阅读模式|閱讀模式|电梯直达|電梯直達))+[ \t\u3000|｜]*$")
+
+
+def _stamp_core(line: str) -> str:
+    """A line as a stamp is judged: stripped, and without the font-size choices
+    and buttons a forum prints on the stamp's line."""
+    s = line.strip(_BLANKS)
+    if "只看" in s or s[:1] in "大中小" or "倒序" in s or "模式" in s or "直达" in s or "直達" in s or "奖励" in s or "獎勵" in s:
+        s = _STAMP_FRAME.sub("", s).strip(_BLANKS)
+    return s
+
+
+#: a poster's profile field with its value on one line ("精华 12", "在线时间 1203 小时",
+#: "注册 2011-2-19", "状态 离线", "来自 无锡"), a few of them a line ("UID 1024 帖子 56")
+_INLINE_FIELD_LABELS = ("积分", "積分", "帖子", "主题", "主題", "精华", "精華", "威望", "金钱", "金錢", "贡献", "貢獻",
+                        "发帖", "發帖", "声望", "聲望", "经验", "經驗", "回帖", "UID", "阅读权限", "閱讀權限",
+                        "注册时间", "註冊時間", "注册", "註冊", "最后登录", "最後登錄", "最後登入", "在线时间", "在線時間",
+                        "状态", "狀態", "来自", "來自", "用户组", "用戶組", "性别", "性別", "听众", "聽眾", "收听", "收聽",
+                        "好友", "金币", "金幣", "财富", "財富", "魅力", "人气", "人氣")
+_INLINE_FIELD = re.compile(
+    rf"(?:{'|'.join(sorted(_INLINE_FIELD_LABELS, key=len, reverse=True))})[ \t\u3000]*[:：]?[ \t\u3000]*"
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|[+-]?\d[\d,.]*[ \t]*(?:小时|小時|点|點|个|個|枚)?"
+    r"|离线|在线|離線|在線|[男女]|保密|[\u4e00-\u9fff]{2,4}(?=[ \t\u3000]*$))")
+_INLINE_FIELDS = re.compile(rf"(?:{_INLINE_FIELD.pattern})(?:[ \t\u3000|｜]+(?:{_INLINE_FIELD.pattern}))*")
+
+
+#: a forum's rating of a post: its head ("参与人数 3  威望 +3  金钱 +30  收起 理由"),
+#: one row a rater under it ("梅城小渔  + 1  + 10  很给力!"), its "评分" label above
+_RATING_HEAD = re.compile(r"(?:参与人数|參與人數)[ \t]*\d+[^\n]{0,60}")
+_RATING_ROW = re.compile(r"[^\s]{1,20}(?:[ \t]+[+-][ \t]*\d+)+(?:[ \t]+[^\s]{1,12})?")
+_RATING_LABELS = frozenset(("评分", "評分", "查看全部评分", "查看全部評分"))
+
+
+def _ratings(lines: list[str], kinds: list[str]) -> None:
+    """Mark a forum's rating blocks as chrome: the head, its rows, the label above."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if kinds[i] in ("", "weak") and (line.lstrip(_BLANKS)[:2] in ("参与", "參與")) \
+                and _RATING_HEAD.fullmatch(line.strip(_BLANKS)):
+            kinds[i] = "strong"
+            j = i - 1
+            while j >= 0 and kinds[j] == "blank":
+                j -= 1
+            if j >= 0 and lines[j].strip(_BLANKS) in _RATING_LABELS:
+                kinds[j] = "strong"
+            j = i + 1
+            while j < n and (kinds[j] == "blank" or (kinds[j] in ("", "weak")
+                                                     and _RATING_ROW.fullmatch(lines[j].strip(_BLANKS)))):
+                if kinds[j] != "blank":
+                    kinds[j] = "strong"
+                j += 1
+
+
+def _inline_profile_fields(lines: list[str], kinds: list[str]) -> None:
+    """Mark a poster's profile printed a field a line ("精华 12⏎阅读权限 100⏎来自 无锡")
+    as chrome: two or more such lines in a row, or a line of two or more
+    fields.  Only on a page with feed chrome (the caller's condition)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        if kinds[i] != "" or len(lines[i]) > 60 or _INLINE_FIELDS.fullmatch(lines[i].strip(_BLANKS)) is None:
+            i += 1
+            continue
+        # the run: field lines, and the chrome lines among them ("帖子 4321" is a counter already)
+        k = i
+        while k > 0 and kinds[k - 1] in ("strong", "weak", "blank"):
+            k -= 1
+        j, run, chrome = i, [], sum(1 for x in range(k, i) if kinds[x] != "blank")
+        while j < n and (kinds[j] in ("blank", "strong", "weak") or (kinds[j] == "" and len(lines[j]) <= 60
+                                                                      and _INLINE_FIELDS.fullmatch(lines[j].strip(_BLANKS)))):
+            if kinds[j] == "":
+                run.append(j)
+            elif kinds[j] != "blank":
+                chrome += 1
+            j += 1
+        if len(run) + chrome >= 2 or len(_INLINE_FIELD.findall(lines[i])) >= 2:
+            for x in run:
+                kinds[x] = "strong"
+            if len(run) + chrome >= 3:
+                _poster_above(lines, kinds, k)
+        i = j
+
+
+def _poster_above(lines: list[str], kinds: list[str], top: int) -> None:
+    """The poster's name and rank above a profile of three fields or more
+    (``钓鱼佬小周⏎中级钓友⏎UID 1532⏎帖子 4321⏎…``): the short line right above
+    it, and the one above that too when chrome stands above both (the record
+    before ends with its buttons; a headline above a name stays)."""
+    above = []
+    j = top - 1
+    while j >= 0 and len(above) < 3:
+        if kinds[j] != "blank":
+            above.append(j)
+        j -= 1
+    if not above or kinds[above[0]] != "" or not _HANDLE.fullmatch(lines[above[0]].strip(_BLANKS)):
+        return
+    kinds[above[0]] = "strong"
+    if len(above) == 3 and kinds[above[1]] == "" and _HANDLE.fullmatch(lines[above[1]].strip(_BLANKS)) \
+            and kinds[above[2]] in ("strong", "weak", "bbs"):
+        kinds[above[1]] = "strong"
+
+
+#: an attachment as a forum lists it: the file's name with its size and downloads
+#: ("IMG_0321.JPG (186.45 KB)", "IMG_2024.jpg (356.21 KB, 下载次数: 3)")
+_ATTACHMENT = re.compile(
+    r"[^\s/\\:：]{1,60}\.(?:jpe?g|png|gif|bmp|webp|heic|zip|rar|7z|pdf|docx?|xlsx?|pptx?|txt|apk|mp[34]|mov)"
+    r"[ \t]*[(（][ \t]*\d[\d.,]*[ \t]*(?:[KMG]i?B|[KMG]|bytes?|字节|字節)"
+    r"(?:[,，][ \t]*(?:下载次数|下載次數|下载|下載)[:：]?[ \t]*\d+[ \t]*次?)?[ \t]*[)）]", re.IGNORECASE)
+
+
+def _attachments(lines: list[str], kinds: list[str]) -> None:
+    """Mark the attachment lines of a post (a file's name with its size) as chrome."""
+    for i, line in enumerate(lines):
+        if kinds[i] == "" and len(line) <= 120 and (")" in line or "）" in line) \
+                and _ATTACHMENT.fullmatch(line.strip(_BLANKS)):
+            kinds[i] = "strong"
 
 
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
@@ -844,8 +1052,12 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     if "weak" in kinds:
         if "strong" in kinds:   # a page with feed chrome beyond the labels themselves
             _profile_fields(lines, kinds)
+            _inline_profile_fields(lines, kinds)
+            _attachments(lines, kinds)
+            _ratings(lines, kinds)
         _vertical_rows(lines, kinds, lex)
         _thread_records(lines, kinds, body)
+        _repeated_chrome(lines, kinds)
 
     findings: list[Finding] = []
     removed = [False] * len(lines)

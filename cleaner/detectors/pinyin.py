@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..encoding import pinyin_data as pd
+from ..encoding.charfreq import is_han
 from ..encoding.pinyin_gbk import is_valid_pair
 from ..findings import Finding
 from ..linetools import cjk_count, line_bounds
@@ -58,6 +59,16 @@ MIN_COVERAGE = 0.7
 #: of the ideographs of their lines at least
 MIN_DENSE_ANNOTATIONS = 20
 MIN_DENSE_COVERAGE = 0.6
+#: annotations inside running prose (see _in_running_prose): this many, on this
+#: many characters, on this share of their occurrences; this share of them
+#: inside a word and inside a line of prose (this long, with clause marks)
+MIN_PROSE_ANNOTATIONS = 12
+MIN_PROSE_CHARACTERS = 8
+MIN_PROSE_COVERAGE = 0.6
+MIN_IN_WORD_SHARE = 0.6
+MIN_IN_PROSE_SHARE = 0.6
+_PROSE_LINE_CHARS = 30
+_CLAUSE_MARKS = re.compile("[。，；！？]")
 #: how far a realigned (out-of-step) stretch may run
 MAX_ZONE = 400
 
@@ -354,13 +365,42 @@ def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
     if _dense(text, aligned, opts):
         return True
     chars = {c for _m, c, _d in aligned}
-    trad_share = sum(1 for c in chars if pd.traditional_differs(c)) / len(chars)
-    if trad_share < float(opts.get("min_traditional_share", MIN_TRADITIONAL_SHARE)):
-        return False
     # every occurrence of a listed character carries the annotation
     occurrences = sum(text.count(c) for c in chars)
     coverage = n / occurrences if occurrences else 0.0
+    if _in_running_prose(text, aligned, chars, opts):
+        return True
+    trad_share = sum(1 for c in chars if pd.traditional_differs(c)) / len(chars)
+    if trad_share < float(opts.get("min_traditional_share", MIN_TRADITIONAL_SHARE)):
+        return False
     return coverage >= float(opts.get("min_coverage", MIN_COVERAGE))
+
+
+def _in_running_prose(text: str, aligned: list, chars: set, opts) -> bool:
+    """The machine pattern on a page in any script: many annotations on many
+    characters, most of them inside the words of running prose (the reading
+    splits a word: ``游(yóu)客(kè)络(luò)绎(yì)不绝``), on most occurrences of
+    their characters in the lines they stand in (lines without any, a menu
+    or a footer a later detector may remove, do not count: the decision
+    stays the same on the cleaned page).  A lesson glosses few characters,
+    in lists or quoted, the reading closing off the character it teaches."""
+    n = len(aligned)
+    if n < int(opts.get("min_prose_annotations", MIN_PROSE_ANNOTATIONS)) or len(chars) < MIN_PROSE_CHARACTERS:
+        return False
+    in_word = in_prose = 0
+    lines: dict[int, tuple[int, bool]] = {}
+    for m, _c, _d in aligned:
+        end = m.end()
+        in_word += end < len(text) and is_han(text[end])
+        start, stop = line_bounds(text, m.start())
+        if start not in lines:
+            line = text[start:stop]
+            lines[start] = (stop, len(line) >= _PROSE_LINE_CHARS and _CLAUSE_MARKS.search(line) is not None)
+        in_prose += lines[start][1]
+    if in_word < MIN_IN_WORD_SHARE * n or in_prose < MIN_IN_PROSE_SHARE * n:
+        return False
+    occurrences = sum(text.count(c, start, stop) for start, (stop, _p) in lines.items() for c in chars)
+    return n >= float(opts.get("min_prose_coverage", MIN_PROSE_COVERAGE)) * occurrences
 
 
 DETECTOR = Detector(
