@@ -1254,3 +1254,17 @@ def test_a_blog_posts_licence_and_permalink_under_the_headline_go():
                "本文链接：https://blog.example.net/article/details/131211094\n")
     body = "asyncio 是 Python 标准库里的异步框架，这篇笔记记录了我在项目里踩过的几个坑。\n"
     assert clean(head + notices + body).text == head + body
+
+
+@pytest.mark.parametrize("tail", [
+    "如需转载请与《某某日报》报社联系。未经《某某日报》报社授权，严禁转载或镜像，违者必究。\n",
+    "特别提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬。\n",
+    "版权所有 © 某某日报社\n读者热线：4008890008\n",
+])
+def test_reprint_notices_reminders_and_hotlines_at_the_tail_go(tail):
+    assert clean(BODY + tail).text == BODY.rstrip("\n") + "\n"
+
+
+def test_a_sentence_on_reprinting_in_the_text_stays():
+    text = BODY + "律师提醒，未经作者授权转载他人文章，可能构成侵权，严禁转载的声明并非可有可无。\n"
+    assert clean(text).text == text

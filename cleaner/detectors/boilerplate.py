@@ -766,7 +766,7 @@ _AUTHORS_VIEW = re.compile("代表作者|投资建议|投資建議")
 #: "solemn" statement only about the site, its views or its links (a bank's own 郑重声明 warns of fraud; a risk warning
 #: "风险提示：" may close a fund report of its own)
 _NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明"
-                           r"|(?:特别声明|特別聲明|郑重声明|鄭重聲明|广告声明|廣告聲明)(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
+                           r"|(?:特别声明|特別聲明|特别提醒|特別提醒|郑重声明|鄭重聲明|广告声明|廣告聲明)(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
                            r"[】\]]?[:：]")
 
 
@@ -781,6 +781,10 @@ def _opening_notice(s: str) -> str | None:
     return m.group(0) if m else None
 #: "本文为新知号作者原创，不代表新知号立场。": a line about this text or site that says it speaks for no one else
 _VIEW_DISCLAIMER = re.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
+
+
+#: how a tail line that is a reprint notice opens (a sentence of the text does not)
+_NOTICE_OPENINGS = ("本站", "本网", "本網", "本文", "如需转载", "如需轉載", "转载请", "轉載請", "未经", "未經")
 
 
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
@@ -806,7 +810,7 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if m and _narrates(s, m):
         return None
     core = s.strip("[]【】()（）" + EDGE_SPACE)  # a bracketed notice: [原创稿件，未经许可禁止转载。]
-    if m and (not has_sentence_end(core.rstrip("。")) or core.startswith((m.group(0), "本站", "本网", "本網", "本文"))):
+    if m and (not has_sentence_end(core.rstrip("。")) or core.startswith((m.group(0),) + _NOTICE_OPENINGS)):
         return m.group(0)
     return None
 
