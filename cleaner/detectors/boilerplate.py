@@ -1203,21 +1203,19 @@ _PAGE_TITLE_REACH = 2000
 
 
 def _page_title(text: str, end: int, line: str):
-    """(code, reason, strength) when ``line`` is the page's title line: the
-    headline with the site's name after it ("消费回暖…_凤凰网财经"), above the
-    headline itself standing alone on a line of its own."""
-    headline = _title_headline(line)
-    if headline is None or not _line_below(text, end, headline[0]):
-        return None
-    return "B114", f"page title with the site's name: {headline[1]}", "D"
-
-
-def _title_headline(line: str) -> tuple[str, str] | None:
-    """The headline and the site's name of a page-title line, or None."""
+    """((code, reason, strength), headline) when ``line`` is the page's title
+    line: the headline with the site's name after it ("消费回暖…_凤凰网财经"),
+    above the headline itself standing alone on a line of its own; else
+    (None, None)."""
     if "owered" in line or "OWERED" in line:
         line = _TITLE_SOFTWARE.sub("", line)
     m = _PAGE_TITLE.fullmatch(line)
-    return None if m is None else (m.group(1).strip(EDGE_SPACE), m.group(2))
+    if m is None:
+        return None, None
+    headline = m.group(1).strip(EDGE_SPACE)
+    if not _line_below(text, end, headline):
+        return None, None
+    return ("B114", f"page title with the site's name: {m.group(2)}", "D"), headline
 
 
 #: a line of the site's header between the page's title and its headline: not
@@ -1382,9 +1380,9 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                 if hit is None and s < echo:
                     hit = ("B101", f"site header between the page's title and its headline: {c}", "D")
                 if hit is None:
-                    hit = _page_title(text, e, c)
+                    hit, headline = _page_title(text, e, c)
                     if hit is not None and echo < 0:
-                        echo = _headline_echo(text, e, _title_headline(c)[0], limit - count)
+                        echo = _headline_echo(text, e, headline, limit - count)
                 if hit is None and site_names < 2:
                     hit = _site_name(text, e, c, lex)
                     site_names += hit is not None
@@ -1504,12 +1502,13 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
         lines += 1
         if lines > _ABOVE_BODY_LINES:
             break
-        if dated and s not in taken and pos <= end and (c.startswith(_LICENCE_LABELS) or _PERMALINK.fullmatch(c)):
-            notice = _opening_notice(c) if c.startswith(_LICENCE_LABELS) else "permalink"
-            if notice:   # the blog's licence and the post's permalink stand between the dateline and the text
-                what = "the post's licence notice" if notice != "permalink" else "the post's permalink"
-                found.append(Finding("B108" if notice != "permalink" else "B111", s, pos, "",
-                                     f"{what} between the headline and the text: {c[:20]}"))
+        # the blog's licence and the post's permalink stand between the dateline and the text
+        if dated and s not in taken and pos <= end:
+            if c.startswith(_LICENCE_LABELS) and _opening_notice(c):
+                found.append(Finding("B108", s, pos, "", f"the post's licence notice between the headline and the text: {c[:20]}"))
+                continue
+            if _PERMALINK.fullmatch(c):
+                found.append(Finding("B111", s, pos, "", f"the post's permalink between the headline and the text: {c[:20]}"))
                 continue
         if len(c) >= _BODY_LINE_CHARS and has_sentence_end(c):
             break   # the text has begun

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, count
+from itertools import accumulate, count, pairwise
 from operator import add
 from pathlib import Path
 
@@ -628,7 +628,7 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"   # a platform's badge or an account's card: "优质财经领域创作者", "微信号 jiangnanwenlv"
     if s.endswith("回答") and _QUESTION_LINK.fullmatch(s):
         return "strong"
-    if len(s) <= 60 and (s[-1] in "辑輯子表" or "编辑" in s or "編輯" in s) and _FORUM_NOTE.fullmatch(s):
+    if len(s) <= 60 and s[-1] in "辑輯子表" and _FORUM_NOTE.fullmatch(s):
         return "strong"
     if len(s) <= 60:
         core = _stamp_core(s)
@@ -853,9 +853,14 @@ def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
         j = i - 1
         while j > body and kinds[j] == "blank":
             j -= 1
-        if j > body and kinds[j] == "" and _HANDLE.fullmatch(lines[j].strip(_BLANKS)):
+        if j > body and kinds[j] == "" and _is_handle(lines[j]):
             kinds[j] = "strong"
     _button_columns(kinds, body)
+
+
+def _is_handle(line: str) -> bool:
+    """A poster's name alone on its line (see ``_HANDLE``)."""
+    return _HANDLE.fullmatch(line.strip(_BLANKS)) is not None
 
 
 #: a line of a record's chrome is at most this long
@@ -873,34 +878,26 @@ def _repeated_chrome(lines: list[str], kinds: list[str]) -> None:
     is not repeated with the same neighbour.
     """
     rows = [i for i, k in enumerate(kinds) if k != "blank"]
-    pairs: dict[tuple[str, str], list[int]] = {}
-    for a, b in zip(rows, rows[1:]):
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for a, b in pairwise(rows):
         if "weak" not in (kinds[a], kinds[b]) and "strong" not in (kinds[a], kinds[b]):
             continue
         x, y = lines[a].strip(_BLANKS), lines[b].strip(_BLANKS)
         if x == y or len(x) > _RECORD_LINE_CHARS or len(y) > _RECORD_LINE_CHARS \
                 or _SENTENCE_MARK.search(x) or _SENTENCE_MARK.search(y):
             continue
-        pairs.setdefault((x, y), []).append(a)
-    for (x, y), starts in pairs.items():
-        if len(starts) < 2:
+        pairs.setdefault((x, y), []).append((a, b))
+    for places in pairs.values():
+        if len(places) < 2:
             continue
-        for a in starts:
-            b = _next_row(kinds, a)
-            for i in (a, b):
+        for pair in places:
+            for i in pair:
                 if kinds[i] in ("", "weak"):
                     kinds[i] = "strong"
 
 
 #: a full stop or an exclamation ends a sentence; a record's prompt may ask a question
 _SENTENCE_MARK = re.compile("[。！!；;]")
-
-
-def _next_row(kinds: list[str], i: int) -> int:
-    j = i + 1
-    while kinds[j] == "blank":
-        j += 1
-    return j
 
 
 def _button_columns(kinds: list[str], body: int) -> None:
@@ -927,13 +924,15 @@ def _button_columns(kinds: list[str], body: int) -> None:
 #: before it, the buttons after it ("大 中 小 发表于 2024-2-26 20:05  只看该作者")
 _STAMP_FRAME = re.compile(r"^[ \t\u3000]*(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
                           r"|只看大图|只看大圖|回帖奖励|回帖獎勵|倒序浏览|倒序瀏覽|阅读模式|閱讀模式|电梯直达|電梯直達))+[ \t\u3000|｜]*$")
+#: what every button of the frame holds, for the quick test before it
+_STAMP_FRAME_HINT = re.compile("只看|倒序|模式|直达|直達|奖励|獎勵")
 
 
 def _stamp_core(line: str) -> str:
     """A line as a stamp is judged: stripped, and without the font-size choices
     and buttons a forum prints on the stamp's line."""
     s = line.strip(_BLANKS)
-    if "只看" in s or s[:1] in "大中小" or "倒序" in s or "模式" in s or "直达" in s or "直達" in s or "奖励" in s or "獎勵" in s:
+    if s[:1] in "大中小" or _STAMP_FRAME_HINT.search(s):
         s = _STAMP_FRAME.sub("", s).strip(_BLANKS)
     return s
 
@@ -1020,10 +1019,10 @@ def _poster_above(lines: list[str], kinds: list[str], top: int) -> None:
         if kinds[j] != "blank":
             above.append(j)
         j -= 1
-    if not above or kinds[above[0]] != "" or not _HANDLE.fullmatch(lines[above[0]].strip(_BLANKS)):
+    if not above or kinds[above[0]] != "" or not _is_handle(lines[above[0]]):
         return
     kinds[above[0]] = "strong"
-    if len(above) == 3 and kinds[above[1]] == "" and _HANDLE.fullmatch(lines[above[1]].strip(_BLANKS)) \
+    if len(above) == 3 and kinds[above[1]] == "" and _is_handle(lines[above[1]]) \
             and kinds[above[2]] in ("strong", "weak", "bbs"):
         kinds[above[1]] = "strong"
 

@@ -365,14 +365,14 @@ def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
     if _dense(text, aligned, opts):
         return True
     chars = {c for _m, c, _d in aligned}
-    # every occurrence of a listed character carries the annotation
-    occurrences = sum(text.count(c) for c in chars)
-    coverage = n / occurrences if occurrences else 0.0
     if _in_running_prose(text, aligned, chars, opts):
         return True
     trad_share = sum(1 for c in chars if pd.traditional_differs(c)) / len(chars)
     if trad_share < float(opts.get("min_traditional_share", MIN_TRADITIONAL_SHARE)):
         return False
+    # every occurrence of a listed character carries the annotation
+    occurrences = sum(text.count(c) for c in chars)
+    coverage = n / occurrences if occurrences else 0.0
     return coverage >= float(opts.get("min_coverage", MIN_COVERAGE))
 
 
