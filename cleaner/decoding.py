@@ -12,6 +12,8 @@ import re
 from operator import itemgetter
 from dataclasses import dataclass
 
+from . import patterncache
+
 
 class DecodeFailure(ValueError):
     """Base class: the bytes could not be turned into text."""
@@ -72,7 +74,7 @@ _LABEL_ALIASES = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252", "windows-1252": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
     "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
 }
-_DECLARED = re.compile(
+_DECLARED = patterncache.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]{2,40})"""
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_:.+-]{2,40})""",
     re.IGNORECASE,
@@ -129,9 +131,9 @@ _MIN_PER_BYTE = -4.5
 
 # "one, then any more": the engine can skip to a candidate character instead
 # of trying the pattern at every position
-_ASCII_RUNS = re.compile(r"[\x00-\x7f][\x00-\x7f]*")
+_ASCII_RUNS = patterncache.compile(r"[\x00-\x7f][\x00-\x7f]*")
 #: a character below U+0009 (NUL … backspace): never in a real reading
-_LOW_CONTROL = re.compile("[\x00-\x08]")
+_LOW_CONTROL = patterncache.compile("[\x00-\x08]")
 
 
 #: char_logp of every BMP character seen so far, by code point; NaN until seen

@@ -6,10 +6,10 @@ put back in front of the cleaned body.
 """
 from __future__ import annotations
 
-import re
+from . import patterncache
 
 _FENCES = ("---", "+++")
-_BLANK_PREFIX = re.compile(r"[ \t\u3000\u00a0]*(?:\n[ \t\u3000\u00a0]*)*")
+_BLANK_PREFIX = patterncache.compile(r"[ \t\u3000\u00a0]*(?:\n[ \t\u3000\u00a0]*)*")
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -31,6 +31,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from . import patterncache
+
 #: division suffixes, longest first (simplified; traditional added at build time)
 _SUFFIXES_S = (
     "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
@@ -83,8 +85,8 @@ def _nation_pattern(nations: list[str]) -> re.Pattern | None:
     """Ethnic names and the autonomy suffix at the end of a division name."""
     if not nations:
         return None
-    return re.compile(
-        "(?:" + "|".join(sorted({re.escape(n) for n in nations}, key=len, reverse=True)) + ")+"
+    return patterncache.compile(
+        "(?:" + "|".join(sorted({re.escape(n) for n in nations}, key=patterncache.longest_first)) + ")+"
         "(?:自治县|自治旗|自治州|自治区|自治縣|自治區)$")
 
 
@@ -190,7 +192,7 @@ class Gazetteer:
     @cached_property
     def _shape(self) -> re.Pattern:
         sfx = "|".join(re.escape(s) for s in self.suffixes)
-        return re.compile(f"[{_CJK}]{{2,5}}(?:{sfx})")
+        return patterncache.compile(f"[{_CJK}]{{2,5}}(?:{sfx})")
 
     def stem(self, name: str) -> str:
         """``石柱土家族自治县`` -> ``石柱``, ``神农架林区`` -> ``神农架``."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from . import patterncache
+
 #: white space stripped from line edges (U+3000 paragraph indents, NBSP,
 #: zero-width and BOM included) -- the set the white-space detector strips
 EDGE_SPACE = "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -26,8 +28,8 @@ SENTENCE_MARKS = SENTENCE_END + "，,"
 #: what ends a line that announces the lines under it ("排名前十的县市分别是：")
 ANNOUNCING_COLONS = ("：", ":")
 
-_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
-_CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_SENTENCE_END_RE = patterncache.compile(f"[{re.escape(SENTENCE_END)}]")
+_CJK_RE = patterncache.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 def strip_line(line: str) -> str:
@@ -79,7 +81,7 @@ def lines_backward(text: str, end: int | None = None, stop: int = 0) -> Iterator
 # (stripped from the right), plus the newline.  A run of these is blank lines
 # only, so the walkers can jump over it with one C-level strip or match.
 _PLAIN_BLANK = "".join(c for c in EDGE_SPACE if c.isspace()) + "\n"
-_BLANK_RUN = re.compile(f"[{re.escape(_PLAIN_BLANK)}]*")
+_BLANK_RUN = patterncache.compile(f"[{re.escape(_PLAIN_BLANK)}]*")
 #: first chunk the backward walker strips when it meets a blank line
 _WINDOW = 1024
 

@@ -47,6 +47,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
+from .. import patterncache
 from ..findings import Finding
 from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
                          line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
@@ -87,25 +88,25 @@ MAX_RELATED_LINKS = 25
 MAX_COMMENT_LINES = 40
 
 _PIPES = "|｜丨¦∣│"
-_LONE_SEP = re.compile(f"[{_PIPES}]+|:::")
+_LONE_SEP = patterncache.compile(f"[{_PIPES}]+|:::")
 #: characters that separate the tokens of a UI line (white space included)
 _SEP_CLASS = r"\s|｜丨¦∣│/\\、·•・,，;；:：︰\-—–>»›<«‹【】\[\]()（）〔〕〈〉《》「」『』\"'“”‘’▶►▸■□●○◆◇★☆→"
-_TOKEN_SPLIT = re.compile(f"[{_SEP_CLASS}]+")
-_FIRST_TOKEN = re.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+)")
+_TOKEN_SPLIT = patterncache.compile(f"[{_SEP_CLASS}]+")
+_FIRST_TOKEN = patterncache.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+)")
 _OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "<": ">"}
 _DECOR = "▶►▸■□●○◆◇★☆·•→>»※◎"
-_DATE = re.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
+_DATE = patterncache.compile(r"\d{4}\s*年|\d{4}[-/.]\d{1,2}|星期|礼拜|禮拜")
 _HOME_PAGE = ("首页", "首頁", "主页", "主頁")
 _THIS_PAGE = frozenset(("正文", "查看内容", "查看內容", "内容", "內容", "详情", "詳情", "正文内容", "正文內容"))
-_CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
+_CRUMB_SEP = patterncache.compile(r"\s*(?:>>|>|›|»|→|＞)\s*")
 _LINK_MAX = 60
-_COMMENT_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|\d+\s*(?:分钟|分鐘|小时|小時|天)前")
-_GROUPS = re.compile(r"(?:[【\[][^【】\[\]]{1,40}[】\]][ \t\u3000]*){2,8}")
-_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、/]+[\u4e00-\u9fff·]{2,4}){0,3}")
+_COMMENT_TIME = patterncache.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?$|\d+\s*(?:分钟|分鐘|小时|小時|天)前")
+_GROUPS = patterncache.compile(r"(?:[【\[][^【】\[\]]{1,40}[】\]][ \t\u3000]*){2,8}")
+_NAMES = patterncache.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、/]+[\u4e00-\u9fff·]{2,4}){0,3}")
 
 
 def _pattern(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=patterncache.longest_first))
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ class _LineStart:
         # a first-character test before the alternation lets most lines fail at once
         firsts = "".join(sorted({re.escape(w[0]) for w in forms}))
         body = rf"{lead_class}{greedy}(?=[{firsts}])(?:{_pattern(forms)})"
-        return cls(re.compile(rf"\n{body}", flags), re.compile(body, flags))
+        return cls(patterncache.compile(rf"\n{body}", flags), patterncache.compile(body, flags))
 
     def first(self, text: str, pos: int) -> int:
         """Start of the first candidate line at or after line start ``pos`` (len(text) + 1 if none)."""
@@ -272,7 +273,7 @@ def _case_variants(c: str) -> list[str] | None:
         return [c]
     if not c.isascii():
         return None
-    one = re.compile(f"(?i){re.escape(c)}")
+    one = patterncache.compile(f"(?i){re.escape(c)}")
     return sorted(x for x in {c.lower(), c.upper(), *_ASCII_CASE_EXTRA} if one.fullmatch(x))
 
 
@@ -302,7 +303,7 @@ def _maybe_pair(starts: list[str], chars: str, words=(), end_words=()) -> tuple 
     anywhere = _literal_first(chars, words, end_words)
     if anywhere is None:
         return None
-    return re.compile("|".join(starts) if starts else "(?!)"), re.compile(anywhere)
+    return patterncache.compile("|".join(starts) if starts else "(?!)"), patterncache.compile(anywhere)
 
 
 def _under_title_maybe(ui_and_nav, breadcrumb, greeting) -> tuple | None:
@@ -393,7 +394,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     weak_cr = words("copyright", strong=False)
     weak_cr_alt = "|".join(
         re.escape(w) + ("(?![人者方权權])" if w.endswith(("所有",)) else "")
-        for w in sorted(set(weak_cr), key=len, reverse=True)
+        for w in sorted(set(weak_cr), key=patterncache.longest_first)
     )
     ui_strong = lower(e for e, s, _ in ui_entries if s)
     font = lower(words("ui", tag="font"))
@@ -421,20 +422,20 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         greeting=tuple(words("greeting", strong=False)),
         greeting_strong=tuple(words("greeting", strong=True)),
         breadcrumb=breadcrumb,
-        copyright_strong_re=re.compile(_any_word(strong_cr)),
-        copyright_weak_re=re.compile(weak_cr_alt),
-        label_start_re=re.compile(rf"(?i)({label_alt})\s*(?:[:：︰]|[/|丨｜]|\s+(?=\S))\s*"),
-        label_colon_re=re.compile(rf"(?i)({label_alt})\s*[:：︰]\s*"),
-        owner_suffix_re=re.compile(rf"^[^\s。！？!?，,；;：:由]{{2,40}}(?:{_pattern(words('ownersuffix'))})$"),
-        promo_verb_re=re.compile(_pattern(words("promo:verb"))),
-        promo_object_re=re.compile(_pattern(words("promo:object"))),
-        greeting_re=re.compile(_pattern(words("greeting", strong=False))),
-        greeting_strong_re=re.compile(rf"(?:{_pattern(words('greeting', strong=True))})\s*[:：]?\s*(?:\d|[一二]〇|公元)"),
-        breadcrumb_re=re.compile(rf"^(?:{_pattern(breadcrumb)})\s*[:：]"),
+        copyright_strong_re=patterncache.compile(_any_word(strong_cr)),
+        copyright_weak_re=patterncache.compile(weak_cr_alt),
+        label_start_re=patterncache.compile(rf"(?i)({label_alt})\s*(?:[:：︰]|[/|丨｜]|\s+(?=\S))\s*"),
+        label_colon_re=patterncache.compile(rf"(?i)({label_alt})\s*[:：︰]\s*"),
+        owner_suffix_re=patterncache.compile(rf"^[^\s。！？!?，,；;：:由]{{2,40}}(?:{_pattern(words('ownersuffix'))})$"),
+        promo_verb_re=patterncache.compile(_pattern(words("promo:verb"))),
+        promo_object_re=patterncache.compile(_pattern(words("promo:object"))),
+        greeting_re=patterncache.compile(_pattern(words("greeting", strong=False))),
+        greeting_strong_re=patterncache.compile(rf"(?:{_pattern(words('greeting', strong=True))})\s*[:：]?\s*(?:\d|[一二]〇|公元)"),
+        breadcrumb_re=patterncache.compile(rf"^(?:{_pattern(breadcrumb)})\s*[:：]"),
         ui_or_nav=nav | lower(e for e, _, _ in ui_entries),
         cache={},
-        anywhere_re=re.compile(rf"\n(){_anywhere_body(anywhere)}"),
-        anywhere_first_re=re.compile(rf"(){_anywhere_body(anywhere)}"),
+        anywhere_re=patterncache.compile(rf"\n(){_anywhere_body(anywhere)}"),
+        anywhere_first_re=patterncache.compile(rf"(){_anywhere_body(anywhere)}"),
         # a related-links header is a line whose first token is a related word
         related_head=_LineStart.build(_SEP_CLASS + re.escape(EDGE_SPACE), words("related")),
         # a comment header is a comment word once decorations and brackets are unwrapped
@@ -520,11 +521,11 @@ def _ui_kind(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
 #: how the names of places end: a list of them is no menu
 _PLACE_SUFFIXES = ("省", "市", "县", "縣", "区", "區", "镇", "鎮", "乡", "鄉", "村", "州", "旗", "盟")
 #: a bar's items: between pipes, or runs of two spaces or more beside them
-_BAR_SPLIT = re.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
+_BAR_SPLIT = patterncache.compile(f"[{_PIPES}]|[ \u3000\t]{{2,}}")
 
 
 #: a footer's links between spaced middle dots: "关于我们 · 服务条款 · 隐私政策"
-_DOT_BAR = re.compile(r"[ \t\u3000]+[·•・][ \t\u3000]+")
+_DOT_BAR = patterncache.compile(r"[ \t\u3000]+[·•・][ \t\u3000]+")
 #: how the names of a site's legal pages end (a notice's own signature, 某某服务中心, does not)
 _LEGAL_PAGE_ENDS = ("协议", "協議", "条款", "條款", "政策", "声明", "聲明", "准则", "準則", "须知", "須知")
 #: how the names of a site's legal and help pages end (among other links, a help centre too)
@@ -553,8 +554,8 @@ def _dot_bar(s: str, lex: Lexicon) -> str | None:
 
 
 #: a pager: page numbers with previous/next links ("1 2 3 … 35 下一页")
-_PAGER = re.compile(r"(?:(?:首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\d{1,4}|\.{3}|…)[ \t\u3000]*){3,}")
-_PAGER_WORD = re.compile("上一|下一|尾页|尾頁|末页|末頁")
+_PAGER = patterncache.compile(r"(?:(?:首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\d{1,4}|\.{3}|…)[ \t\u3000]*){3,}")
+_PAGER_WORD = patterncache.compile("上一|下一|尾页|尾頁|末页|末頁")
 
 
 def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
@@ -614,8 +615,8 @@ def _credit_pairs(items: list[str], lex: Lexicon) -> int:
                and name.lower() not in lex.ui)
 
 
-_SPACES = re.compile(f"[{EDGE_SPACE}]+")
-_ITEM_MARKS = re.compile("[。！？!?；;，,：:、“”「」《》（）()<>›»→＞]")  # breadcrumbs are B112
+_SPACES = patterncache.compile(f"[{EDGE_SPACE}]+")
+_ITEM_MARKS = patterncache.compile("[。！？!?；;，,：:、“”「」《》（）()<>›»→＞]")  # breadcrumbs are B112
 
 
 #: a bar of channels (新闻 财经 体育 …) without the home page: this many items at least,
@@ -650,7 +651,7 @@ def _short_item(s: str) -> bool:
 
 
 #: a bracketed credit with a news agency's story code after it: "（編輯：陳仁華）1131118"
-_CODE_AFTER_BRACKETS = re.compile(r"([（(【\[][^（(【\[）)】\]]{2,40}[）)】\]])[ \t]*\d{4,8}")
+_CODE_AFTER_BRACKETS = patterncache.compile(r"([（(【\[][^（(【\[）)】\]]{2,40}[）)】\]])[ \t]*\d{4,8}")
 
 
 def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
@@ -695,11 +696,11 @@ def _label_chain(s: str, lex: Lexicon) -> tuple[str, str, str] | None:
 
 
 #: words of a notice that speaks for the site or the text itself (a disclaimer, not a report)
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = patterncache.compile(
     "本文|本站|本网|本網|本报|本報|本刊|本平台|本号|本號|公众号|公眾號|我们|我們|我司|作者|"
     "侵权|侵權|联系|聯繫|聯絡|删除|刪除|转载|轉載|授权|授權")
-_REPORTING = re.compile("[，,“”「」]|[说說称稱][，,：:]?|表示|指出|提醒|介绍|介紹|透露")
-_LICENCE_NUMBER = re.compile(r"\d{5}|(?:©|\(c\)|copyright)\s*(?:19|20)\d\d", re.IGNORECASE)
+_REPORTING = patterncache.compile("[，,“”「」]|[说說称稱][，,：:]?|表示|指出|提醒|介绍|介紹|透露")
+_LICENCE_NUMBER = patterncache.compile(r"\d{5}|(?:©|\(c\)|copyright)\s*(?:19|20)\d\d", re.IGNORECASE)
 _QUOTES = (("“", "”"), ("「", "」"), ("\"", "\""), ("《", "》"))
 
 
@@ -710,12 +711,12 @@ def _quoted(s: str, at: int) -> bool:
 
 
 #: a sentence that reports what someone says or learnt ("律师建议，…", "记者了解到，…")
-_REPORT_FRAME = re.compile(
+_REPORT_FRAME = patterncache.compile(
     "[^，,。：:]{1,12}(?:建议|建議|表示|说|說|称|稱|指出|认为|認為|提醒|介绍|介紹|透露|强调|強調|坦言|"
     "告诉记者|告訴記者|了解到|获悉|獲悉|注意到|发现|發現)[，,：:]")
-_QUOTED_SPANS = re.compile("|".join(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}" for a, b in _QUOTES))
+_QUOTED_SPANS = patterncache.compile("|".join(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}" for a, b in _QUOTES))
 #: what a report of a licence number does with it (a footer just shows it)
-_NARRATIVE_VERB = re.compile("[说說称稱]|表示|介绍|介紹|透露|拿到|获得|獲得|取得|申请|申請|办理|辦理|伪造|偽造|冒用|显示|顯示|写着|寫著|印着|印著")
+_NARRATIVE_VERB = patterncache.compile("[说說称稱]|表示|介绍|介紹|透露|拿到|获得|獲得|取得|申请|申請|办理|辦理|伪造|偽造|冒用|显示|顯示|写着|寫著|印着|印著")
 
 
 #: the words of its own a line quoting a copyright marker holds at least
@@ -761,11 +762,11 @@ def _whole_word_search(pattern: re.Pattern, s: str) -> re.Match | None:
 
 
 #: a disclaimer of the author's view: in round brackets it is the author's own sentence
-_AUTHORS_VIEW = re.compile("代表作者|投资建议|投資建議")
+_AUTHORS_VIEW = patterncache.compile("代表作者|投资建议|投資建議")
 #: a notice that opens with its kind at the tail: a disclaimer, a rights statement; a "special" or
 #: "solemn" statement only about the site, its views or its links (a bank's own 郑重声明 warns of fraud; a risk warning
 #: "风险提示：" may close a fund report of its own)
-_NOTICE_START = re.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明"
+_NOTICE_START = patterncache.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明"
                            r"|(?:特别声明|特別聲明|特别提醒|特別提醒|郑重声明|鄭重聲明|广告声明|廣告聲明)(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
                            r"[】\]]?[:：]")
 
@@ -780,7 +781,7 @@ def _opening_notice(s: str) -> str | None:
     m = _NOTICE_START.match(s)
     return m.group(0) if m else None
 #: "本文为新知号作者原创，不代表新知号立场。": a line about this text or site that says it speaks for no one else
-_VIEW_DISCLAIMER = re.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
+_VIEW_DISCLAIMER = patterncache.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
 
 
 #: how a tail line that is a reprint notice opens (a sentence of the text does not)
@@ -817,7 +818,7 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
 
 #: an app's name alone on its line ("红星新闻APP", "上游新闻客户端"), or with its slogan
 #: ("36氪APP让一部分人先看到未来", "正在改变世界的人，都在 虎嗅APP"): a short line, no sentence
-_APP_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:APP|App|客户端|客戶端)"
+_APP_NAME = patterncache.compile(r"[\u4e00-\u9fff]{2,8}(?:APP|App|客户端|客戶端)"
                        r"|(?=[^\n]{4,32}$)[^\n。！？]*[\u4e00-\u9fffA-Za-z0-9][ \t]?(?:APP|App)(?![A-Za-z])[^\n。！？]*")
 
 
@@ -957,7 +958,7 @@ def _classify_long(s: str, lex: Lexicon, at_tail: bool):
 
 
 #: a line that only counts readers, comments or likes: "13 条评论", "128 人赞同了该回答", "阅读 (3521)"
-_COUNTER_LINE = re.compile(
+_COUNTER_LINE = patterncache.compile(
     r"(?:共\s*)?\d[\d,.]*\s*[万萬wWkK]?\+?\s*(?:条|條|人|次|个|個)\s*"
     r"(?:评论|評論|回复|回覆|回答|赞同了该回答|贊同了該回答|赞同|贊同|点赞|點讚|点评|點評|收藏|阅读|閱讀|浏览|瀏覽|观看|觀看|播放|参与|參與)"
     r"|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]")
@@ -967,33 +968,33 @@ _COUNTER_LINE = re.compile(
 _COUNTER_WORDS = ("点击", "點擊", "阅读", "閱讀", "浏览", "瀏覽", "访问", "訪問", "点阅", "點閱")
 _COUNTER_WORD = f"(?:{'|'.join(_COUNTER_WORDS)})" + r"(?:量|数|數|次数|次數|人次|率)?\s*[:：]"
 _COUNTER_LABEL = _COUNTER_WORD + r"\s*(?:[\[【(（]\s*)?(?:\d[\d,]*(?:\.\d+)?\s*[万萬]?\s*次?)?(?:\s*[\]】)）])?"
-_LABELLED_COUNTER = re.compile(_COUNTER_LABEL)
+_LABELLED_COUNTER = patterncache.compile(_COUNTER_LABEL)
 #: a line that may be one (a scan with a literal start, cheap on any text)
-_COUNTER_LINE_START = re.compile(f"\n[{EDGE_SPACE}]*{_COUNTER_WORD}")
+_COUNTER_LINE_START = patterncache.compile(f"\n[{EDGE_SPACE}]*{_COUNTER_WORD}")
 #: the same, as whole lines of a text
-_LABELLED_COUNTER_LINES = re.compile(f"^[{EDGE_SPACE}]*({_COUNTER_LABEL})[{EDGE_SPACE}]*$", re.M)
+_LABELLED_COUNTER_LINES = patterncache.compile(f"^[{EDGE_SPACE}]*({_COUNTER_LABEL})[{EDGE_SPACE}]*$", re.M)
 #: the footer's advice on browser and screen: "建议使用IE9及以上版本浏览器，1366×768分辨率浏览本网站"
-_BROWSER_ADVICE = re.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:浏览器|瀏覽器|分辨率|解析度)|(?:分辨率|解析度).{0,16}(?:浏览|瀏覽)")
+_BROWSER_ADVICE = patterncache.compile(r"(?:建议|建議|推荐|推薦|最佳).{0,30}(?:浏览器|瀏覽器|分辨率|解析度)|(?:分辨率|解析度).{0,16}(?:浏览|瀏覽)")
 
 
 #: a number alone on a line (likes, reads, shares under a post)
 #: an author card's figures: "文章总数:1021", "总阅读量:438.6万", "原创 56", "粉丝：1.2万"
-_CARD_FIGURE = re.compile(r"(?:总|總|累计|累計)?(?:文章|原创|原創|粉丝|粉絲|获赞|獲讚|获赞数|访问|訪問|阅读|閱讀|作品)"
+_CARD_FIGURE = patterncache.compile(r"(?:总|總|累计|累計)?(?:文章|原创|原創|粉丝|粉絲|获赞|獲讚|获赞数|访问|訪問|阅读|閱讀|作品)"
                           r"(?:总数|總數|总量|總量|数|數|量)?[ \t]*[:：]?[ \t]*\d[\d,.]*[ \t]*[万萬wWkK]?\+?")
 _CARD_FIGURE_FIRSTS = frozenset("总總累文原粉获獲访訪阅閱作")
 #: a follow button written after the account's name: "科普中国 +关注"
 _FOLLOW_BUTTONS = ("+关注", "+ 关注", "＋关注", "+關注", "+ 關注", "＋關注", "+订阅", "+訂閱")
 #: a video player's clock before it played, alone on its line
 _PLAYER_ZERO = frozenset(("0:00", "00:00", "00:00:00"))
-_BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1,2})?[万萬wWkK]")
+_BARE_COUNT = patterncache.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1,2})?[万萬wWkK]")
 
 
 #: a line of keyword tags: "标签：制水 雪州水供公司", "相關字詞﹕港鐵 東涌", "Tags: a, b"
-_TAG_LINE = re.compile(
+_TAG_LINE = patterncache.compile(
     r"(?:文章|新闻|新聞|开放|開放|所属|所屬|页面|頁面)?"
     r"(?:标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|相关字词|相關字詞|热词|熱詞|Tags?|TAGS?|分类|分類|分类专栏|分類專欄)"
     r"[ \t\u3000]*[:：﹕][ \t\u3000]*(.{1,120})")
-_TAG_SPLIT = re.compile(r"[\s,，、|｜/;；#]+")
+_TAG_SPLIT = patterncache.compile(r"[\s,，、|｜/;；#]+")
 
 
 def _tag_line(s: str) -> bool:
@@ -1005,7 +1006,7 @@ def _tag_line(s: str) -> bool:
 
 
 #: a page's own date at the tail: "修訂日期：2024年6月18日", "更新时间：2024-05-01 10:00"
-_PAGE_DATE = re.compile(
+_PAGE_DATE = patterncache.compile(
     r"(?:(?:修订|修訂|更新|最后更新|最後更新|发布|發布|發佈|上线|上線)(?:日期|时间|時間)[ \t\u3000]*[:：][ \t\u3000]*"
     r"|本页面?最后修订于|本頁面?最後修訂於)"   # a wiki's "本页面最后修订于2023年9月14日 (星期四) 06:21。"
     r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]*[(（]星期.[)）])?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?)。?")
@@ -1017,9 +1018,9 @@ def _browser_advice(s: str) -> bool:
 
 
 #: a temperature as a weather widget prints it: "19°C", "8℃~19℃", "23-28°C"
-_TEMPERATURE = re.compile(r"-?\d{1,2}(?:[ \t]*(?:℃|°C|°))?[ \t]*[~～\-－至/][ \t]*-?\d{1,2}[ \t]*(?:℃|°C|°)|-?\d{1,2}[ \t]*(?:℃|°C)")
+_TEMPERATURE = patterncache.compile(r"-?\d{1,2}(?:[ \t]*(?:℃|°C|°))?[ \t]*[~～\-－至/][ \t]*-?\d{1,2}[ \t]*(?:℃|°C|°)|-?\d{1,2}[ \t]*(?:℃|°C)")
 #: what a weather widget says beside it
-_WEATHER_WORDS = re.compile("晴|云|雲|阴|陰|雨|雪|雾|霧|霾|天气|天氣|湿度|濕度|空气|空氣|风|風")
+_WEATHER_WORDS = patterncache.compile("晴|云|雲|阴|陰|雨|雪|雾|霧|霾|天气|天氣|湿度|濕度|空气|空氣|风|風")
 _WEATHER_CHARS = 40
 
 
@@ -1183,21 +1184,21 @@ def _under_title(s: str, lex: Lexicon):
 #: a page's <title> as scraped: the headline, then a separator and the site's name
 _TITLE_SEP = r"\s*(?:_|\||｜|-|－|—|–)\s*"
 #: the headline, then the site's name, or a path of up to four names ("标题 - 栏目 - 某某论坛")
-_PAGE_TITLE = re.compile(rf"(.{{6,120}}?){_TITLE_SEP}([^\s_|｜]{{2,20}}(?:{_TITLE_SEP}[^\s_|｜]{{2,20}}){{0,3}})")
+_PAGE_TITLE = patterncache.compile(rf"(.{{6,120}}?){_TITLE_SEP}([^\s_|｜]{{2,20}}(?:{_TITLE_SEP}[^\s_|｜]{{2,20}}){{0,3}})")
 #: a login or comment form's fields: "用户名：匿名网友　　密码：", "验证码："
-_LOGIN_FORM = re.compile(r"(?:(?:用户名|用戶名|帐号|账号|帳號|密码|密碼|验证码|驗證碼|昵称|暱稱)(?:[:：][ \t\u3000]*|[ \t\u3000]+|$)"
+_LOGIN_FORM = patterncache.compile(r"(?:(?:用户名|用戶名|帐号|账号|帳號|密码|密碼|验证码|驗證碼|昵称|暱稱)(?:[:：][ \t\u3000]*|[ \t\u3000]+|$)"
                          r"(?:[^\s:：。，！？,.!?]{1,8}(?:[ \t\u3000]+|$))?){1,4}")
 _LOGIN_FIRSTS = frozenset("用帐账帳密验驗昵暱")
 #: a list of links to other sites, labelled
 _LINK_LIST_LABELS = ("友情链接", "友情鏈接", "友情連結", "相关链接：", "相關鏈接：", "相關連結：")
 #: an attachment's download counter: "（已下载1286次）"
-_DOWNLOAD_COUNT = re.compile(r"[（(]\s*(?:已下载|已下載|下载次数|下載次數)[:：]?\s*\d[\d,]*\s*次?\s*[）)]")
+_DOWNLOAD_COUNT = patterncache.compile(r"[（(]\s*(?:已下载|已下載|下载次数|下載次數)[:：]?\s*\d[\d,]*\s*次?\s*[）)]")
 #: the forum or blog software a page's title ends with: " - Powered by Discuz!"
-_POWERED_BY = re.compile(r"(?i)(?:proudly\s+)?powered\s+by\b|自豪地采用|自豪地採用")
+_POWERED_BY = patterncache.compile(r"(?i)(?:proudly\s+)?powered\s+by\b|自豪地采用|自豪地採用")
 #: a forum's footer clock: "GMT+8, 2024-3-18 22:06", "当前时区 GMT+8, 现在时间是 2024-2-27 08:12"
-_FORUM_CLOCK = re.compile(r"(?:当前时区|當前時區)?[ \t]*GMT[+-]\d{1,2}(?::\d{2})?[ \t]*[,，]?[ \t]*(?:现在时间是|現在時間是)?"
+_FORUM_CLOCK = patterncache.compile(r"(?:当前时区|當前時區)?[ \t]*GMT[+-]\d{1,2}(?::\d{2})?[ \t]*[,，]?[ \t]*(?:现在时间是|現在時間是)?"
                           r"[ \t]*\d{4}-\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[,，][^\n]{0,80})?")
-_TITLE_SOFTWARE = re.compile(rf"{_TITLE_SEP}(?i:powered\s+by)\s+[^\n]{{1,30}}$")
+_TITLE_SOFTWARE = patterncache.compile(rf"{_TITLE_SEP}(?i:powered\s+by)\s+[^\n]{{1,30}}$")
 #: how far below it the headline itself must stand
 _PAGE_TITLE_REACH = 2000
 
@@ -1252,11 +1253,11 @@ def _headline_echo(text: str, end: int, headline: str, limit: int) -> int:
 _SITE_NAME_CHARS = 30
 #: a first line this short right above a navigation bar is the site's name, whatever its ending
 _BARE_SITE_NAME_CHARS = 6
-_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|tw|hk|mo)\b", re.IGNORECASE)
-_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
+_DOMAIN = patterncache.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|tw|hk|mo)\b", re.IGNORECASE)
+_BRAND = patterncache.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
 
 
-_NAME_AND_SLOGAN = re.compile(r"[ \t\u3000]+[—–|｜-][ \t\u3000]+")
+_NAME_AND_SLOGAN = patterncache.compile(r"[ \t\u3000]+[—–|｜-][ \t\u3000]+")
 
 
 def _site_like(line: str, lex: Lexicon) -> bool:
@@ -1307,7 +1308,7 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
 
 
 #: a path of short steps: "上海 > 城市漫步", "大马 / 全国"
-_STEP_CHAIN = re.compile(r"[^\s>›»→/]{1,8}(?:(?:[ \t\u3000]*[>›»→][ \t\u3000]*|[ \t\u3000]+/[ \t\u3000]+)[^\s>›»→/]{1,8}){1,4}")
+_STEP_CHAIN = patterncache.compile(r"[^\s>›»→/]{1,8}(?:(?:[ \t\u3000]*[>›»→][ \t\u3000]*|[ \t\u3000]+/[ \t\u3000]+)[^\s>›»→/]{1,8}){1,4}")
 #: how many lines below a leftover the navigation it belongs to may stand
 _LEFTOVER_REACH = 4
 _LEFTOVER_ITEM_CHARS = 12
@@ -1430,13 +1431,13 @@ _INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[
                 r"|[【\[]大[ \t\u3000]*中[ \t\u3000]*小[】\]]"
                 r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
                 rf"|{_COUNTER_WORD}[ \t\u3000]*(?:[\[【(（][ \t]*)?(?:\d[\d,]*(?:\.\d+)?[ \t\u3000]*[万萬]?[ \t\u3000]*次?)?(?:[ \t]*[\]】)）])?)")
-_INFO_TAIL = re.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
+_INFO_TAIL = patterncache.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
 #: a word every widget holds: the tail pattern may match empty at any position,
 #: so a line without one is ruled out by this literal scan first
-_INFO_GATE = re.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小")
+_INFO_GATE = patterncache.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小")
                                   + _COUNTER_WORDS))
 #: what the rest of an info line says: a date or one of its labels
-_INFO_REST = re.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
+_INFO_REST = patterncache.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
 #: how many lines from the top an info line may stand (title, dateline, info line)
 _INFO_LINES = 4
 
@@ -1447,15 +1448,17 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
     controls go.  Counted from the title, so the lines of chrome above it,
     gone in the next round, change nothing."""
     found = []
-    if _INFO_GATE.search(text, title_start) is None:
-        return found  # no widget word below the title: most pages
+    rows = []
     pos = title_start
     for _ in range(_INFO_LINES):
         row = line_after(text, pos)
         if row is None:
             break
-        s, e, c = row
-        pos = e
+        rows.append(row)
+        pos = row[1]
+    if _INFO_GATE.search(text, title_start, pos) is None:
+        return found  # no widget word on those lines: most pages
+    for s, e, c in rows:
         if s in taken or len(c) > 160 or _INFO_GATE.search(c) is None:
             continue
         m = _INFO_TAIL.search(c)
@@ -1474,7 +1477,7 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
 _WIDGET_CODES = ("B103", "B106", "B111")
 #: a word one of those widgets holds: font sizes, share, print, close, report and save buttons,
 #: a player's button, an author card's figure, a tag line
-_WIDGET_HINT = re.compile("字号|字號|字体|字體|字型|字级|字級|A[+-]|放大|缩小|縮小|默认|默認|分享|打印|列印|关闭|關閉|纠错|糾錯|版权声明|版權聲明|链接："
+_WIDGET_HINT = patterncache.compile("字号|字號|字体|字體|字型|字级|字級|A[+-]|放大|缩小|縮小|默认|默認|分享|打印|列印|关闭|關閉|纠错|糾錯|版权声明|版權聲明|链接："
                           "|收藏|举报|舉報|播放|文章|分类|分類|标签|標籤|专栏|專欄|听新闻|聽新聞")
 #: how many lines below the headline the text starts at the latest
 _ABOVE_BODY_LINES = 8
@@ -1526,13 +1529,13 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
 #: the labels a blog's licence notice opens with, under the headline
 _LICENCE_LABELS = ("版权声明：", "版权声明:", "版權聲明：", "版權聲明:")
 #: a post's own address, labelled: "本文链接：https://…"
-_PERMALINK = re.compile(r"(?:本文链接|本文鏈接|本文地址|文章链接|文章鏈接|永久链接|永久鏈接)[:：][ \t]*https?://\S+")
+_PERMALINK = patterncache.compile(r"(?:本文链接|本文鏈接|本文地址|文章链接|文章鏈接|永久链接|永久鏈接)[:：][ \t]*https?://\S+")
 
 
 #: short stray lines the tail walk may step past (each kept) to boilerplate above them
 MAX_TAIL_SKIPS = 2
 _SKIPPABLE_CHARS = 20
-_PROSE_MARKS = re.compile("[。！？!?；;，,：:“”「」]")
+_PROSE_MARKS = patterncache.compile("[。！？!?；;，,：:“”「」]")
 
 
 def _skippable(line: str) -> bool:
@@ -1705,13 +1708,13 @@ _SECTION_LINE_CHARS = 300
 _SECTION_SIGNS = 2
 _SECTION_MEAN_CHARS = 60
 #: a header that counts the comments: "全部评论(4521)", "共 328 条评论", "查看全部1024条评论 >"
-_COUNTED_HEADER = re.compile(
+_COUNTED_HEADER = patterncache.compile(
     r"(?:(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]"
     r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
 #: the comment widget's sort toggles, a header of their own
 _SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
 #: a line of a comment thread: a time, a place, a reply button, a floor number
-_THREAD_SIGN = re.compile(
+_THREAD_SIGN = patterncache.compile(
     r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}|\s*[·・]\s*\S{2,4})"
     r"|\d{1,2}:\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|IP\s*属地|IP\s*屬地|^(?:回复|回覆|Reply)$|\d+楼|\d+樓")
 #: how a comment section's header may start (a superset of the headers it may be)
@@ -1778,7 +1781,7 @@ def _section_headers(text: str, protect: int, lex: Lexicon) -> Iterator[int]:
 #: a related-links block inside the text holds at most this many link titles
 MAX_INSIDE_LINKS = 8
 _HEADLINE_CHARS = (4, 40)
-_NOT_HEADLINE = re.compile("[。；;…]|[:：]$")  # a headline may ask or exclaim
+_NOT_HEADLINE = patterncache.compile("[。；;…]|[:：]$")  # a headline may ask or exclaim
 
 
 def _headline(line: str) -> bool:
@@ -1786,7 +1789,7 @@ def _headline(line: str) -> bool:
     return _HEADLINE_CHARS[0] <= len(line) <= _HEADLINE_CHARS[1] and _NOT_HEADLINE.search(line) is None
 
 
-_INLINE_RELATED = re.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+?)[ \t\u3000]*[:：][ \t\u3000]*(.+)")
+_INLINE_RELATED = patterncache.compile(f"[{_SEP_CLASS}]*([^{_SEP_CLASS}]+?)[ \t\u3000]*[:：][ \t\u3000]*(.+)")
 
 
 def _inline_related(line: str, lex: Lexicon) -> str | None:
@@ -2038,12 +2041,12 @@ _FURNITURE_GAP = 6
 #: an item of a blog's sidebar lists: a post or a category with its count
 #: ("1. MySQL 索引失效的几种常见情况(8732)", "Java(23)", "2022年11月(3)"),
 #: a latest comment's link ("1. Re:标题") or its author ("--路人甲")
-_SIDEBAR_ITEM = re.compile(r"(?:\d{1,2}[.、．][ \t]*)?[^\n]{1,60}?[(（]\d[\d,]*[)）]"
+_SIDEBAR_ITEM = patterncache.compile(r"(?:\d{1,2}[.、．][ \t]*)?[^\n]{1,60}?[(（]\d[\d,]*[)）]"
                            r"|(?:\d{1,2}[.、．][ \t]*)?Re[:：][^\n]{1,60}|--[ \t]*[^\s。，！？]{1,16}")
 
 
 #: the roles of a text's makers: credits in round brackets that name one are the text's own
-_AUTHOR_ROLE = re.compile("撰稿|供稿|摄影|攝影|文字|图片|圖片|记者|記者|通讯员|通訊員|作者|[（(](?:文|图|圖)[:：]")
+_AUTHOR_ROLE = patterncache.compile("撰稿|供稿|摄影|攝影|文字|图片|圖片|记者|記者|通讯员|通訊員|作者|[（(](?:文|图|圖)[:：]")
 
 
 def _credits(c: str, lex: Lexicon) -> bool:
@@ -2225,22 +2228,22 @@ _FOLLOW_WORDS = ("星标", "星標", "在看", "上方", "下方", "点击关注
 #: more", an app slogan ("海量资讯…尽在某某APP"); each found from a word it holds
 _PLAYER_OR_APP = (
     (("0:00",), "clock", "video player's clock",
-     re.compile(r"0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")),  # as scraped, before it played
+     patterncache.compile(r"0?0:00(?::00)?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")),  # as scraped, before it played
     (("加载中", "載入中", "正在加载", "正在載入"), "loading", "loading notice",
-     re.compile(r"(?:视频|視頻|内容|內容|页面|頁面|图片|圖片)?(?:正在(?:加载|載入)中?|加载中|載入中)[，,.。…\s]*"
+     patterncache.compile(r"(?:视频|視頻|内容|內容|页面|頁面|图片|圖片)?(?:正在(?:加载|載入)中?|加载中|載入中)[，,.。…\s]*"
                 r"(?:请稍[候后]|請稍[候後])?[.。…]*")),
     (("大图", "大圖", "原图", "原圖", "放大"), "image", "image viewer link",
-     re.compile(r"(?:点击|點擊|点此|點此)(?:图片|圖片)?(?:查看|看)?(?:大图|大圖|原图|原圖|放大|高清大图|高清大圖)(?:查看)?")),
+     patterncache.compile(r"(?:点击|點擊|点此|點此)(?:图片|圖片)?(?:查看|看)?(?:大图|大圖|原图|原圖|放大|高清大图|高清大圖)(?:查看)?")),
     (("打开", "打開"), "app", "app banner",
-     re.compile(r"(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?"
+     patterncache.compile(r"(?:打开|打開)[^\n，,。！？]{1,16}?[，,]?\s*(?:查看|阅读|閱讀|看)(?:更多)?(?:精彩|高清)?"
                 r"(?:图片|圖片|内容|內容|全文|视频|視頻)(?:\s*[>»›]+)?")),
     (("上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖"), "gallery", "photo gallery's buttons",
-     re.compile(r"(?:(?:上一张|下一张|上一張|下一張|查看原图|查看原圖|查看大图|查看大圖)[ \t\u3000]*){2,}")),
+     patterncache.compile(r"(?:(?:上一张|下一张|上一張|下一張|查看原图|查看原圖|查看大图|查看大圖)[ \t\u3000]*){2,}")),
     (("尽在", "盡在"), "app", "app banner",
-     re.compile(r"[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)")),
+     patterncache.compile(r"[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)")),
     # an account's prompts to follow it, star it or tap 在看: short lines, never a finished sentence
     (_FOLLOW_WORDS, "app", "prompt to follow the account",
-     re.compile(r"(?=[^\n]{2,40}$)(?:[^\n。]{0,24}(?:设为|設為)星[标標][^\n。]{0,20}"
+     patterncache.compile(r"(?=[^\n]{2,40}$)(?:[^\n。]{0,24}(?:设为|設為)星[标標][^\n。]{0,20}"
                 r"|[^\n。]{0,6}(?:点击|點擊|点|點)(?:上方|下方)[^\n。]{0,24}(?:关注|關注|卡片)[^\n。]{0,20}"
                 r"|(?:点击|點擊|扫码|掃碼)(?:关注|關注)[^\n。]{0,30}"
                 r"|[^\n。]{0,12}点个[“\"「]?在看[”\"」]?[^\n。]{0,6})")),
@@ -2256,7 +2259,7 @@ _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載�
                          "上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖",
                          "扫码关注", "掃碼關注")
 #: the words those lines hold, for one scan of the text
-_PLAYER_OR_APP_WORDS = re.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
+_PLAYER_OR_APP_WORDS = patterncache.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
 
 
 def _player_and_app_lines(text: str, taken) -> list[Finding]:
@@ -2280,9 +2283,9 @@ def _player_and_app_lines(text: str, taken) -> list[Finding]:
 
 
 #: a line that may be one (the pattern opens with a literal the search skips to)
-_GALLERY_HINT = re.compile(r"/[ \t]*\d{1,3}[ \t\u3000]*\n")
+_GALLERY_HINT = patterncache.compile(r"/[ \t]*\d{1,3}[ \t\u3000]*\n")
 #: a photo gallery's counter alone on its line: "1/6", "5 / 6"
-_GALLERY_COUNTER = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*/[ \t]*(\d{1,3})[ \t\u3000]*$", re.M)
+_GALLERY_COUNTER = patterncache.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*/[ \t]*(\d{1,3})[ \t\u3000]*$", re.M)
 
 
 def _gallery_counters(text: str, taken) -> list[Finding]:

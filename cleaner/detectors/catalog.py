@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import patterncache
 from ..linetools import EDGE_SPACE, has_sentence_end, lines_forward
 
 #: the longest value a cell may hold (a document title may be long)
@@ -65,15 +66,15 @@ def catalog_lexicon() -> CatalogLexicon:
         (strong if line.startswith("!") else weak).add(word)
         if tag.strip() == "title":
             title.add(word)
-    alt = "|".join(_spaced(w) for w in sorted(strong | weak, key=len, reverse=True))
-    strong_alt = "|".join(_spaced(w) for w in sorted(strong, key=len, reverse=True))
+    alt = "|".join(_spaced(w) for w in sorted(strong | weak, key=patterncache.longest_first))
+    strong_alt = "|".join(_spaced(w) for w in sorted(strong, key=patterncache.longest_first))
     return CatalogLexicon(
         strong=frozenset(strong),
         title=frozenset(title),
-        cell_re=re.compile(f"({alt}){_CELL_SPACE}[:：︰]{_CELL_SPACE}"),
-        bare_re=re.compile(f"({alt}){_CELL_SPACE}[:：︰]?"),
-        strong_re=re.compile(f"\n{_LEAD}(?:{strong_alt})"),
-        first_strong_re=re.compile(f"{_LEAD}(?:{strong_alt})"),
+        cell_re=patterncache.compile(f"({alt}){_CELL_SPACE}[:：︰]{_CELL_SPACE}"),
+        bare_re=patterncache.compile(f"({alt}){_CELL_SPACE}[:：︰]?"),
+        strong_re=patterncache.compile(f"\n{_LEAD}(?:{strong_alt})"),
+        first_strong_re=patterncache.compile(f"{_LEAD}(?:{strong_alt})"),
         strong_forms=tuple(sorted(strong | {sep.join(w) for w in strong if len(w) == 3 for sep in (" ", "\u3000")})),
     )
 

@@ -22,19 +22,18 @@ heading line, or ``编辑`` / ``播报`` / ``编辑本段`` alone on the lines u
 """
 from __future__ import annotations
 
-import re
-
+from .. import patterncache
 from ..linetools import EDGE_SPACE, lines_forward
 
 #: lines that head a contents box
 HEADERS = frozenset(("目录", "目錄", "Contents", "文章目录", "文章目錄", "本文目录", "本文目錄"))
 #: a contents item: a section number or a bullet, then the heading
-_ITEM = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.、]?|[▪•·●◦■□\-])[ \t\u3000]*(\S.{0,40})")
+_ITEM = patterncache.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.、]?|[▪•·●◦■□\-])[ \t\u3000]*(\S.{0,40})")
 #: the box's own buttons, which may stand among its items
 _BOX_BUTTONS = frozenset(("隐藏", "隱藏", "显示", "顯示", "展开", "展開", "收起", "切换目录", "切換目錄",
                           "序言", "开头", "開頭", "回到顶部", "回到頂部"))
 #: an edit link written after a heading
-_EDIT_SUFFIX = re.compile(r"[ \t\u3000]*\[(?:编辑|編輯|编辑本段|編輯本段|edit|Edit)\][ \t\u3000]*$")
+_EDIT_SUFFIX = patterncache.compile(r"[ \t\u3000]*\[(?:编辑|編輯|编辑本段|編輯本段|edit|Edit)\][ \t\u3000]*$")
 #: edit links alone on the lines under a heading
 _EDIT_LINES = frozenset(("编辑", "編輯", "播报", "播報", "编辑本段", "編輯本段", "[编辑]", "[編輯]"))
 #: the contents boxes a page is searched for

@@ -11,8 +11,7 @@ them.
 """
 from __future__ import annotations
 
-import re
-
+from .. import patterncache
 from ..findings import Finding
 from .base import Context, Detector, Rule
 
@@ -23,7 +22,7 @@ RULES = (
 _CONTROL_CLASS = "[\x00-\x08\x0e-\x1f\x7f]"
 # written as "one, then any more" so the engine can skip to a candidate
 # character rather than try the pattern at every position
-_CONTROL = re.compile(f"{_CONTROL_CLASS}{_CONTROL_CLASS}*")
+_CONTROL = patterncache.compile(f"{_CONTROL_CLASS}{_CONTROL_CLASS}*")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 

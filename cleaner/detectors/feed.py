@@ -34,6 +34,7 @@ from itertools import accumulate, count, pairwise
 from operator import add
 from pathlib import Path
 
+from .. import patterncache
 from ..findings import Finding
 from ..linetools import ANNOUNCING_COLONS, EDGE_SPACE
 from .base import Context, Detector, Rule
@@ -91,10 +92,10 @@ def _candidate_patterns(words) -> tuple[re.Pattern, re.Pattern]:
     punct = _char_class(_PROSE_PUNCT)
     first = _char_class(w[0] for w in words if w)
     if not first:   # an empty lexicon: no line is a candidate
-        never = re.compile(r"(?!)")
+        never = patterncache.compile(r"(?!)")
         return never, never
     line = rf"[^\n{punct}{first}]*+[{first}][^\n{punct}]*+(?=\n|\Z)"
-    return re.compile(r"\n" + line), re.compile(line)
+    return patterncache.compile(r"\n" + line), patterncache.compile(line)
 
 
 def _common_suffix(words) -> str:
@@ -122,22 +123,22 @@ class _Lexicon:
         self.strong = frozenset(words["strong"])
         self.recommend = frozenset(words["recommend"])
         self.words = self.counters | self.actions | self.strong
-        alt = "|".join(re.escape(w) for w in sorted(self.counters, key=len, reverse=True))
-        self.counter_glued = re.compile(
+        alt = "|".join(re.escape(w) for w in sorted(self.counters, key=patterncache.longest_first))
+        self.counter_glued = patterncache.compile(
             rf"(?:{alt})[:：]?[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
-        bbs = "|".join(re.escape(w) for w in sorted(words["bbs"], key=len, reverse=True))
-        self.bbs = re.compile(rf"(?:{bbs})\s*[:：]")
+        bbs = "|".join(re.escape(w) for w in sorted(words["bbs"], key=patterncache.longest_first))
+        self.bbs = patterncache.compile(rf"(?:{bbs})\s*[:：]")
         hosts = "|".join(re.escape(h) for h in words["shortlinks"])
         self.hosts = tuple(h + "/" for h in words["shortlinks"])
         # what every short link holds (".cn/"): one scan rules out most pages
         self.host_hint = _common_suffix(self.hosts)
-        self.shortlink = re.compile(rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{hosts})/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
-        every = sorted(self.words | self.recommend | set(_ORIGIN_PREFIXES), key=len, reverse=True)
-        self.any = re.compile("|".join(re.escape(w) for w in every))
-        self.bbs_m = re.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
+        self.shortlink = patterncache.compile(rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{hosts})/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
+        every = sorted(self.words | self.recommend | set(_ORIGIN_PREFIXES), key=patterncache.longest_first)
+        self.any = patterncache.compile("|".join(re.escape(w) for w in every))
+        self.bbs_m = patterncache.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
         # a tail starts with a blank or a separator; the lookahead lets the
         # search step over every other position without trying the counters
-        self.tail_m = re.compile(
+        self.tail_m = patterncache.compile(
             rf"(?=[ \t\u3000|｜·])(?:(?:[ \t\u3000]+|[ \t\u3000]*[|｜·][ \t\u3000]*)(?:{alt})[ \t]*[:：]?[ \t]*[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?){{2,}}[ \t\u3000]*$", re.M)
         self.tokens: dict[str, tuple[bool, int, bool, bool]] = {}
         self.line_kinds: dict[str, str] = {}
@@ -146,11 +147,11 @@ class _Lexicon:
         # a forum line starts with its opener, after blanks at most; the
         # pattern may run over blank lines, which only lets more pages through.
         # No opener starts with a blank, so the blanks are taken possessively.
-        self.bbs_rest = re.compile(rf"\n[^\S\n]*+(?:{bbs})")
-        self.bbs_first = re.compile(rf"\s*+(?:{bbs})")
+        self.bbs_rest = patterncache.compile(rf"\n[^\S\n]*+(?:{bbs})")
+        self.bbs_first = patterncache.compile(rf"\s*+(?:{bbs})")
         # the cheaper first look: a line that starts with an opener's first character
         openers = _char_class(w[0] for w in words["bbs"] if w)
-        self.bbs_hint = re.compile(rf"\n[^\S\n]*+[{openers}]") if openers else self.bbs_rest
+        self.bbs_hint = patterncache.compile(rf"\n[^\S\n]*+[{openers}]") if openers else self.bbs_rest
 
 
 @lru_cache(maxsize=8)
@@ -175,17 +176,17 @@ def _lexicon_for(ctx: Context) -> _Lexicon:
 
 #: what separates the tokens of a chrome row: blanks, pipes and the dots and
 #: zero-width spaces platforms put between their buttons
-_SPLIT = re.compile(r"[\s|｜·・┊¦/，>›»\u200b\u200c\u2060]+")
-_DATETIME = re.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?")
-_NUMBER = re.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
-_BULLET = re.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
-_HASHTAG = re.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
-_EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
-_SUPERTOPIC = re.compile(r"\[超[话話]\]")
+_SPLIT = patterncache.compile(r"[\s|｜·・┊¦/，>›»\u200b\u200c\u2060]+")
+_DATETIME = patterncache.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?")
+_NUMBER = patterncache.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
+_BULLET = patterncache.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
+_HASHTAG = patterncache.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
+_EMOJI_CODE = patterncache.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
+_SUPERTOPIC = patterncache.compile(r"\[超[话話]\]")
 #: (a comma between digits groups a figure's thousands: "关注者 3,241")
-_PROSE = re.compile(rf"[{_PROSE_PUNCT}]|[\u4e00-\u9fff]{{12}}")
+_PROSE = patterncache.compile(rf"[{_PROSE_PUNCT}]|[\u4e00-\u9fff]{{12}}")
 #: the same without the commas that group a figure's thousands (tried only on a line with one)
-_PROSE_NO_GROUPING = re.compile(rf"[{_PROSE_PUNCT.replace(',', '')}]|(?<!\d),|,(?!\d)|[\u4e00-\u9fff]{{12}}")
+_PROSE_NO_GROUPING = patterncache.compile(rf"[{_PROSE_PUNCT.replace(',', '')}]|(?<!\d),|,(?!\d)|[\u4e00-\u9fff]{{12}}")
 
 
 def _prose(s: str) -> bool:
@@ -194,15 +195,15 @@ def _prose(s: str) -> bool:
     if m is None:
         return False
     return m.group() != "," or _PROSE_NO_GROUPING.search(s) is not None
-_LINK_TAIL = re.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
+_LINK_TAIL = patterncache.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
 _BBS_FIRST = frozenset("发發信※")
-_COUNT_END_RE = re.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
+_COUNT_END_RE = patterncache.compile(r"[0-9)）+万千wWkK][ \t\u3000]*$", re.M)
 # scraped Weibo stubs: the link icon renders as "O", the fold arrows as "d"/"c";
 # a stub takes the blanks before it (see _stubs).  Every alternative starts
 # with its own literal, so the search skips straight to "O", "收" or "展".
 _FOLD_END = r"[dc](?=[ \t\u3000]*$|[ \t\u3000]*O)"
-_STUB = re.compile(
+_STUB = patterncache.compile(
     rf"O(?:网页链接|網頁鏈接)|收起全文{_FOLD_END}|展开全文{_FOLD_END}|展開全文{_FOLD_END}", re.M)
 _STUB_BLANKS = " \t\u3000"
 _TERMINAL = set("。！？!?…”」』）)~～.")
@@ -233,15 +234,15 @@ _ICON_ONLY, _UI_WORD, _GLUED_COUNTER, _DATE, _BARE_NUMBER, _OTHER, _ORIGIN, _STA
 #: "来自四川", "来自iPhone客户端", "IP属地北京", "发布于 浙江"
 _ORIGIN_PREFIXES = ("来自", "來自", "发布于", "發佈於", "發布於", "IP属地", "IP屬地")
 _ORIGIN_RE = rf"(?:{'|'.join(_ORIGIN_PREFIXES)})(?:[\u4e00-\u9fff]{{2,3}}|[A-Za-z]{{2,12}}(?:客户端|客戶端)?|网页版|網頁版)"
-_ORIGIN_TOKEN = re.compile(_ORIGIN_RE)
+_ORIGIN_TOKEN = patterncache.compile(_ORIGIN_RE)
 #: a reply's place in a thread: "3楼", "#12", "12#"
 _FLOOR = r"\d{1,5}[楼樓]|#\d{1,5}|\d{1,5}#"
 #: a comment's stamp scraped without blanks between its parts:
 #: "来自Android客户端1楼2023-09-10", "2楼2023-09-10"
-_GLUED_STAMP = re.compile(rf"(?:{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern})(?:{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern})+")
-_FLOOR_TOKEN = re.compile(_FLOOR)
+_GLUED_STAMP = patterncache.compile(rf"(?:{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern})(?:{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern})+")
+_FLOOR_TOKEN = patterncache.compile(_FLOOR)
 #: "IP 属地北京", as some platforms space it
-_SPACED_ORIGIN = re.compile(r"IP[ \t\u3000]+(?=[属屬]地)")
+_SPACED_ORIGIN = patterncache.compile(r"IP[ \t\u3000]+(?=[属屬]地)")
 #: a bare number's unit written apart from it: "1.3 万"
 _UNITS = frozenset(("万", "萬", "千", "亿", "億", "w", "W", "k", "K"))
 #: a counter word that also reports a vote: it makes a chrome row only beside other buttons
@@ -579,8 +580,8 @@ def _line_kind(line: str, lex: _Lexicon) -> str:
 #: (a count alone, "共 328 条评论", heads a comment section: see the boilerplate detector)
 _COUNTED_REPLIES = r"[ \t]*\d[\d,]*[ \t]*[条條則个個][ \t]*(?:回复|回覆|评论|評論|留言|回帖|回应|回應|回答)[ \t]*"
 #: a link to another question with its count of answers: "在家办公如何保持高效？ 312 个回答"
-_QUESTION_LINK = re.compile(r"[^\n]{2,60}?[ \t\u3000]+\d[\d,]*[ \t]*[个個]回答")
-_THREAD_PROMPT = re.compile(
+_QUESTION_LINK = patterncache.compile(r"[^\n]{2,60}?[ \t\u3000]+\d[\d,]*[ \t]*[个個]回答")
+_THREAD_PROMPT = patterncache.compile(
     rf"(?:还有|還有|展开其余|展開其餘|展开|展開|查看其他|查看全部|查看){_COUNTED_REPLIES}[>›]?"
     rf"|(?:共|还有|還有)?{_COUNTED_REPLIES}[,，]?[ \t]*(?:点击查看|點擊查看|展开|展開|查看)[ \t]*[>›]?")
 _PROMPT_ENDS = frozenset("复覆论論言帖应應看开開>›")
@@ -593,14 +594,14 @@ def _is_prompt(s: str) -> bool:
 
 #: a platform's badge for its writers and an official account's card lines;
 #: a fold prompt with its share ("展开剩余68%")
-_ACCOUNT_CARD = re.compile(r"(?:(?:头条号|頭條號|百家号|百家號)[ \t]*[·•・][ \t]*)?(?:优质|優質)?[\u4e00-\u9fff]{2,6}(?:领域创作者|領域創作者)"
+_ACCOUNT_CARD = patterncache.compile(r"(?:(?:头条号|頭條號|百家号|百家號)[ \t]*[·•・][ \t]*)?(?:优质|優質)?[\u4e00-\u9fff]{2,6}(?:领域创作者|領域創作者)"
                            r"|(?:微信号|微信號|快手号|快手號|小红书号|小紅書號|抖音号|抖音號)[ \t:：]*[A-Za-z0-9][\w.-]{3,30}"
                            r"|(?:展开剩余|展開剩餘)[ \t]*\d{1,2}%|(?:展开全文|展開全文)[∨﹀vV]")
 
 
 #: a forum's notes on a post: who edited it last, and which post a reply answers
 #: ("本帖最后由 某某 于 2024-2-26 20:31 编辑", "回复 2# 某某 的帖子")
-_FORUM_NOTE = re.compile(r"(?:本帖最后由|本帖最後由)[ \t]*\S{1,20}[ \t]*(?:于|於)[ \t]*"
+_FORUM_NOTE = patterncache.compile(r"(?:本帖最后由|本帖最後由)[ \t]*\S{1,20}[ \t]*(?:于|於)[ \t]*"
                          r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:编辑|編輯)"
                          r"|(?:回复|回覆)[ \t]*\d{1,5}[#楼樓][ \t]*\S{1,20}[ \t]*的(?:帖子|帖)"
                          r"|(?:原帖由)[ \t]*\S{1,20}[ \t]*(?:于|於)[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:发表|發表)")
@@ -683,8 +684,8 @@ def _announced_runs(lines: list[str], kinds: list[str]) -> set[int]:
 
 #: a figure alone on its line, and a clock time: a row scraped one token per line
 #: holds the one, a thread's stamps the other
-_FIGURE_LINE = re.compile(r"\n[ \t\u3000]*\d[\d,.]*[万萬千wWkK]?[ \t\u3000]*(?:\n|$)")
-_CLOCK = re.compile(r"\d:\d\d")
+_FIGURE_LINE = patterncache.compile(r"\n[ \t\u3000]*\d[\d,.]*[万萬千wWkK]?[ \t\u3000]*(?:\n|$)")
+_CLOCK = patterncache.compile(r"\d:\d\d")
 #: a piece of a chrome row scraped one token per line is at most this long
 _PIECE_MAX = 12
 
@@ -732,7 +733,7 @@ _PROFILE_COUNTS = frozenset(("积分", "積分", "帖子", "主题", "主題", "
                              "发帖", "發帖", "声望", "聲望", "经验", "經驗", "粉丝", "粉絲", "获赞", "獲讚", "原创", "原創",
                              "周排名", "週排名", "总排名", "總排名", "访问", "訪問", "等级", "等級", "回帖", "UID"))
 _PROFILE_DATES = frozenset(("注册时间", "註冊時間", "最后登录", "最後登錄", "最後登入", "加入时间", "加入時間", "在线时间", "在線時間"))
-_PROFILE_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\d+[ \t]*小时|\d+[ \t]*小時")
+_PROFILE_DATE = patterncache.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\d+[ \t]*小时|\d+[ \t]*小時")
 
 
 def _profile_fields(lines: list[str], kinds: list[str]) -> None:
@@ -760,25 +761,25 @@ def _profile_fields(lines: list[str], kinds: list[str]) -> None:
 _STAMP_LABELS = ("编辑于", "編輯於", "发布于", "發佈於", "發布於", "发表于", "發表於", "最后编辑于", "最後編輯於")
 _STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern}|\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日"
                r"|\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)前|刚刚|剛剛|昨天|前天|"
-               + "|".join(sorted(_STAMP_LABELS, key=len, reverse=True)))
+               + "|".join(sorted(_STAMP_LABELS, key=patterncache.longest_first)))
 #: a comment's stamp alone on its line: its time, floor, device or place and nothing else
 #: ("2024-03-02 21:15", "1楼", "来自Android客户端", "03-13 · 广东", "2 小時前")
-_STAMP_LINE = re.compile(
+_STAMP_LINE = patterncache.compile(
     rf"(?:(?:{_FLOOR})[ \t]+)?"
     # a name before a dot ("#3 匿名巴打 • 2 小時前") or wide space ("小鱼不吃鱼 (楼主)  2024-02-28 14:02:33 浙江")
     rf"(?:[^\s·•・]{{1,12}}[ \t]*[·•・][ \t]*|[^\s·•・]{{1,16}}(?:[ \t]*[(（](?:楼主|樓主|作者)[)）])?[ \t\u3000]{{2,}})?"
     rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
 #: a poster's rank beside the name: "LV5", "Lv.6", "UP", "(楼主)"
-_BADGE_LINE = re.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?"
+_BADGE_LINE = patterncache.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?"
                          # a forum's user groups, as its software names them ("金牌会员", "Rank: 6Rank: 6")
                          r"|(?:Rank[:：]?[ \t]*\d{1,2}[ \t]*)+"
                          r"|新手上路|(?:注册|註冊|中级|中級|高级|高級|金牌|VIP|荣誉|榮譽|贵宾|貴賓)(?:会员|會員)"
                          r"|(?:论坛|論壇)元老|(?:超级|超級|实习|實習)?版主|(?:管理员|管理員)|(?:禁止发言|禁止發言)")
 #: the first line this long that holds a sentence starts the text
 _BODY_LINE = 30
-_SENTENCE = re.compile("[。！？!?]")
+_SENTENCE = patterncache.compile("[。！？!?]")
 #: a poster's handle: letters, digits, ideographs and underscores, no punctuation
-_HANDLE = re.compile(r"[\w\u3400-\u4dbf]{1,16}")
+_HANDLE = patterncache.compile(r"[\w\u3400-\u4dbf]{1,16}")
 #: a thread holds at least this many stamp lines
 _THREAD_STAMPS = 3
 #: how many non-blank lines around a stamp its record's buttons may stand
@@ -897,7 +898,7 @@ def _repeated_chrome(lines: list[str], kinds: list[str]) -> None:
 
 
 #: a full stop or an exclamation ends a sentence; a record's prompt may ask a question
-_SENTENCE_MARK = re.compile("[。！!；;]")
+_SENTENCE_MARK = patterncache.compile("[。！!；;]")
 
 
 def _button_columns(kinds: list[str], body: int) -> None:
@@ -922,10 +923,10 @@ def _button_columns(kinds: list[str], body: int) -> None:
 
 #: what a forum prints around a post's stamp on its line: the font-size choices
 #: before it, the buttons after it ("大 中 小 发表于 2024-2-26 20:05  只看该作者")
-_STAMP_FRAME = re.compile(r"^[ \t\u3000]*(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
+_STAMP_FRAME = patterncache.compile(r"^[ \t\u3000]*(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
                           r"|只看大图|只看大圖|回帖奖励|回帖獎勵|倒序浏览|倒序瀏覽|阅读模式|閱讀模式|电梯直达|電梯直達))+[ \t\u3000|｜]*$")
 #: what every button of the frame holds, for the quick test before it
-_STAMP_FRAME_HINT = re.compile("只看|倒序|模式|直达|直達|奖励|獎勵")
+_STAMP_FRAME_HINT = patterncache.compile("只看|倒序|模式|直达|直達|奖励|獎勵")
 
 
 def _stamp_core(line: str) -> str:
@@ -944,17 +945,17 @@ _INLINE_FIELD_LABELS = ("积分", "積分", "帖子", "主题", "主題", "精�
                         "注册时间", "註冊時間", "注册", "註冊", "最后登录", "最後登錄", "最後登入", "在线时间", "在線時間",
                         "状态", "狀態", "来自", "來自", "用户组", "用戶組", "性别", "性別", "听众", "聽眾", "收听", "收聽",
                         "好友", "金币", "金幣", "财富", "財富", "魅力", "人气", "人氣")
-_INLINE_FIELD = re.compile(
-    rf"(?:{'|'.join(sorted(_INLINE_FIELD_LABELS, key=len, reverse=True))})[ \t\u3000]*[:：]?[ \t\u3000]*"
+_INLINE_FIELD = patterncache.compile(
+    rf"(?:{'|'.join(sorted(_INLINE_FIELD_LABELS, key=patterncache.longest_first))})[ \t\u3000]*[:：]?[ \t\u3000]*"
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|[+-]?\d[\d,.]*[ \t]*(?:小时|小時|点|點|个|個|枚)?"
     r"|离线|在线|離線|在線|[男女]|保密|[\u4e00-\u9fff]{2,4}(?=[ \t\u3000]*$))")
-_INLINE_FIELDS = re.compile(rf"(?:{_INLINE_FIELD.pattern})(?:[ \t\u3000|｜]+(?:{_INLINE_FIELD.pattern}))*")
+_INLINE_FIELDS = patterncache.compile(rf"(?:{_INLINE_FIELD.pattern})(?:[ \t\u3000|｜]+(?:{_INLINE_FIELD.pattern}))*")
 
 
 #: a forum's rating of a post: its head ("参与人数 3  威望 +3  金钱 +30  收起 理由"),
 #: one row a rater under it ("梅城小渔  + 1  + 10  很给力!"), its "评分" label above
-_RATING_HEAD = re.compile(r"(?:参与人数|參與人數)[ \t]*\d+[^\n]{0,60}")
-_RATING_ROW = re.compile(r"[^\s]{1,20}(?:[ \t]+[+-][ \t]*\d+)+(?:[ \t]+[^\s]{1,12})?")
+_RATING_HEAD = patterncache.compile(r"(?:参与人数|參與人數)[ \t]*\d+[^\n]{0,60}")
+_RATING_ROW = patterncache.compile(r"[^\s]{1,20}(?:[ \t]+[+-][ \t]*\d+)+(?:[ \t]+[^\s]{1,12})?")
 _RATING_LABELS = frozenset(("评分", "評分", "查看全部评分", "查看全部評分"))
 
 
@@ -1029,7 +1030,7 @@ def _poster_above(lines: list[str], kinds: list[str], top: int) -> None:
 
 #: an attachment as a forum lists it: the file's name with its size and downloads
 #: ("IMG_0321.JPG (186.45 KB)", "IMG_2024.jpg (356.21 KB, 下载次数: 3)")
-_ATTACHMENT = re.compile(
+_ATTACHMENT = patterncache.compile(
     r"[^\s/\\:：]{1,60}\.(?:jpe?g|png|gif|bmp|webp|heic|zip|rar|7z|pdf|docx?|xlsx?|pptx?|txt|apk|mp[34]|mov)"
     r"[ \t]*[(（][ \t]*\d[\d.,]*[ \t]*(?:[KMG]i?B|[KMG]|bytes?|字节|字節)"
     r"(?:[,，][ \t]*(?:下载次数|下載次數|下载|下載)[:：]?[ \t]*\d+[ \t]*次?)?[ \t]*[)）]", re.IGNORECASE)

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .. import patterncache
 from ..encoding.charfreq import is_han
 from ..findings import Finding
 from .base import Context, Detector, Rule
@@ -68,11 +69,11 @@ _NBSP = "&nbsp;"
 #: a character reference, or a run of &nbsp; (one finding for an indent)
 _REFERENCE = rf"&(?:nbsp;(?:{_NBSP})+|(?:#[0-9]{{1,7}}|#[xX][0-9A-Fa-f]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});)"
 _RAW_END = {
-    "script": re.compile(r"</script\s*>", re.IGNORECASE),
-    "style": re.compile(r"</style\s*>", re.IGNORECASE),
-    "noscript": re.compile(r"</noscript\s*>", re.IGNORECASE),
+    "script": patterncache.compile(r"</script\s*>", re.IGNORECASE),
+    "style": patterncache.compile(r"</style\s*>", re.IGNORECASE),
+    "noscript": patterncache.compile(r"</noscript\s*>", re.IGNORECASE),
 }
-_XML_START = re.compile(r"\s*<(?:\?xml\b|!DOCTYPE\b)", re.IGNORECASE)
+_XML_START = patterncache.compile(r"\s*<(?:\?xml\b|!DOCTYPE\b)", re.IGNORECASE)
 
 
 def _any_case(ch: str) -> str:
@@ -135,7 +136,7 @@ def _splitter(permissive: bool) -> re.Pattern:
     else:
         element = names_pattern(names - _RAW_END.keys()) + "|" + _EXTENDED_NAME
     tag = _after_lt(element)
-    return re.compile(
+    return patterncache.compile(
         rf"(<(?:{tag}(?:\s*+<{tag})*+"                   # a run of element tags
         r"|!(?:--|\[CDATA\[|[A-Za-z][^<>]*>)"             # comment opener, CDATA, doctype
         r"|\?[A-Za-z][^<>]*\?>"                           # XML prolog / PI
@@ -146,11 +147,11 @@ def _splitter(permissive: bool) -> re.Pattern:
 
 # The tokens that do not start with "<": they contain no "<", so they only
 # ever lie in the text between two "<" tokens, and are looked for there.
-_REFERENCES = re.compile(f"({_REFERENCE})")
-_REFERENCES_AND_CDATA_END = re.compile(rf"({_REFERENCE}|\]\]>)")
+_REFERENCES = patterncache.compile(f"({_REFERENCE})")
+_REFERENCES_AND_CDATA_END = patterncache.compile(rf"({_REFERENCE}|\]\]>)")
 
 
-_ONE_TAG = re.compile(rf"<(/?)({_NAME}){_ATTRS}\s*/?>")
+_ONE_TAG = patterncache.compile(rf"<(/?)({_NAME}){_ATTRS}\s*/?>")
 
 
 def _tag_run_parts(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
@@ -188,7 +189,7 @@ def _tag_run_parts(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
 
 
 #: two blank lines or more (white space on them aside)
-_BLANK_LINES = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
+_BLANK_LINES = patterncache.compile(r"\n(?:[ \t\u3000]*\n){2,}")
 
 
 def _one_blank_line(replacement: str) -> str:
@@ -386,18 +387,18 @@ def _find_all(text: str) -> list[Finding]:
 
 #: what follows a tag the text names in a sentence: "有<div>、<p>和<h1>，它们…"
 _AFTER_NAMED_TAG = frozenset("、，,。；;：:）)」』”’和或与與及")
-_BARE_OPENING = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
-_CLOSING_NAME = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
+_BARE_OPENING = patterncache.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
+_CLOSING_NAME = patterncache.compile(r"</([A-Za-z][A-Za-z0-9]*)")
 #: one scan that rules out most pages: no tag ends right before such a mark
 #: (the pattern opens with a literal, which the search skips to)
-_NAMED_TAG_HINT = re.compile(f">[{''.join(sorted(_AFTER_NAMED_TAG))}]")
+_NAMED_TAG_HINT = patterncache.compile(f">[{''.join(sorted(_AFTER_NAMED_TAG))}]")
 
 
 #: elements of a page's frame, never of its text: named inside a sentence,
 #: they are words ("在<head>中声明<meta charset="utf-8">，…")
 _PAGE_ELEMENTS = frozenset(("html", "head", "body", "meta", "link", "title", "base"))
-_PAGE_ELEMENT_TAG = re.compile(r"<(?:html|head|body|meta|link|title|base)\b", re.IGNORECASE)
-_OPENING_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+_PAGE_ELEMENT_TAG = patterncache.compile(r"<(?:html|head|body|meta|link|title|base)\b", re.IGNORECASE)
+_OPENING_NAME = patterncache.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 
 
 def _page_element_in_sentence(text: str, f: Finding, closed: set[str]) -> bool:
@@ -449,13 +450,13 @@ def _named_in_prose(text: str, f: Finding, closed: set[str]) -> bool:
 #: a text that explains markup names one of these (one quick scan each)
 _TOPIC_GATE = ("HTML", "标签", "標籤")
 #: words of a text that explains markup: they name its parts
-_TOPIC_SPECIFIC = re.compile(
+_TOPIC_SPECIFIC = patterncache.compile(
     r"标签|標籤|标记|標記|字符实体|字元實體|实体|實體|转义|轉義|跳脫|尖括号|尖括號|源码|源代码|源碼|原始碼|注释|註解|註釋")
 #: words of any text about web pages
-_TOPIC_GENERAL = re.compile(r"HTML|XML|Markdown|CSS|浏览器|瀏覽器|网页|網頁|代码|代碼|程式碼|编辑器|編輯器|元素|属性|屬性")
+_TOPIC_GENERAL = patterncache.compile(r"HTML|XML|Markdown|CSS|浏览器|瀏覽器|网页|網頁|代码|代碼|程式碼|编辑器|編輯器|元素|属性|屬性")
 #: a line wrapped in tags the way an HTML page's paragraphs are (a line
 #: indented as code shows markup instead)
-_WRAPPED_LINE = re.compile(r"^ {0,3}<[A-Za-z][^<>\n]*>.*</?[A-Za-z][^<>\n]*>[ \t]*$", re.M)
+_WRAPPED_LINE = patterncache.compile(r"^ {0,3}<[A-Za-z][^<>\n]*>.*</?[A-Za-z][^<>\n]*>[ \t]*$", re.M)
 
 
 def markup_is_the_topic(text: str) -> bool:
@@ -480,7 +481,7 @@ def markup_is_the_topic(text: str) -> bool:
 
 
 #: Markdown code: a fenced block, or an inline span closed on its line by as many backticks
-_MARKDOWN_CODE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n]+?\2(?!`)", re.M | re.S)
+_MARKDOWN_CODE = patterncache.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n]+?\2(?!`)", re.M | re.S)
 
 
 def _outside_code(text: str, findings: list[Finding]) -> list[Finding]:

@@ -17,6 +17,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .. import patterncache
 from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, prebuilt, signs, unencodable
 from ..findings import Finding
 from ..linetools import line_bounds
@@ -81,8 +82,8 @@ def first_source() -> str:
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     """(:func:`first_source`, :func:`branches_source`) compiled, once; their
     sources come ready-made for this Python (see :mod:`cleaner.encoding.prebuilt`)."""
-    return (re.compile(prebuilt.source("mojibake.first", first_source)),
-            re.compile(prebuilt.source("mojibake.branches", branches_source)))
+    return (patterncache.compile(prebuilt.source("mojibake.first", first_source)),
+            patterncache.compile(prebuilt.source("mojibake.branches", branches_source)))
 
 
 def precheck(text: str, pos: int = 0) -> re.Match | None:
@@ -104,7 +105,7 @@ def precheck(text: str, pos: int = 0) -> re.Match | None:
         pos = m.end()
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROLS = patterncache.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _find_in_line(line: str, base: int) -> list[Finding]:
@@ -224,7 +225,7 @@ def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[
 #: quotation marks, opening to closing
 _QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'", "《": "》", "＂": "＂"}
 #: words of a text that talks about encodings and their damage
-_ENCODING_TALK = re.compile(r"编码|編碼|乱码|亂碼|字符集|字元集|GBK|GB2312|GB18030|UTF-?8|Big5|BIG5|Latin-?1|Unicode|ISO-8859")
+_ENCODING_TALK = patterncache.compile(r"编码|編碼|乱码|亂碼|字符集|字元集|GBK|GB2312|GB18030|UTF-?8|Big5|BIG5|Latin-?1|Unicode|ISO-8859")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .. import patterncache
 from ..encoding import pinyin_data as pd
 from ..encoding.charfreq import is_han
 from ..encoding.pinyin_gbk import is_valid_pair
@@ -44,11 +45,11 @@ _SYL = "[" + pd.SYLLABLE_LETTERS + "]{1,7}"
 #: before it ("(" or "?", up to six letters, a toned letter, up to six more
 #: letters) is checked by look-behinds of each fixed width, after a quick one
 #: (a letter right before the ")").
-_PRECHECK = re.compile(r"\)(?<=[" + pd.SYLLABLE_LETTERS + r"]\))(?:" + "|".join(
+_PRECHECK = patterncache.compile(r"\)(?<=[" + pd.SYLLABLE_LETTERS + r"]\))(?:" + "|".join(
     f"(?<=[(?][a-zü]{{{before}}}{_TONED}[{pd.SYLLABLE_LETTERS}]{{{after}}}\\))"
     for before in range(7) for after in range(7)) + ")")
-_ANNOT = re.compile(r"\((" + _SYL + r")\)")
-_CORRUPT = re.compile(r"\?(" + _SYL + r")\)")
+_ANNOT = patterncache.compile(r"\((" + _SYL + r")\)")
+_CORRUPT = patterncache.compile(r"\?(" + _SYL + r")\)")
 
 #: defaults; overridable through ctx.options
 MIN_ANNOTATIONS = 3
@@ -68,7 +69,7 @@ MIN_PROSE_COVERAGE = 0.6
 MIN_IN_WORD_SHARE = 0.6
 MIN_IN_PROSE_SHARE = 0.6
 _PROSE_LINE_CHARS = 30
-_CLAUSE_MARKS = re.compile("[。，；！？]")
+_CLAUSE_MARKS = patterncache.compile("[。，；！？]")
 #: how far a realigned (out-of-step) stretch may run
 MAX_ZONE = 400
 

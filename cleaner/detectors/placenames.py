@@ -20,9 +20,10 @@ line has to be looked up.
 from __future__ import annotations
 
 import re
-from itertools import chain
+from itertools import chain, islice
 from operator import itemgetter
 
+from .. import patterncache
 from ..findings import Finding
 from ..gazetteer import TokenInfo, gazetteer
 from ..linetools import ANNOUNCING_COLONS
@@ -36,15 +37,15 @@ RULES = (
 )
 
 _SEP_CHARS = "|｜,，、/／ \t\u3000\u00a0"
-_TOKEN = re.compile(r"[^|｜,，、/／\s\u3000\u00a0]+")
-_PIPE = re.compile(r"[|｜/／]")
-_SPACE_SEP = re.compile(r"[^\s|｜,，、/／][ \t\u3000\u00a0]+[^\s|｜,，、/／]")
-_CLAUSE = re.compile(r"[。！？!?；;：:“”\"（）()《》]")
-_CJK_SFX = re.compile(r"[县市区旗盟州省縣區]")
+_TOKEN = patterncache.compile(r"[^|｜,，、/／\s\u3000\u00a0]+")
+_PIPE = patterncache.compile(r"[|｜/／]")
+_SPACE_SEP = patterncache.compile(r"[^\s|｜,，、/／][ \t\u3000\u00a0]+[^\s|｜,，、/／]")
+_CLAUSE = patterncache.compile(r"[。！？!?；;：:“”\"（）()《》]")
+_CJK_SFX = patterncache.compile(r"[县市区旗盟州省縣區]")
 #: lines worth tokenising: several separators and several division suffixes
-_PRE = re.compile(r"[县市区旗盟州省縣區][ \t\u3000\u00a0]*(?:[|｜,，、/／ \t\u3000\u00a0]|$)")
+_PRE = patterncache.compile(r"[县市区旗盟州省縣區][ \t\u3000\u00a0]*(?:[|｜,，、/／ \t\u3000\u00a0]|$)")
 #: the same per line of a whole text (``$`` at every line end)
-_PRE_LINE = re.compile(_PRE.pattern, re.M)
+_PRE_LINE = patterncache.compile(_PRE.pattern, re.M)
 
 
 def _candidate_lines(text: str):
@@ -72,7 +73,7 @@ _SENTENCE_MARKS = "。！？!?；;"
 _BARE_LINE_MAX = 4000
 #: a pipe-joined list longer than this is spam even with prose under it
 _LISTED_MAX = 16
-_SENTENCE_END = re.compile("[。！？!?]")
+_SENTENCE_END = patterncache.compile("[。！？!?]")
 
 
 def _prose_follows(text: str, end: int) -> bool:
@@ -141,8 +142,14 @@ def _random_provinces(n: int) -> float:
     return _PROVINCES * (1 - (1 - 1 / _PROVINCES) ** n)
 
 
+def _suffixes_at_most(text: str, n: int) -> bool:
+    """Whether ``text`` holds at most ``n`` division suffixes before a separator
+    (the scan stops at the one after them)."""
+    return next(islice(_PRE.finditer(text), n, None), None) is None
+
+
 def find_placenames(text: str, ctx: Context) -> list[Finding]:
-    if len(_PRE.findall(text)) < 4:   # fewer suffixes than any run has
+    if _suffixes_at_most(text, 3):   # fewer suffixes than any run has
         return []
     opts = ctx.options
     min_run = int(opts.get("min_run", 8))

@@ -10,8 +10,7 @@ inside of a line (e.g. spaces between a source and a date) is kept.
 """
 from __future__ import annotations
 
-import re
-
+from .. import patterncache
 from ..findings import Finding
 from .base import Context, Detector, Rule
 
@@ -22,14 +21,14 @@ RULES = (
 )
 
 _WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
-_LEAD = re.compile(f"[{_WS}\n]+")
-_RUN_FORWARD = re.compile(f"[{_WS}\n]*")
+_LEAD = patterncache.compile(f"[{_WS}\n]+")
+_RUN_FORWARD = patterncache.compile(f"[{_WS}\n]*")
 # A newline in a run of white space that needs work: white space right after
 # it, two more newlines after it, or white space right before it.  Every such
 # run has one, and the pattern starts with the newline itself, so the engine
 # jumps from newline to newline instead of trying the pattern at every
 # character.
-_BAD_NEWLINE = re.compile(f"\n(?:(?=[{_WS}]|\n\n)|(?<=[{_WS}]\n))")
+_BAD_NEWLINE = patterncache.compile(f"\n(?:(?=[{_WS}]|\n\n)|(?<=[{_WS}]\n))")
 _WS_CHARS = frozenset(_WS.replace("\u2000-\u200b", "") + "".join(chr(c) for c in range(0x2000, 0x200C)) + "\n")
 _STRIP_CHARS = "".join(sorted(_WS_CHARS))
 

@@ -20,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from .. import patterncache
+
 #: floor for an ideograph the dictionary never saw
 UNKNOWN_HAN = -17.0
 #: ASCII letters, digits, punctuation and white space: neutral, cheap
@@ -33,7 +35,7 @@ OTHER = -16.0
 #: private use, controls, U+FFFD: never the intended text
 GARBAGE = -25.0
 
-_ENTRY = re.compile(r"^(\S+) (\d+)", re.MULTILINE)
+_ENTRY = patterncache.compile(r"^(\S+) (\d+)", re.MULTILINE)
 _COMMON_CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～　％＋－＝／＜＞")
 
 

@@ -29,13 +29,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import patterncache
 from .charfreq import CJK_PUNCT, char_logp, is_han
 
 #: characters a decoder leaves where it could not read a byte
 LOSS_MARKERS = "?\ufffd"
 #: a stretch of zhuyin (bopomofo letters and tone marks, spaced by syllable)
-_ZHUYIN = re.compile(r"[\u3105-\u312f\u31a0-\u31bf\u02ca\u02c7\u02cb\u02d9 \u3000]+")
-_KANA_RUN = re.compile(r"[\u3040-\u30ff]{3,}")
+_ZHUYIN = patterncache.compile(r"[\u3105-\u312f\u31a0-\u31bf\u02ca\u02c7\u02cb\u02d9 \u3000]+")
+_KANA_RUN = patterncache.compile(r"[\u3040-\u30ff]{3,}")
 #: stands for a lost byte in decoded text until the repair drops it
 LOSS = "\x00"
 
@@ -171,8 +172,8 @@ def gain(orig: str, text: str) -> float:
 
 
 _LATIN_CODECS = ("cp1252", "cp1250", "latin-1")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_LETTER_BETWEEN = re.compile(r"[^\x00-\x7f][A-Za-z]{1,2}[^\x00-\x7f]")
+_ASCII_LETTER = patterncache.compile(r"[A-Za-z]")
+_LETTER_BETWEEN = patterncache.compile(r"[^\x00-\x7f][A-Za-z]{1,2}[^\x00-\x7f]")
 
 
 def _inside_latin_word(line: str, a: int, b: int, text: str) -> bool:
@@ -243,7 +244,7 @@ def _extend(line: str, groups: list, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-_LATIN_HIGH = re.compile("[\u00a1-\u00ff]")
+_LATIN_HIGH = patterncache.compile("[\u00a1-\u00ff]")
 
 
 #: kana, Greek, Cyrillic, box drawing, enclosed and squared signs: out of place beside ideographs
@@ -264,7 +265,7 @@ def _double_byte_signs() -> re.Pattern:
     """:func:`double_byte_source` compiled (ready-made, see :mod:`cleaner.encoding.prebuilt`)."""
     from . import prebuilt
 
-    return re.compile(prebuilt.source("cjk.double_byte", double_byte_source))
+    return patterncache.compile(prebuilt.source("cjk.double_byte", double_byte_source))
 
 
 def _worth_scanning(line: str, pair: CodecPair) -> bool:
@@ -291,7 +292,7 @@ def _start_candidates(pair: CodecPair) -> re.Pattern:
     loss marker.  Only UTF-8 misreadings are restricted (to the characters a
     3/4-byte lead byte turns into when read in ``pair.shown``)."""
     if pair.true != "utf-8":
-        return re.compile(r"[^\x00-\x7f]")
+        return patterncache.compile(r"[^\x00-\x7f]")
     chars = set()
     for enc in pair.shown:
         for lead in range(0xE0, 0xF5):
@@ -305,7 +306,7 @@ def _start_candidates(pair: CodecPair) -> re.Pattern:
     klass = re.escape("".join(sorted(chars)))
     loss = re.escape(LOSS_MARKERS)
     # supplementary-plane characters are all let through and checked exactly
-    return re.compile(f"[{klass}\U00010000-\U0010ffff]|(?<=[{loss}])[^\x00-\x7f]")
+    return patterncache.compile(f"[{klass}\U00010000-\U0010ffff]|(?<=[{loss}])[^\x00-\x7f]")
 
 
 #: A stretch that is rejected is tried again from its next character (the

@@ -8,24 +8,24 @@ character mojibake is made of and that ftfy's own badness heuristic calls bad.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
+from .. import patterncache
 from ..linetools import EDGE_SPACE  # what the white-space detector strips from line edges
 
 #: a segment: a run of characters that are not spaces, tabs or CJK ...
-_SEGMENT_RUN = re.compile(r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_SEGMENT_RUN = patterncache.compile(r"[^ \t\n\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 #: ... holding at least one character of the Latin-1/cp1252/cp1250 repertoire
 #: that UTF-8 mojibake consists of.  (Found run by run: one pattern for both
 #: would try every start of a long run that holds none, in quadratic time.)
-_MOJIBAKE_CHAR = re.compile(r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]")
+_MOJIBAKE_CHAR = patterncache.compile(r"[\u0080-\u024f\u02c6-\u02dd\u2013-\u203a\u20ac\u2122\u0192]")
 #: quotation marks and brackets that may enclose a damaged word
 _QUOTE_MARKS = "\"'“”‘’«»()[]（）【】「」『』"
 
 
 #: a UTF-8 lead byte (C2–F4) then a continuation byte (80–BF), as Latin-1/cp1252 show them
-UTF8_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
+UTF8_PAIR = patterncache.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
                        "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
                        "\u0153\u017e\u0178]")
 

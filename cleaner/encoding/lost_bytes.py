@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-LOST_BYTES = re.compile(
+from .. import patterncache
+
+LOST_BYTES = patterncache.compile(
     r"(?:锟斤拷)+(?:锟斤?)?"      # U+FFFD pairs as UTF-8, read as GBK
     r"|锟斤(?=[?\ufffd]|[ \t\u00a0\u3000\ufeff]*$)"   # cut short at a line end (edge space aside)
     r"|烫{3,}|屯{3,}"           # debug fill bytes 0xCC / 0xCD read as GBK
@@ -27,7 +29,7 @@ LOST_BYTES = re.compile(
 #: what every lost-byte run starts with
 RUN_STARTS = ("锟斤", "烫烫烫", "屯屯屯", "\ufffd")
 #: cheap test: can this text hold any lost-byte run at all?
-PRECHECK = re.compile("|".join(map(re.escape, RUN_STARTS)))
+PRECHECK = patterncache.compile("|".join(map(re.escape, RUN_STARTS)))
 
 
 def describe(run: str) -> str:
@@ -45,7 +47,7 @@ def find_lost_bytes(text: str) -> list[tuple[int, int, str]]:
 
 
 #: a named run alone in quotation marks: the text speaks of it
-_MENTIONED = re.compile("[“「『\"‘'《]((?:锟斤拷)+|烫{2,}|屯{2,})[”」』\"’'》]")
+_MENTIONED = patterncache.compile("[“「『\"‘'《]((?:锟斤拷)+|烫{2,}|屯{2,})[”」』\"’'》]")
 
 
 def mentioned_kinds(text: str) -> frozenset[str]:

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import patterncache
 from . import cjk_mojibake, latin_mojibake, lost_bytes, prebuilt, unencodable
 from .charfreq import _COMMON_CJK_PUNCT
 
@@ -180,7 +181,7 @@ def _double_byte_marks() -> list[Mark]:
     from .charfreq import rare_han
 
     rare = set(rare_han())
-    odd_class = re.compile(f"[{cjk_mojibake.ODD_SIGNS}]")
+    odd_class = patterncache.compile(f"[{cjk_mojibake.ODD_SIGNS}]")
     odd = {chr(cp) for cp in range(0x370, 0x3400) if odd_class.match(chr(cp))}
     return [
         ({chr(cp) for cp in range(0xE000, 0xF900)}, ""),
@@ -250,8 +251,8 @@ def latin_source() -> str:
 def signs() -> tuple[re.Pattern, re.Pattern]:
     """(:func:`marks_source`, :func:`latin_source`) compiled, once; their sources
     come ready-made for this Python (see :mod:`cleaner.encoding.prebuilt`)."""
-    return (re.compile(prebuilt.source("signs.marks", marks_source)),
-            re.compile(prebuilt.source("signs.latin", latin_source)))
+    return (patterncache.compile(prebuilt.source("signs.marks", marks_source)),
+            patterncache.compile(prebuilt.source("signs.latin", latin_source)))
 
 
 def may_hold_damage(text: str, start: int = 0, end: int | None = None) -> bool:

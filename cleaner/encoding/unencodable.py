@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import re
 
+from .. import patterncache
+
 #: what must follow a ``?`` of each kind: a year, a temperature scale, CJK text
 YEAR_AFTER = r"(?= ?(?:19|20)\d\d(?!\d))"
 SCALE_AFTER = r"(?=[CF](?![A-Za-z0-9=&]))"
 CJK_AFTER = r"(?= [\u3400-\u9fff\uff00-\uffef])"
 
-COPYRIGHT_LINE = re.compile(r"版权|版權|copyright|all rights reserved|保留所有|\bcopr\b", re.IGNORECASE)
-COPYRIGHT_MARK = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=copyright)|(?<=Copyright)|(?<=COPYRIGHT))\?" + YEAR_AFTER,
+COPYRIGHT_LINE = patterncache.compile(r"版权|版權|copyright|all rights reserved|保留所有|\bcopr\b", re.IGNORECASE)
+COPYRIGHT_MARK = patterncache.compile(r"(?:(?<=\s)|(?<=^)|(?<=copyright)|(?<=Copyright)|(?<=COPYRIGHT))\?" + YEAR_AFTER,
                             re.MULTILINE)
-DEGREE = re.compile(r"(?<=\d)\?" + SCALE_AFTER)
+DEGREE = patterncache.compile(r"(?<=\d)\?" + SCALE_AFTER)
 #: a `?` standing alone between CJK text on both sides
-LONE = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef] )\?" + CJK_AFTER)
+LONE = patterncache.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef] )\?" + CJK_AFTER)
 
-PRECHECK = re.compile(r"\?")
+PRECHECK = patterncache.compile(r"\?")
 
 
 def find_unencodable(line: str) -> list[tuple[int, int, str, str]]:
