@@ -372,3 +372,45 @@ def test_written_cantonese_is_no_mojibake(text):
 def test_zhuyin_with_tone_marks_is_no_big5_misreading(text):
     # bopomofo letters exist in GBK, so a Big5 reading of their bytes is proposed; zhuyin stays
     assert clean(text).text == text
+
+
+def _read_as_cp936(text: str) -> str:
+    """UTF-8 bytes of ``text`` read as GBK the way Windows does: 0x80 is the euro
+    sign, a byte that starts no character becomes ``?``."""
+    def lenient(error):
+        return ("€" if error.object[error.start] == 0x80 else "?", error.start + 1)
+
+    import codecs
+
+    codecs.register_error("test-cp936", lenient)
+    return text.encode("utf-8").decode("gbk", errors="test-cp936")
+
+
+_LEAD_IN = "记者从南昌市住建局获悉，今年全市计划完成既有住宅加装电梯600部。\n"
+_FOLLOWING = "\n按照现行政策，每部电梯可获得补贴。\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "据了解，加装电梯资金主要由业主按楼层分摊，政府给予一定补贴。",
+    "在东湖区墩子塘社区，记者看到几台新装的电梯已经投入使用。",
+    "老旧小区改造不仅是民生工程，也是扩大有效投资的重要抓手。",
+])
+def test_a_paragraph_keeps_the_full_stop_whose_last_byte_was_unreadable(sentence):
+    damaged = _read_as_cp936(sentence)
+    assert damaged.endswith("?") and "。" not in damaged
+    result = clean(_LEAD_IN + damaged + _FOLLOWING)
+    repaired = result.text.split("\n")[1]
+    assert repaired.endswith("。") and repaired[-2] == sentence[-2]
+    assert any("full stop" in f.reason and f.replacement.endswith("。") for f in result.findings)
+
+
+def test_no_full_stop_is_put_back_inside_an_open_quotation():
+    damaged = _read_as_cp936("他说：「这件事情我们已经研究过很多次了。")
+    repaired = clean(_LEAD_IN + damaged + _FOLLOWING).text.split("\n")[1]
+    assert "。" not in repaired and "「" in repaired and repaired.endswith("了")
+
+
+def test_no_full_stop_is_put_back_where_the_line_goes_on():
+    damaged = _read_as_cp936("据了解，加装电梯资金主要由业主按楼层分摊，政府给予一定补贴。")
+    repaired = clean(_LEAD_IN + damaged + "记者看到" + _FOLLOWING).text.split("\n")[1]
+    assert "补贴" in repaired and "。" not in repaired

@@ -39,6 +39,15 @@ _ZHUYIN = patterncache.compile(r"[\u3105-\u312f\u31a0-\u31bf\u02ca\u02c7\u02cb\u
 _KANA_RUN = patterncache.compile(r"[\u3040-\u30ff]{3,}")
 #: stands for a lost byte in decoded text until the repair drops it
 LOSS = "\x00"
+#: stands for a character of CJK punctuation (UTF-8 ``E3 80 xx``) whose last
+#: byte was lost at the end of a line: a paragraph's full stop, put back
+#: after prose (see :func:`_restore_stop`), dropped elsewhere
+LOST_STOP = "\x01"
+_PUNCT_HEAD = b"\xe3\x80"
+#: brackets that may close a paragraph in place of its full stop: with one of
+#: them left open, the lost character may be its closing half
+_OPENING = "「『《〈【〔"
+_CLOSING = "」』》〉】〕"
 
 
 @dataclass(frozen=True)
@@ -118,10 +127,36 @@ class Repair:
     text: str
     pair: CodecPair
     lossy: bool = False
+    #: the final full stop was put back (its last byte was lost at the line's end)
+    stop_restored: bool = False
 
     def reason(self, original: str) -> str:
-        tail = " (lost byte at the end removed)" if self.lossy else ""
+        if self.stop_restored:
+            tail = " (the full stop that lost its last byte at the line's end restored)"
+        else:
+            tail = " (lost byte at the end removed)" if self.lossy else ""
         return f"{self.pair.code} {self.pair.label}: {original} → {self.text}{tail}"
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its loss markers."""
+    return text.replace(LOSS, "").replace(LOST_STOP, "")
+
+
+def _restore_stop(raw: str) -> tuple[str, bool]:
+    """The repaired text of ``raw`` with its :data:`LOST_STOP` settled, and
+    whether a full stop was put back.
+
+    UTF-8 puts every CJK punctuation mark of U+3000–U+303F behind the same two
+    bytes, so a line that lost the last byte of its final mark ends in those
+    two.  After prose, with no bracket of the text left open, that mark ends
+    a paragraph: it is the full stop.  Otherwise it is dropped with the loss."""
+    if not raw.endswith(LOST_STOP):
+        return raw, False
+    text = raw[:-1]
+    prose = len(text) >= 2 and is_han(text[-1])
+    open_bracket = any(text.count(o) > text.count(c) for o, c in zip(_OPENING, _CLOSING))
+    return (text + "。", True) if prose and not open_bracket else (text, False)
 
 
 def _groups(line: str, start: int, pair: CodecPair, after_loss: bool = False):
@@ -162,7 +197,9 @@ def _groups(line: str, start: int, pair: CodecPair, after_loss: bool = False):
             yield group_start, i, "".join(decoded)
             group_start, decoded = i, []
         elif i < n and line[i] in LOSS_MARKERS:
-            yield group_start, i + 1, "".join(decoded) + LOSS
+            at_line_end = i + 1 == n or line[i + 1] == "\n"
+            lost = LOST_STOP if (at_line_end and pair.true == "utf-8" and data[pos:] == _PUNCT_HEAD) else LOSS
+            yield group_start, i + 1, "".join(decoded) + lost
             return
 
 
@@ -207,9 +244,9 @@ def _best_stretch(line: str, groups: list, pair: CodecPair):
     best, best_range = 0.0, None
     run, run_start = 0.0, 0
     for k, (a, b, text) in enumerate(groups):
-        clean = text.replace(LOSS, "")
+        clean = _unmarked(text)
         g = sum(char_logp(ch) for ch in clean) - sum(char_logp(ch) for ch in line[a:b])
-        if clean.isascii() and line[a:b].isascii() and LOSS not in text:
+        if clean.isascii() and line[a:b].isascii() and clean == text:
             g = 0.0
         if run <= 0:
             run, run_start = g, k
@@ -232,7 +269,7 @@ def _extend(line: str, groups: list, first: int, last: int) -> tuple[int, int]:
     """
     def ok(k: int) -> bool:
         a, b, text = groups[k]
-        return (text != line[a:b] and LOSS not in text and all(is_han(ch) or char_logp(ch) == CJK_PUNCT for ch in text)
+        return (text != line[a:b] and _unmarked(text) == text and all(is_han(ch) or char_logp(ch) == CJK_PUNCT for ch in text)
                 and gain(line[a:b], text) >= _EXTEND_LOSS)
 
     if first > last:
@@ -358,11 +395,11 @@ def _scan(line: str, pair: CodecPair) -> list[Repair]:
             if first <= last:
                 a, b = groups[first][0], groups[last][1]
                 raw = "".join(g[2] for g in groups[first:last + 1])
-                lossy = LOSS in raw
-                text = raw.replace(LOSS, "")
+                lossy = LOSS in raw or LOST_STOP in raw
+                text, stop = _restore_stop(raw.replace(LOSS, ""))
                 if _plausible(line[a:b], text, pair, lossy) and not (
                         pair.shown[0] in _LATIN_CODECS and _inside_latin_word(line, a, b, text)):
-                    found.append(Repair(a, b, text, pair, lossy))
+                    found.append(Repair(a, b, text, pair, lossy, stop))
                     i = b
                     continue
         # double-byte readings keep character alignment: a rejected stretch need not be
