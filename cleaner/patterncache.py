@@ -56,6 +56,7 @@ _entries: dict | None = None     # (type, source, flags) -> stored program; None
 _new = 0                         # entries added by this process
 _hits = 0                        # patterns this process took from the cache
 _used: set = set()               # keys of the patterns this process compiled
+_patterns: dict = {}             # the same keys -> the compiled patterns, for a second request
 _owner = os.getpid()             # the process that saves (not a forked worker)
 _enabled = _ENGINE and os.environ.get("SEEDCLEAN_NO_CACHE", "") not in ("1", "true", "yes")
 
@@ -111,19 +112,22 @@ def compile(source, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's 
     if isinstance(source, re.Pattern) or not _enabled:
         return re.compile(source, flags)
     flags = int(flags)
+    key = (type(source).__name__, source, flags)
+    pattern = _patterns.get(key)
+    if pattern is not None:  # asked again in this process (a pattern built in a function)
+        return pattern
     if _entries is None:
         _entries = _load()
-    key = (type(source).__name__, source, flags)
     _used.add(key)
     program = _entries.get(key)
     if program is not None:
         try:
-            pattern = _from_program(source, program)
+            pattern = _patterns[key] = _from_program(source, program)
             _hits += 1
             return pattern
         except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
             del _entries[key]
-    pattern = re.compile(source, flags)
+    pattern = _patterns[key] = re.compile(source, flags)
     try:
         program = _program(source, flags)
         if _from_program(source, program) == pattern:  # the same program, not a similar one
