@@ -151,3 +151,25 @@ def test_a_long_list_from_a_few_provinces_stays():
              "荣成市、胶州市、邳州市、丹阳市、靖江市、泰兴市、如皋市、海门市、启东市、沛县")
     text = "正文第一段。\n\n" + names + "\n"
     assert clean(text).text == text
+
+
+_SITES = "海曙区| 江北区| 北仑区| 镇海区| 鄞州区| 奉化区| 余姚市| 慈溪市| 象山县| 宁海县| 上虞区| 嵊州市| 新昌县| 定海区| 普陀区| 岱山县| 嵊泗县| 三门县"
+
+
+@pytest.mark.parametrize("label", ["周边站点：", "分站:", "热门城市："])
+def test_a_run_under_its_own_label_goes_with_the_label(label):
+    result = clean("正文第一段。\n\n" + label + _SITES + "\n")
+    assert result.text == "正文第一段。\n"
+    assert [f.code for f in result.findings if f.detector == "placenames"] == ["S201"]
+
+
+def test_a_run_after_a_sentence_with_a_colon_leaves_the_sentence():
+    line = "今年受台风影响较大的地区，据应急管理部门统计包括："
+    result = clean("正文第一段。\n\n" + line + _SITES + "\n")
+    assert line in result.text and "江北区" not in result.text
+    assert [f.code for f in result.findings if f.detector == "placenames"] == ["S202"]
+
+
+def test_a_labelled_list_of_one_citys_districts_stays():
+    text = "正文第一段。\n\n宁波市辖区：海曙区、江北区、北仑区、镇海区、鄞州区、奉化区\n\n正文第二段。\n"
+    assert clean(text).text == text

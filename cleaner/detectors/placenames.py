@@ -142,6 +142,18 @@ def _random_provinces(n: int) -> float:
     return _PROVINCES * (1 - (1 - 1 / _PROVINCES) ** n)
 
 
+#: the label of a list of places on its own line ("周边站点：", "分站:") is this short at most
+_LABEL_CHARS = 10
+
+
+def _list_label(head: str) -> bool:
+    """Whether ``head`` (a line up to the first name of a run) is only the run's label:
+    short, ending in a colon, with no sentence in it and no other colon."""
+    label = head.strip(_SEP_CHARS)
+    return (0 < len(label) <= _LABEL_CHARS and label[-1] in ANNOUNCING_COLONS
+            and _CLAUSE.search(label[:-1]) is None)
+
+
 def _suffixes_at_most(text: str, n: int) -> bool:
     """Whether ``text`` holds at most ``n`` division suffixes before a separator
     (the scan stops at the one after them)."""
@@ -208,13 +220,23 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
                     break
                 run += 1
             glued = None
+            labelled = False
             if len(toks) > run:
-                # a name glued to the sentence before it ("…规范停车。凤山县| 石首市| …")
+                # a name glued to the sentence before it ("…规范停车。凤山县| 石首市| …"),
+                # or to the label of the list ("周边站点：海曙区| 江北区| …")
                 tok_start, _tok_end, word = toks[len(toks) - run - 1]
-                cut = max(word.rfind(p) for p in _SENTENCE_MARKS) + 1
+                cut = max(word.rfind(p) for p in (*_SENTENCE_MARKS, *ANNOUNCING_COLONS)) + 1
                 if 0 < cut < len(word) and gazetteer().lookup(word[cut:]).division:
                     glued = tok_start + cut
-            if run + (glued is not None) >= min_run:
+                    labelled = word[cut - 1] in ANNOUNCING_COLONS and _list_label(line[:glued])
+            if labelled and run + 1 >= min_run:
+                spam, div = _is_spam(infos[len(infos) - run:], True, False, opts)
+                if spam:
+                    findings.append(Finding(
+                        "S201", start, end, "",
+                        f"place-name spam under its label {line[:glued].strip()}: {div + 1} of {run + 1} tokens are division names"))
+                continue
+            if run + (glued is not None) >= min_run and not labelled:
                 first = toks[len(toks) - run][0] if glued is None else glued
                 between = "" if glued is not None else line[toks[len(toks) - run - 1][1]:first]
                 if _PIPE.search(between) or not between.strip():
