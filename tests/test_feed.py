@@ -404,3 +404,25 @@ def test_a_posts_rating_block_goes():
 def test_a_score_table_in_the_text_stays():
     text = "比赛结果\n\n参与人数 3\n甲队 + 2\n乙队 + 1\n\n以上为本轮积分变化，下一轮比赛将于周日进行。\n"
     assert clean(text).text == text
+
+
+def _forum_thread(second_signature: str) -> str:
+    return ("夏季野钓鲫鱼，窝料到底怎么打？\n\n"
+            "钓翁老李\n发表于 2023-6-3 19:02\n夏天水温高，鲫鱼都往深水走，窝料要少而精，打多了反而把鱼撑饱了。\n"
+            "--------------------------------\n一竿一线一江秋，一人独钓一江秋。\n回复 引用 举报\n\n"
+            "小河边的阿飞\n发表于 2023-6-3 20:15\n请问老师傅，酒米和颗粒哪个更好？\n回复 引用 举报\n\n"
+            "钓翁老李\n发表于 2023-6-3 21:40\n酒米更稳，颗粒诱鱼快，看你钓多久。\n"
+            f"--------------------------------\n{second_signature}\n回复 引用 举报\n")
+
+
+def test_a_signature_every_post_of_its_poster_carries_goes_with_its_rule():
+    result = clean(_forum_thread("一竿一线一江秋，一人独钓一江秋。"))
+    assert "一竿一线" not in result.text and "-----" not in result.text
+    assert "酒米更稳，颗粒诱鱼快，看你钓多久。" in result.text
+    assert "夏天水温高，鲫鱼都往深水走，窝料要少而精，打多了反而把鱼撑饱了。" in result.text
+
+
+def test_a_line_under_a_rule_the_page_shows_once_stays():
+    result = clean(_forum_thread("补充一句：雨后涨水的时候窝要打得更近。"))
+    assert "补充一句：雨后涨水的时候窝要打得更近。" in result.text
+    assert result.text.count("一竿一线一江秋，一人独钓一江秋。") == 1

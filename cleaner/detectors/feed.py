@@ -1044,6 +1044,33 @@ def _attachments(lines: list[str], kinds: list[str]) -> None:
             kinds[i] = "strong"
 
 
+#: the rule a forum draws above a poster's signature
+_SIGNATURE_RULE = patterncache.compile(r"[-—_=─━]{8,}")
+#: a signature is this short at most
+_SIGNATURE_CHARS = 40
+
+
+def _signatures(lines: list[str], kinds: list[str]) -> None:
+    """Mark the signatures under a forum's posts as chrome: a rule line and
+    the short line right under it, where the same line stands under a rule
+    twice or more on the page (every post of its poster carries it).  A
+    rule with a line under it that the page shows once is left alone."""
+    under: dict[str, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        if kinds[i] == "" and _SIGNATURE_RULE.fullmatch(line.strip(_BLANKS)):
+            j = i + 1
+            while j < len(lines) and kinds[j] == "blank":
+                j += 1
+            if j < len(lines) and kinds[j] == "":
+                signature = lines[j].strip(_BLANKS)
+                if 0 < len(signature) <= _SIGNATURE_CHARS:
+                    under.setdefault(signature, []).append((i, j))
+    for places in under.values():
+        if len(places) >= 2:
+            for i, j in places:
+                kinds[i] = kinds[j] = "strong"
+
+
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     lines, spans = _split_lines(text)
     kinds = [_line_kind(line, lex) for line in lines]
@@ -1058,6 +1085,8 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
         _vertical_rows(lines, kinds, lex)
         _thread_records(lines, kinds, body)
         _repeated_chrome(lines, kinds)
+    if "strong" in kinds:
+        _signatures(lines, kinds)
 
     findings: list[Finding] = []
     removed = [False] * len(lines)
