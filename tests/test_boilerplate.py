@@ -1268,3 +1268,13 @@ def test_reprint_notices_reminders_and_hotlines_at_the_tail_go(tail):
 def test_a_sentence_on_reprinting_in_the_text_stays():
     text = BODY + "律师提醒，未经作者授权转载他人文章，可能构成侵权，严禁转载的声明并非可有可无。\n"
     assert clean(text).text == text
+
+
+def test_a_forums_topic_navigation_and_related_threads_at_the_tail_go():
+    body = ("玩台钓七八年了，前两年一直在黑坑里泡着，去年开始转野钓，饵料配方改了不下二十次。\n\n"
+            "配方没有万能的，水情、季节、鱼情都不一样，大家要根据自己的钓点调整。\n")
+    tail = ("\n上一主题 下一主题\n相关帖子\n• 夏季野钓鲫鱼，窝料到底怎么打？\n"
+            "• 求推荐一款适合巢湖的鲫鱼饵\n• 新手入门：台钓调漂图解（转）\n")
+    result = clean(body + tail)
+    assert result.text == body
+    assert {f.code for f in result.findings if f.detector == "boilerplate"} == {"B111", "B107"}
