@@ -1278,3 +1278,17 @@ def test_a_forums_topic_navigation_and_related_threads_at_the_tail_go():
     result = clean(body + tail)
     assert result.text == body
     assert {f.code for f in result.findings if f.detector == "boilerplate"} == {"B111", "B107"}
+
+
+def test_a_share_bar_at_the_end_of_the_info_line_goes_and_the_line_stays():
+    info = "2024-05-17 08:12:36　来源：江西日报　作者：记者 刘佳惠"
+    body = "本报讯 今年以来，我省持续推进农村人居环境整治，各地因地制宜探索长效管护机制，群众满意度稳步提升。\n"
+    page = f"全省农村人居环境整治取得新进展\n{info}　　字号：大 中 小　　分享到：微信 微博 QQ空间\n{body}"
+    result = clean(page)
+    assert result.text == f"全省农村人居环境整治取得新进展\n{info}\n{body}"
+
+
+def test_a_sentence_about_sharing_under_the_headline_stays():
+    page = ("全省农村人居环境整治取得新进展\n2024-05-17 08:12:36　来源：江西日报\n"
+            "读者可将本报道分享到：微信 微博，参与讨论乡村建设的经验。\n")
+    assert clean(page).text == page

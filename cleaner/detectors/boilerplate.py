@@ -1426,15 +1426,17 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
 
 
 #: the widgets an article's info line ends with: font size choices, print/close
-#: links, a page counter ("发布时间：2024-06-12  【字号：大 中 小】", "… | 阅读：862")
+#: links, a share bar, a page counter ("发布时间：2024-06-12  【字号：大 中 小】",
+#: "… | 阅读：862", "… 分享到：微信 微博 QQ空间")
 _INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[【\[]?[大中小](?:[ \t\u3000]*[大中小]){1,2}[】\]]{0,2}"
                 r"|[【\[]大[ \t\u3000]*中[ \t\u3000]*小[】\]]"
                 r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
+                r"|(?:分享到|分享至)[:：]?(?:[ \t\u3000]*(?:微信|微博|QQ空间|QQ空間|QQ|朋友圈|豆瓣|Facebook|Twitter|LINE|WhatsApp|Weibo)){1,8}"
                 rf"|{_COUNTER_WORD}[ \t\u3000]*(?:[\[【(（][ \t]*)?(?:\d[\d,]*(?:\.\d+)?[ \t\u3000]*[万萬]?[ \t\u3000]*次?)?(?:[ \t]*[\]】)）])?)")
 _INFO_TAIL = patterncache.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
 #: a word every widget holds: the tail pattern may match empty at any position,
 #: so a line without one is ruled out by this literal scan first
-_INFO_GATE = patterncache.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小")
+_INFO_GATE = patterncache.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小", "分享到", "分享至")
                                   + _COUNTER_WORDS))
 #: what the rest of an info line says: a date or one of its labels
 _INFO_REST = patterncache.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
