@@ -1292,3 +1292,20 @@ def test_a_sentence_about_sharing_under_the_headline_stays():
     page = ("全省农村人居环境整治取得新进展\n2024-05-17 08:12:36　来源：江西日报\n"
             "读者可将本报道分享到：微信 微博，参与讨论乡村建设的经验。\n")
     assert clean(page).text == page
+
+
+_MATCH_REPORT = ("成都蓉城主场2比1战胜山东泰山\n2024-05-26 21:58　体坛+记者 邵化谦\n"
+                 "本轮过后，成都蓉城积25分，排名第三；山东泰山积20分，暂列第五。\n")
+
+
+def test_a_comment_header_that_says_how_many_there_are_takes_the_comments():
+    tail = ("\n网友评论（已有 128 条评论）\n请登录后发表评论　登录 | 注册\n热门评论\n"
+            "蓉城铁粉：凤凰山主场太给力了！　👍 326　回复\n泰山不倒：后防还是老问题　👍 97　回复\n查看更多评论 >>\n")
+    result = clean(_MATCH_REPORT + tail)
+    assert result.text == _MATCH_REPORT
+    assert "B113" in {f.code for f in result.findings}
+
+
+def test_print_links_and_a_reprint_condition_at_the_tail_go():
+    tail = "\n凡来源注明本网的内容为本网原创，转载需获授权。\n【打印此文】　【关闭窗口】\n"
+    assert clean(_MATCH_REPORT + tail).text == _MATCH_REPORT

@@ -1711,7 +1711,8 @@ _SECTION_SIGNS = 2
 _SECTION_MEAN_CHARS = 60
 #: a header that counts the comments: "全部评论(4521)", "共 328 条评论", "查看全部1024条评论 >"
 _COUNTED_HEADER = patterncache.compile(
-    r"(?:(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*\d[\d,.]*\s*[万萬]?\s*[)）]"
+    r"(?:(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*(?:已有|共有|共)?\s*\d[\d,.]*\s*[万萬]?"
+    r"\s*(?:[条條](?:评论|評論|留言|回复|回覆)?|人参与|人參與)?\s*[)）]"
     r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
 #: the comment widget's sort toggles, a header of their own
 _SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
@@ -1725,7 +1726,7 @@ _SECTION_STARTS = ("评论", "評論", "留言", "回复", "回覆", "查看全�
 
 def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
     """A comment section to the end of the page: a header (网友评论, 全部评论(4521),
-    共 328 条评论) with only short lines under it, among them at least two
+    网友评论（已有 128 条评论）, 共 328 条评论) with only short lines under it, among them at least two
     signs of a thread (times, places, reply buttons, floor numbers).  The
     comments are the readers', not the article's; the first such header
     below the byline starts the section."""
