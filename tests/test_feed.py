@@ -426,3 +426,18 @@ def test_a_line_under_a_rule_the_page_shows_once_stays():
     result = clean(_forum_thread("补充一句：雨后涨水的时候窝要打得更近。"))
     assert "补充一句：雨后涨水的时候窝要打得更近。" in result.text
     assert result.text.count("一竿一线一江秋，一人独钓一江秋。") == 1
+
+
+def test_a_stamp_with_its_floor_number_before_the_font_choices_goes():
+    thread = _forum_thread("一竿一线一江秋，一人独钓一江秋。").replace(
+        "发表于 2023-6-3 20:15", "#2 大 中 小 发表于 2023-6-3 20:15  只看该作者")
+    result = clean(thread)
+    assert "发表于" not in result.text and "只看该作者" not in result.text
+    assert "请问老师傅，酒米和颗粒哪个更好？" in result.text
+
+
+def test_a_line_of_sizes_after_a_number_is_text():
+    line = "#1 大 中 小 三种规格的鱼护都有货，价格见下表。"
+    result = clean(_forum_thread("一竿一线一江秋，一人独钓一江秋。").replace(
+        "请问老师傅，酒米和颗粒哪个更好？", line))
+    assert line in result.text

@@ -923,7 +923,7 @@ def _button_columns(kinds: list[str], body: int) -> None:
 
 #: what a forum prints around a post's stamp on its line: the font-size choices
 #: before it, the buttons after it ("大 中 小 发表于 2024-2-26 20:05  只看该作者")
-_STAMP_FRAME = patterncache.compile(r"^[ \t\u3000]*(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
+_STAMP_FRAME = patterncache.compile(r"^[ \t\u3000]*((?:#\d{1,5}|\d{1,5}#|\d{1,5}[楼樓])[ \t\u3000]+)?(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
                           r"|只看大图|只看大圖|回帖奖励|回帖獎勵|倒序浏览|倒序瀏覽|阅读模式|閱讀模式|电梯直达|電梯直達))+[ \t\u3000|｜]*$")
 #: what every button of the frame holds, for the quick test before it
 _STAMP_FRAME_HINT = patterncache.compile("只看|倒序|模式|直达|直達|奖励|獎勵")
@@ -933,8 +933,8 @@ def _stamp_core(line: str) -> str:
     """A line as a stamp is judged: stripped, and without the font-size choices
     and buttons a forum prints on the stamp's line."""
     s = line.strip(_BLANKS)
-    if s[:1] in "大中小" or _STAMP_FRAME_HINT.search(s):
-        s = _STAMP_FRAME.sub("", s).strip(_BLANKS)
+    if s[:1] in "大中小#" or _STAMP_FRAME_HINT.search(s):
+        s = _STAMP_FRAME.sub(r"\1", s).strip(_BLANKS)  # a floor number before the choices stays
     return s
 
 
