@@ -441,3 +441,9 @@ def test_a_line_of_sizes_after_a_number_is_text():
     result = clean(_forum_thread("一竿一线一江秋，一人独钓一江秋。").replace(
         "请问老师傅，酒米和颗粒哪个更好？", line))
     assert line in result.text
+
+
+def test_a_taiwanese_forums_report_button_row_goes():
+    thread = _forum_thread("一竿一线一江秋，一人独钓一江秋。").replace("回复 引用 举报", "檢舉 引用 回覆")
+    result = clean(thread)
+    assert "檢舉" not in result.text and "酒米更稳，颗粒诱鱼快，看你钓多久。" in result.text
