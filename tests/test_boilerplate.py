@@ -1309,3 +1309,28 @@ def test_a_comment_header_that_says_how_many_there_are_takes_the_comments():
 def test_print_links_and_a_reprint_condition_at_the_tail_go():
     tail = "\n凡来源注明本网的内容为本网原创，转载需获授权。\n【打印此文】　【关闭窗口】\n"
     assert clean(_MATCH_REPORT + tail).text == _MATCH_REPORT
+
+
+_EPAPER_ARTICLE = ("守护海丝遗产 擦亮古城名片\n\n"
+                   "本报讯（记者 黄晓燕）日前，泉州22处遗产点2023年度保护状况评估工作全面完成，各遗产点总体保存状况良好。\n\n"
+                   "本次评估由市世遗中心组织专业机构开展，对遗产本体、环境景观、游客管理等6个方面逐项打分。\n")
+
+
+@pytest.mark.parametrize("head", [
+    "泉州晚报数字报\n2024年05月21日 星期二　　第A05版：综合新闻\n上一版　下一版　　版面导航　　PDF下载\n\n",
+    "四川日报数字报\n2025年04月18日  星期五\n往期回顾  |  PDF下载  |  返回目录\n版面导航\n第01版：要闻\n第02版：综合\n上一版    下一版\n\n",
+])
+def test_an_e_papers_head_goes_down_to_the_headline(head):
+    result = clean(head + _EPAPER_ARTICLE)
+    assert result.text == _EPAPER_ARTICLE
+
+
+def test_a_dated_line_under_the_headline_stays():
+    page = ("守护海丝遗产 擦亮古城名片\n2024年05月21日 星期二\n\n"
+            "本报讯 日前，泉州22处遗产点2023年度保护状况评估工作全面完成，各遗产点总体保存状况良好。\n")
+    assert clean(page).text == page
+
+
+def test_an_edition_named_in_a_sentence_stays():
+    page = _EPAPER_ARTICLE + "\n这篇报道刊登在第A05版：综合新闻，当天报纸加印了五千份。\n"
+    assert clean(page).text == page

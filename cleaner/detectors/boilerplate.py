@@ -1011,6 +1011,12 @@ _PAGE_DATE = patterncache.compile(
     r"|本页面?最后修订于|本頁面?最後修訂於)"   # a wiki's "本页面最后修订于2023年9月14日 (星期四) 06:21。"
     r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]*[(（]星期.[)）])?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?)。?")
 _PAGE_DATE_FIRSTS = "修更最发發上本"
+#: an e-paper's issue date on a line of its own ("2024年05月21日 星期二")
+_ISSUE_DATE = patterncache.compile(r"\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*(?:星期[一二三四五六日天]|周[一二三四五六日]|[(（]星期.[)）])?")
+#: an e-paper's page label, with the issue's date before it ("第A05版：综合新闻",
+#: "2024年05月21日 星期二　　第A05版：综合新闻")
+_EDITION = patterncache.compile(rf"(?:{_ISSUE_DATE.pattern}[ \t\u3000]*)?第[ \t]*[A-Za-z]?\d{{1,3}}[ \t]*版"
+                                r"(?:[ \t\u3000]*[:：][ \t\u3000]*[^\s。，！？；：:]{1,12})?")
 
 
 def _browser_advice(s: str) -> bool:
@@ -1047,6 +1053,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
         if at_tail and s in _PLAYER_ZERO:
             return "B111", f"a video player's clock at the tail: {s}", "F"
+    if "版" in s and _EDITION.fullmatch(s):
+        return "B101", f"an e-paper's page label: {s}", "D"
     if s[:1] in _CARD_FIGURE_FIRSTS and _CARD_FIGURE.fullmatch(s):
         return "B111", f"an author card's figure: {s}", "D"
     if s.endswith(_FOLLOW_BUTTONS) and len(s) <= 24 and not _PROSE_MARKS.search(s):
@@ -1292,6 +1300,8 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
     below = line_after(text, end)
     if below is not None and site and _site_like(below[2], lex) and _classify_edge(below[2], lex, at_tail=False) is None:
         below = line_after(text, below[1])  # 中国地理学会 / The Geographical Society of China
+    if below is not None and site and _ISSUE_DATE.fullmatch(below[2]):
+        below = line_after(text, below[1])  # 四川日报数字报 / 2025年04月18日 星期五 / 往期回顾 | PDF下载
     if below is None:
         return None
     hit = _classify_edge(below[2], lex, at_tail=False)
@@ -1317,13 +1327,20 @@ _LEFTOVER_ITEM_CHARS = 12
 def _navigation_leftover(text: str, end: int, line: str, lex: Lexicon):
     """(code, reason, strength) for a line between pieces of the site's chrome
     at the head, below chrome already found: a path of short steps (the
-    section's breadcrumb, 上海 > 城市漫步), or a bar of short unknown links
-    (贝壳财经 | 动新闻 | 新京号) with more navigation under it before the title.
+    section's breadcrumb, 上海 > 城市漫步), a bar of short unknown links
+    (贝壳财经 | 动新闻 | 新京号) with more navigation under it before the title,
+    or an e-paper's issue date with its navigation under it.
     A headline holds a sentence or a clause, or is a single run of words."""
     if _PROSE_MARKS.search(line):
         return None
     if _STEP_CHAIN.fullmatch(line):
         return "B112", f"breadcrumb under the navigation: {line}", "D"
+    if _ISSUE_DATE.fullmatch(line):
+        row = line_after(text, end)
+        hit = _classify_edge(row[2], lex, at_tail=False) if row is not None else None
+        if hit is not None and hit[2] == "D" and hit[0] in ("B101", "B111", "B112"):
+            return "B111", f"the issue's date among the site's chrome: {line}", "D"
+        return None
     items = [i for i in _BAR_SPLIT.split(line) if i.strip(EDGE_SPACE)]
     if len(items) < 2 or any(len(i.strip(EDGE_SPACE)) > _LEFTOVER_ITEM_CHARS for i in items):
         return None
