@@ -1334,3 +1334,18 @@ def test_a_dated_line_under_the_headline_stays():
 def test_an_edition_named_in_a_sentence_stays():
     page = _EPAPER_ARTICLE + "\n这篇报道刊登在第A05版：综合新闻，当天报纸加印了五千份。\n"
     assert clean(page).text == page
+
+
+_EPAPER_HEAD = "四川日报数字报\n2025年04月18日  星期五\n往期回顾  |  PDF下载  |  返回目录\n第05版：区域\n"
+
+
+def test_an_e_papers_list_of_the_pages_stories_goes_above_the_headline():
+    stories = "本版新闻\n川南经济区首条跨市公交线路开通\n宜宾港一季度集装箱吞吐量创同期新高\n乐山：文旅“一卡通”覆盖23家景区\n\n"
+    assert clean(_EPAPER_HEAD + stories + _EPAPER_ARTICLE).text == _EPAPER_ARTICLE
+
+
+def test_lines_under_a_stories_header_that_run_into_the_article_stay():
+    # no blank line closes the list: the headline and the text may be in it
+    page = _EPAPER_HEAD + "本版新闻\n" + _EPAPER_ARTICLE.replace("\n\n", "\n")
+    out = clean(page).text
+    assert "守护海丝遗产 擦亮古城名片" in out and "本次评估由市世遗中心组织专业机构开展" in out

@@ -1370,6 +1370,33 @@ def _line_below(text: str, pos: int, line: str) -> bool:
     return False
 
 
+#: the header of an e-paper's list of the stories on its page
+_PAGE_STORIES = frozenset(("本版新闻", "本版新聞", "本版标题", "本版標題", "标题导航", "標題導航", "本版导读", "本版導讀"))
+#: at most this many stories, each a headline this short
+_PAGE_STORIES_MAX = 12
+_PAGE_STORY_CHARS = 40
+
+
+def _page_stories(text: str, end: int) -> list[tuple[int, int, str]] | None:
+    """The headlines under an e-paper's list header that ends at ``end``: short
+    lines with no sentence end, closed by a blank line with more text after it
+    (the article), or None when the lines under the header are not such a list."""
+    stories = []
+    pos = end
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None  # no blank line closes the list: the article may be in it
+        line = text[pos:nl].strip(EDGE_SPACE)
+        if not line:
+            break
+        if (len(line) > _PAGE_STORY_CHARS or line[-1:] in "。！？!?；;" or len(stories) == _PAGE_STORIES_MAX):
+            return None
+        stories.append((pos, nl + 1, line))
+        pos = nl + 1
+    return stories if stories and line_after(text, pos) is not None else None
+
+
 def _peel_head(text: str, lex: Lexicon, limit: int):
     """Findings for the site chrome at the head, the end of the protected head,
     whether the head is final (see :func:`settled`), and how many of the
@@ -1393,6 +1420,13 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
         nxt = _MISS  # the next line is read only when a check needs it
         hit = None
         if count <= limit:
+            if not kept_end and found and c in _PAGE_STORIES:
+                stories = _page_stories(text, e)
+                if stories is not None:
+                    found.append(Finding("B107", s, e, "", f"an e-paper's list of the page's stories: {c}"))
+                    found += [Finding("B107", a, b, "", f"a story of the page listed under {c}: {t}") for a, b, t in stories]
+                    cur = line_after(text, stories[-1][1])
+                    continue
             if not kept_end:
                 hit = _classify_edge(c, lex, at_tail=False)
                 if hit is None and s < echo:
