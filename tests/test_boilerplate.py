@@ -1349,3 +1349,17 @@ def test_lines_under_a_stories_header_that_run_into_the_article_stay():
     page = _EPAPER_HEAD + "本版新闻\n" + _EPAPER_ARTICLE.replace("\n\n", "\n")
     out = clean(page).text
     assert "守护海丝遗产 擦亮古城名片" in out and "本次评估由市世遗中心组织专业机构开展" in out
+
+
+_DEPT_ARTICLE = ("全省早稻集中育秧工作全面铺开\n发布时间：2024-03-28 16:05　信息来源：种植业管理处\n\n"
+                 "3月下旬以来，随着气温回升，全省早稻集中育秧工作全面铺开，各地已落实集中育秧面积42.3万亩。\n")
+
+
+def test_a_departments_name_above_its_navigation_bar_goes():
+    page = "湖北省农业农村厅\n首页 | 机构概况 | 新闻中心 | 信息公开 | 政务服务 | 互动交流\n" + _DEPT_ARTICLE
+    assert clean(page).text == _DEPT_ARTICLE
+
+
+def test_a_headline_naming_a_bureau_stays():
+    page = "走进市公安局\n2024-03-28 16:05\n\n" + _DEPT_ARTICLE.split("\n\n", 1)[1]
+    assert clean(page).text == page
