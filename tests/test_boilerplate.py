@@ -1363,3 +1363,12 @@ def test_a_departments_name_above_its_navigation_bar_goes():
 def test_a_headline_naming_a_bureau_stays():
     page = "走进市公安局\n2024-03-28 16:05\n\n" + _DEPT_ARTICLE.split("\n\n", 1)[1]
     assert clean(page).text == page
+
+
+def test_a_code_blocks_login_to_copy_button_goes_wherever_it_stands():
+    post = ("1. 单列分组求均值\ndf.groupby('class')['score'].mean()\n登录后复制\n"
+            "2. 一次计算多个统计量\n使用 agg 可以同时计算多个指标：\ndf.groupby('class')['score'].agg(['mean', 'max'])\n登录后复制\n"
+            "注意：页面上的“登录后复制”按钮只在未登录时出现。\n")
+    out = clean(post).text
+    assert "\n登录后复制\n" not in "\n" + out and out.count("登录后复制") == 1
+    assert "df.groupby('class')['score'].mean()" in out
