@@ -1372,3 +1372,15 @@ def test_a_code_blocks_login_to_copy_button_goes_wherever_it_stands():
     out = clean(post).text
     assert "\n登录后复制\n" not in "\n" + out and out.count("登录后复制") == 1
     assert "df.groupby('class')['score'].mean()" in out
+
+
+@pytest.mark.parametrize("counters", ["查看: 8643|回复: 57", "阅读：9041 | 回复：36"])
+def test_a_threads_counters_above_the_post_go(counters):
+    page = f"江淮钓鱼论坛\n登录 | 注册 | 找回密码\n{counters}\n" + _DEPT_ARTICLE
+    out = clean(page).text
+    assert counters not in out and out.endswith(_DEPT_ARTICLE)
+
+
+def test_counts_in_a_sentence_stay():
+    page = _DEPT_ARTICLE + "\n该帖查看: 8643次，回复: 57条，成为本月最热门的讨论。\n"
+    assert clean(page).text == page

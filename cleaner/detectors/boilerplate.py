@@ -969,6 +969,10 @@ _COUNTER_WORDS = ("点击", "點擊", "阅读", "閱讀", "浏览", "瀏覽", "�
 _COUNTER_WORD = f"(?:{'|'.join(_COUNTER_WORDS)})" + r"(?:量|数|數|次数|次數|人次|率)?\s*[:：]"
 _COUNTER_LABEL = _COUNTER_WORD + r"\s*(?:[\[【(（]\s*)?(?:\d[\d,]*(?:\.\d+)?\s*[万萬]?\s*次?)?(?:\s*[\]】)）])?"
 _LABELLED_COUNTER = patterncache.compile(_COUNTER_LABEL)
+#: a thread's counters side by side ("查看: 8643|回复: 57", "阅读：9041 | 回复：36")
+_THREAD_COUNTERS = patterncache.compile(
+    r"(?:查看|阅读|閱讀|浏览|瀏覽|点击|點擊)[ \t]*[:：][ \t]*\d[\d,]*(?:[ \t]*[|｜][ \t]*"
+    r"(?:回复|回覆|回帖|评论|評論)[ \t]*[:：][ \t]*\d[\d,]*)")
 #: a line that may be one (a scan with a literal start, cheap on any text)
 _COUNTER_LINE_START = patterncache.compile(f"\n[{EDGE_SPACE}]*{_COUNTER_WORD}")
 #: the same, as whole lines of a text
@@ -1046,9 +1050,11 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
     "F" (a site-owner line: goes with other boilerplate) or "W" (contact
     details: go only with a copyright or owner line).
     """
-    if s[:1].isdigit() or s[:1] in "共阅閱浏瀏评評(（点點访訪":
+    if s[:1].isdigit() or s[:1] in "共阅閱浏瀏评評(（点點访訪查":
         if _COUNTER_LINE.fullmatch(s) or _LABELLED_COUNTER.fullmatch(s):
             return "B111", f"counter line: {s}", "D"
+        if _THREAD_COUNTERS.fullmatch(s):
+            return "B111", f"a thread's counters: {s}", "D"
         if at_tail and _BARE_COUNT.fullmatch(s):
             return "B111", f"bare counter at the tail: {s}", "F"  # goes only with other boilerplate
         if at_tail and s in _PLAYER_ZERO:
