@@ -1388,19 +1388,14 @@ def _page_stories(text: str, end: int) -> list[tuple[int, int, str]] | None:
     lines with no sentence end, closed by a blank line with more text after it
     (the article), or None when the lines under the header are not such a list."""
     stories = []
-    pos = end
-    while True:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            return None  # no blank line closes the list: the article may be in it
-        line = text[pos:nl].strip(EDGE_SPACE)
+    for a, b in lines_forward(text, end):
+        line = text[a:b].strip(EDGE_SPACE + "\n")
         if not line:
-            break
-        if (len(line) > _PAGE_STORY_CHARS or line[-1:] in "。！？!?；;" or len(stories) == _PAGE_STORIES_MAX):
+            return stories if stories and line_after(text, b) is not None else None
+        if len(line) > _PAGE_STORY_CHARS or line[-1:] in "。！？!?；;" or len(stories) == _PAGE_STORIES_MAX:
             return None
-        stories.append((pos, nl + 1, line))
-        pos = nl + 1
-    return stories if stories and line_after(text, pos) is not None else None
+        stories.append((a, b, line))
+    return None  # no blank line closes the list: the article may be in it
 
 
 def _peel_head(text: str, lex: Lexicon, limit: int):

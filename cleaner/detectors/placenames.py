@@ -229,26 +229,24 @@ def find_placenames(text: str, ctx: Context) -> list[Finding]:
                 if 0 < cut < len(word) and gazetteer().lookup(word[cut:]).division:
                     glued = tok_start + cut
                     labelled = word[cut - 1] in ANNOUNCING_COLONS and _list_label(line[:glued])
-            if labelled and run + 1 >= min_run:
-                spam, div = _is_spam(infos[len(infos) - run:], True, False, opts)
-                if spam:
-                    findings.append(Finding(
-                        "S201", start, end, "",
-                        f"place-name spam under its label {line[:glued].strip()}: {div + 1} of {run + 1} tokens are division names"))
-                continue
-            if run + (glued is not None) >= min_run and not labelled:
+            names = run + (glued is not None)
+            if names >= min_run:
                 first = toks[len(toks) - run][0] if glued is None else glued
                 between = "" if glued is not None else line[toks[len(toks) - run - 1][1]:first]
                 if _PIPE.search(between) or not between.strip():
                     spam, div = _is_spam(infos[len(infos) - run:], True, False, opts)
-                    if spam:
+                    div += glued is not None
+                    if spam and labelled:   # the whole line: the run and its label
+                        findings.append(Finding(
+                            "S201", start, end, "",
+                            f"place-name spam under its label {line[:glued].strip()}: {div} of {names} tokens are division names"))
+                    elif spam:
                         cut = first
                         while cut > 0 and line[cut - 1] in _SEP_CHARS:
                             cut -= 1
-                        names = run + (glued is not None)
                         findings.append(Finding(
                             "S202", start + cut, start + len(line), "",
-                            f"place-name spam: {div + (glued is not None)} of {names} tokens are division names"))
+                            f"place-name spam: {div} of {names} tokens are division names"))
     flush()
     return findings
 
