@@ -1384,3 +1384,40 @@ def test_a_threads_counters_above_the_post_go(counters):
 def test_counts_in_a_sentence_stay():
     page = _DEPT_ARTICLE + "\n该帖查看: 8643次，回复: 57条，成为本月最热门的讨论。\n"
     assert clean(page).text == page
+
+
+def test_a_forums_login_box_menu_and_path_above_the_title_go():
+    page = ("请 登录 后使用快捷导航\n没有帐号？立即注册\n\n用户名\n 自动登录   找回密码\n密码\n 登录  立即注册\n"
+            "只需一步，快速开始\n\n首页\n论坛\n导读\n\n搜索\n热搜: 地铁 学区 公积金 落户\n本版\n帖子\n用户\n"
+            "锡城在线论坛»论坛 › 锡城民生 › 民生热线 › 地铁5号线夜间施工噪音太大，凌晨两点还在打桩 ...\n返回列表\n"
+            "查看: 8643|回复: 57\n[民生求助] 地铁5号线夜间施工噪音太大，凌晨两点还在打桩\n\n"
+            "我家住竹园小区12栋，窗户正对着5号线的施工围挡，最近一周凌晨还能听到打桩的声音。\n")
+    result = clean(page)
+    assert result.text.startswith("[民生求助] 地铁5号线夜间施工噪音太大，凌晨两点还在打桩\n")
+
+
+def test_a_headline_asking_how_to_login_stays():
+    text = "登录后如何修改密码？\n\n在个人中心点击账号设置，输入旧密码后即可设置新密码。\n"
+    assert clean(text).text == text
+
+
+def test_a_labelled_navigation_bar_at_the_tail_goes():
+    page = ("市民反映夜间施工噪音问题\n\n记者从市住建局获悉，相关施工单位已调整作业时间，夜间不再打桩。\n\n"
+            "地区导航：梁溪区 | 锡山区 | 惠山区 | 滨湖区 | 新吴区\n手机版|小黑屋|锡城在线论坛 ( 苏ICP备12034567号-1 )\n")
+    result = clean(page)
+    assert "地区导航" not in result.text and "夜间不再打桩" in result.text
+
+
+def test_a_headline_about_filing_for_an_icp_licence_stays():
+    text = ("个人网站如何办理ICP备案？一文讲清流程与常见问题\n\n"
+            "很多刚开始搭建个人博客的朋友都会问：网站一定要备案吗？备案要多久？\n")
+    assert clean(text).text == text
+
+
+def test_a_reading_list_of_works_cited_stays_but_related_links_go():
+    body = ("宋代茶事\n\n宋代点茶讲究汤色与汤花，宋徽宗在《大观茶论》中对注水有细致描述。\n\n"
+            "斗茶在市井间盛行，参赛者各自点茶，先出现水痕的一方为负。\n\n")
+    cited = "相关阅读\n1. 〔宋〕蔡襄：《茶录》\n2. 〔宋〕赵佶：《大观茶论》\n3. 〔唐〕陆羽：《茶经》\n"
+    assert clean(body + cited).text == body + cited
+    links = "相关阅读\n1. 宋代茶具展在杭州开幕\n2. 年轻人爱上点茶\n3. 龙井开采季到来\n"
+    assert "相关阅读" not in clean(body + links).text

@@ -447,3 +447,108 @@ def test_a_taiwanese_forums_report_button_row_goes():
     thread = _forum_thread("一竿一线一江秋，一人独钓一江秋。").replace("回复 引用 举报", "檢舉 引用 回覆")
     result = clean(thread)
     assert "檢舉" not in result.text and "酒米更稳，颗粒诱鱼快，看你钓多久。" in result.text
+
+
+def _discuz_thread(signature_block: str = "") -> str:
+    return ("[求助] 小区楼下夜间施工太吵，该找哪个部门？\n\n"
+            "竹园老徐\n\n竹园老徐 当前离线\n积分\n1286\n\n12\n主题\n356\n帖子\n1286\n积分\n金牌会员\n发消息\n楼主\n"
+            "发表于 2023-10-12 23:41:07 | 只看该作者 |倒序浏览 |阅读模式\n"
+            "最近一周凌晨一两点还能听到打桩和渣土车倒车的声音，家里老人孩子都睡不好，想问问大家该找哪个部门。\n\n"
+            "回复\n\n使用道具 举报\n\n"
+            "城南一棵葱\n城南一棵葱 当前离线\n积分\n5320\n论坛元老\n发消息\n沙发\n"
+            "发表于 2023-10-13 07:15:22 | 只看该作者\n"
+            "夜间施工要有许可，许可上写明了作业内容和时间，可以去围挡上找公告看看。\n"
+            "回复 支持 反对\n\n" + signature_block + "使用道具 举报\n\n"
+            "竹园老徐\n竹园老徐 当前离线\n积分\n1286\n发消息\n板凳\n"
+            "发表于 2023-10-13 08:02:45 | 只看该作者\n"
+            "城南一棵葱 发表于 2023-10-13 07:15\n"
+            "夜间施工要有许可，许可上写明了作业内容和时间，可以 ...\n"
+            "公告我看了，写的是连续浇筑作业，打桩不在里面。\n"
+            "回复 支持 反对\n\n使用道具 举报\n\n"
+            "B Color Image Link Quote Code Smilies\n")
+
+
+def test_a_discuz_posters_name_presence_group_and_figures_go():
+    result = clean(_discuz_thread())
+    for gone in ("当前离线", "金牌会员", "论坛元老", "\n12\n", "\n竹园老徐\n", "\n城南一棵葱\n"):
+        assert gone not in "\n" + result.text, gone
+    assert "公告我看了，写的是连续浇筑作业，打桩不在里面。" in result.text
+    assert "[求助] 小区楼下夜间施工太吵，该找哪个部门？" in result.text
+
+
+def test_a_quoted_posts_head_and_the_reply_editors_buttons_go():
+    result = clean(_discuz_thread())
+    assert "城南一棵葱 发表于" not in result.text
+    assert "Smilies" not in result.text
+    assert "夜间施工要有许可，许可上写明了作业内容和时间，可以去围挡上找公告看看。" in result.text
+
+
+def test_a_posters_name_with_a_date_above_the_text_is_the_dateline():
+    text = ("【公告】摄影交流区版规（2024年修订版）\n版务组 发表于 2024-2-1 10:12\n"
+            "为维护良好的交流氛围，经版务组讨论，现将本版版规修订如下，请各位影友自觉遵守。\n"
+            "发现违规内容，请点击帖子右下角的举报按钮，或私信当值版主。\n")
+    assert clean(text).text == text
+
+
+def test_a_signature_between_a_posts_buttons_goes_even_once():
+    result = clean(_discuz_thread("------------------------------------\n民生直通车 每周二、周四集中转办网友诉求\n"))
+    assert "民生直通车" not in result.text and "-----" not in result.text
+
+
+def test_a_group_name_or_figure_in_the_text_stays():
+    text = ("会员等级说明\n\n本站会员分为以下几级，积分达到要求后自动升级：\n"
+            "新手上路\n注册会员\n金牌会员\n\n积分规则如下，发帖一次加2分。\n12\n主题\n")
+    assert clean(text).text == text
+
+
+def test_toolbar_words_in_a_sentence_stay():
+    text = "编辑器里有 B、Image、Link、Quote 等按钮，点 Quote 就能引用别人的话。\n"
+    assert clean(text).text == text
+
+
+def _nga_thread() -> str:
+    return ("[讨论] 新版本的深渊怎么打比较稳？\n\n"
+            "[楼主] 云游的旅行者\n级别: 白银\n威望: 0\n注册: 2019-10-08\n发帖: 2046\n#0 2023-09-12 20:31\n"
+            "新版本深渊第十二层的怪血量太厚了，我的两队配置总是差几秒，有没有大佬给点思路。\n"
+            "[0] [0] 分享 举报 引用 回复\n\n"
+            "[1楼] 咸鱼不翻身\n级别: 学徒\n威望: 0\n注册: 2021-02-17\n发帖: 88\n#1 2023-09-12 20:40\n"
+            "先把上半的单体输出拉满，下半用聚怪队，别硬拼。\n[0] [0] 引用 回复\n")
+
+
+def test_an_nga_posts_floor_name_profile_and_vote_buttons_go():
+    result = clean(_nga_thread())
+    for gone in ("[楼主]", "[1楼]", "级别", "发帖: 2046", "[0] [0]"):
+        assert gone not in result.text, gone
+    assert "先把上半的单体输出拉满，下半用聚怪队，别硬拼。" in result.text
+    assert "新版本深渊第十二层的怪血量太厚了，我的两队配置总是差几秒，有没有大佬给点思路。" in result.text
+
+
+def test_figures_before_their_labels_and_stamps_with_the_app_go():
+    thread = _discuz_thread().replace("12\n主题\n356\n帖子\n1286\n积分\n", "12 主题 356 帖子 1286 积分\n").replace(
+        "发表于 2023-10-13 07:15:22 | 只看该作者", "发表于 2023-10-13 07:15:22 | 只看该作者 | 来自 安卓客户端")
+    result = clean(thread)
+    assert "356 帖子" not in result.text and "安卓客户端" not in result.text
+    assert "夜间施工要有许可，许可上写明了作业内容和时间，可以去围挡上找公告看看。" in result.text
+
+
+def test_a_vbulletin_posts_stamp_and_presence_with_its_buttons_go():
+    thread = ("第一次去台南自由行，四日三夜點樣安排好？\n\n#1\n舊 2019-05-14, 10:21 PM\n細細粒食貨\n註冊會員\n"
+              "想問下各位，第一次去台南，四日三夜應該點樣安排行程比較好？\n細細粒食貨 目前離線  \t 引用回覆\n\n"
+              "#2\n舊 2019-05-15, 09:03 AM\n阿Ken遊台灣\n資深會員\n"
+              "第一日去安平，第二日市區古蹟，第三日去奇美博物館，第四日食嘢。\n阿Ken遊台灣 目前離線  \t 引用回覆\n")
+    result = clean(thread)
+    assert "目前離線" not in result.text and "舊 2019" not in result.text
+    assert "第一日去安平，第二日市區古蹟，第三日去奇美博物館，第四日食嘢。" in result.text
+
+
+def test_numbered_notes_in_brackets_stay():
+    text = "注释\n\n[1] 参考文献见附录\n[2] 数据来自统计年鉴\n"
+    assert clean(text).text == text
+
+
+def test_a_datelines_place_beside_an_account_card_stays():
+    page = ("双季稻早插快发：今年春耕有这些新变化\n湘农观察\n2024-03-06 16:20 发布于湖南\n农业领域创作者\n+关注\n\n"
+            "3月上旬，洞庭湖平原气温回升，湘阴县不少种粮大户已经忙着浸种、催芽，为早稻育秧做准备。\n")
+    result = clean(page)
+    assert "2024-03-06 16:20 发布于湖南" in result.text
+    assert "+关注" not in result.text and "农业领域创作者" not in result.text

@@ -804,6 +804,8 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
         word = m.group(0)
         if word.lower() == "copyright" and not re.search(r"\d{4}|©|\(c\)|reserved", s, re.IGNORECASE):
             return None
+        if word[:3].upper() == "ICP" and not any(ch.isdigit() for ch in s):
+            return None   # a filing named without its number: a headline on how to file ("如何办理ICP备案？")
         return word
     if not at_tail or len(s) > 60:
         return None  # a weak marker (版权所有, 不得转载) counts only in a short tail line
@@ -852,6 +854,9 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
     if lex.breadcrumb_re.match(core):
         return True
     parts = [p for p in _CRUMB_SEP.split(core) if p] if core[:1] not in _CRUMB_CHARS else [""]
+    if len(parts) >= 4 and len(parts[-1]) <= _CRUMB_TITLE_CHARS and all(len(p) <= 20 for p in parts[:-1]) \
+            and any(p.lower() in lex.nav for p in parts[:-1]):
+        return True   # a forum's path down to the thread, its title last ("某某论坛»论坛 › 版块 › 子版块 › 标题 ...")
     if len(parts) < 2 or not all(len(p) <= 20 for p in parts):
         return False
     if len(parts) == 2:  # two steps: only from the home page itself or to the page itself
@@ -861,6 +866,8 @@ def _breadcrumb(s: str, lex: Lexicon) -> bool:
             or parts[-1] in _THIS_PAGE)
 
 
+#: a path of four steps or more may end with the page's own title, this long at most
+_CRUMB_TITLE_CHARS = 60
 #: a step of a path at the page's edge is at most this long
 _STEP_CHARS = 10
 
@@ -996,9 +1003,16 @@ _BARE_COUNT = patterncache.compile(r"\d{1,3}(?:,\d{3})*|\d{1,7}|\d{1,4}(?:\.\d{1
 #: a line of keyword tags: "标签：制水 雪州水供公司", "相關字詞﹕港鐵 東涌", "Tags: a, b"
 _TAG_LINE = patterncache.compile(
     r"(?:文章|新闻|新聞|开放|開放|所属|所屬|页面|頁面)?"
-    r"(?:标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|相关字词|相關字詞|热词|熱詞|Tags?|TAGS?|分类|分類|分类专栏|分類專欄)"
+    r"(?:标签|標籤|標簽|关键词|關鍵詞|关键字|關鍵字|相关字词|相關字詞|热词|熱詞|热搜|熱搜|热门搜索|熱門搜索|熱門搜尋"
+    r"|Tags?|TAGS?|分类|分類|分类专栏|分類專欄)"
     r"[ \t\u3000]*[:：﹕][ \t\u3000]*(.{1,120})")
 _TAG_SPLIT = patterncache.compile(r"[\s,，、|｜/;；#]+")
+
+
+#: a navigation bar under its label: "地区导航：梁溪区 | 锡山区 | 惠山区", "城市分站: 北京 | 上海 | 广州"
+_LABELLED_NAV = patterncache.compile(
+    r"[^\s:：|｜，,。]{0,6}(?:导航|導航|分站)[ \t\u3000]*[:：][ \t\u3000]*"
+    r"[^\s|｜，,。：:！？]{1,12}(?:[ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜，,。：:！？]{1,12}){2,}[ \t\u3000|｜]*")
 
 
 def _tag_line(s: str) -> bool:
@@ -1076,8 +1090,12 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"the page's date in the site footer: {s}", "F"  # under the title it is a dateline
     if _tag_line(s):
         return "B111", "keyword tags", "D"
+    if ("导航" in s or "導航" in s or "分站" in s) and _LABELLED_NAV.fullmatch(s):
+        return "B101", f"navigation bar under its label: {s}", "D"
     if s[:1] in _LOGIN_FIRSTS and _LOGIN_FORM.fullmatch(s):
         return "B111", f"a login or comment form's fields: {s}", "D"
+    if s[:1] in _LOGIN_PROMPT_FIRSTS and len(s) <= 40 and _LOGIN_PROMPT.fullmatch(s):
+        return "B111", f"a login box's prompt: {s}", "D"
     if at_tail and s[:1] in "本此以文" and len(s) <= 80 and _VIEW_DISCLAIMER.match(s):
         return "B108", "the platform's disclaimer of the author's view", "C"
     notice = _opening_notice(s) if at_tail else None   # before the quick test: its words need not be lexicon words
@@ -1177,6 +1195,8 @@ def _under_title(s: str, lex: Lexicon):
         return "B111", f"counter line: {s}", "D"
     if _tag_line(s):
         return "B111", "keyword tags", "D"
+    if ("导航" in s or "導航" in s or "分站" in s) and _LABELLED_NAV.fullmatch(s):
+        return "B101", f"navigation bar under its label: {s}", "D"
     maybe = lex.under_title_maybe
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):
         return None
@@ -1203,6 +1223,16 @@ _PAGE_TITLE = patterncache.compile(rf"(.{{6,120}}?){_TITLE_SEP}([^\s_|｜]{{2,20
 _LOGIN_FORM = patterncache.compile(r"(?:(?:用户名|用戶名|帐号|账号|帳號|密码|密碼|验证码|驗證碼|昵称|暱稱)(?:[:：][ \t\u3000]*|[ \t\u3000]+|$)"
                          r"(?:[^\s:：。，！？,.!?]{1,8}(?:[ \t\u3000]+|$))?){1,4}")
 _LOGIN_FIRSTS = frozenset("用帐账帳密验驗昵暱")
+#: a login box's prompts: "请 登录 后使用快捷导航", "没有帐号？立即注册", "已有账号？立即登录"
+_LOGIN_PROMPT_PART = (r"(?:请|請)?[ \t]*(?:先[ \t]*)?(?:登录|登錄|登入|登陆|登陸)[ \t]*(?:后|後)(?:才|即)?(?:可以?|能)?"
+                      r"(?:使用|查看|发表|發表|回复|回覆|评论|評論|下载|下載|参与|參與|继续|繼續|阅读|閱讀|浏览|瀏覽"
+                      r"|收藏|回帖|复制|複製|操作)[^\s。！!，,？?]{0,8}"
+                      r"|(?:您|你)?(?:还|還)?(?:没有|沒有)(?:帐号|账号|帳號|賬號|账户|帳戶)[？?，,]?[ \t]*"
+                      r"(?:立即|马上|馬上|免费|免費|现在|現在)?(?:注册|註冊)"
+                      r"|(?:已有|已经有|已經有)(?:帐号|账号|帳號|賬號)[？?，,]?[ \t]*(?:立即|马上|馬上|直接)?(?:登录|登錄|登入)"
+                      r"|只需一步[，,][ \t]*快速开始")
+_LOGIN_PROMPT = patterncache.compile(rf"(?:{_LOGIN_PROMPT_PART})(?:[ \t|｜]+(?:{_LOGIN_PROMPT_PART}|登录|登錄|登入|注册|註冊|立即注册|立即註冊))*")
+_LOGIN_PROMPT_FIRSTS = frozenset("请請先登您你还還没沒已只")
 #: a list of links to other sites, labelled
 _LINK_LIST_LABELS = ("友情链接", "友情鏈接", "友情連結", "相关链接：", "相關鏈接：", "相關連結：")
 #: an attachment's download counter: "（已下载1286次）"
@@ -1740,19 +1770,34 @@ def _header_lines(text: str, stop: int, lex: Lexicon) -> tuple[int, int]:
 
 
 def _related_block(line, i: int, lex: Lexicon) -> tuple[int, str | None]:
-    """(index, header) of a related-links header above tail line ``i`` with only link titles between."""
+    """(index, header) of a related-links header above tail line ``i`` with only link titles between
+    (a list of works cited under it is the text's own reading list: no block)."""
     j = i
+    cited = True
     while j - i <= MAX_RELATED_LINKS:
         cur = line(j)
         if cur is None:
             break
         rel = _related(cur[2], lex)
         if rel:
-            return j, rel
+            return j, (None if cited and j > i else rel)
         if not _link_like(cur[2]):
             break
+        cited = cited and _citation(cur[2])
         j += 1
     return j, None
+
+
+#: a work cited: its author (with the dynasty or country in brackets) and its
+#: title in book marks ("1. 〔宋〕蔡襄：《茶录》", "钱穆.《国史大纲》. 商务印书馆, 1996")
+_CITATION = patterncache.compile(r"(?:\d{1,3}[.、．][ \t]*|[\[［(（]\d{1,3}[\]］)）][ \t]*)?"
+                                 r"(?:[〔［\[【(（][^〕］\]】)）\n]{1,6}[〕］\]】)）][ \t]*)?"
+                                 r"[^\s：:《》，,。]{1,24}[：:，,．.][ \t]*《[^》\n]{1,40}》[^\n]{0,40}")
+
+
+def _citation(line: str) -> bool:
+    """A work cited (see ``_CITATION``): a bibliography's item, not a link to another page."""
+    return "《" in line and _CITATION.fullmatch(line.strip(EDGE_SPACE)) is not None
 
 
 #: a comment section: its header, the lines under it to the end of the page
@@ -1898,7 +1943,7 @@ def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list
                 items = []
                 break
             items.append((s, e, line))
-        if not items or all(line.startswith("《") for _s, _e, line in items):
+        if not items or all(line.startswith("《") or _citation(line) for _s, _e, line in items):
             continue
         found.append(Finding("B107", start, end, "", f"related-links header inside the text: {header}"))
         found.extend(Finding("B107", s, e, "", f"link title under the related-links header {header}")

@@ -607,6 +607,31 @@ _FORUM_NOTE = patterncache.compile(r"(?:本帖最后由|本帖最後由)[ \t]*\S
                          r"|(?:原帖由)[ \t]*\S{1,20}[ \t]*(?:于|於)[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:发表|發表)")
 
 
+#: a poster's name with the forum's mark of whether they are online, and the buttons after it
+_PRESENCE = patterncache.compile(r"[^\s]{1,20}[ \t\u3000]+(?:当前|當前|目前)(?:离线|離線|在线|在線|線上)"
+                                 r"(?:[ \t\u3000|｜]+(?:引用回覆|引用回复|快速回覆|快速回复|引用|回覆|回复|举报|舉報|檢舉))*")
+#: a post's up and down votes in brackets, before its buttons ("[0] [0] 引用 回复")
+_VOTE_COUNTS = patterncache.compile(r"(?:\[\d{1,6}\][ \t]*){1,3}")
+#: a post's floor in brackets with its poster's name: "[楼主] 云游的旅行者", "[12楼] 咸鱼不翻身"
+_FLOOR_AND_NAME = patterncache.compile(r"\[(?:楼主|樓主|\d{1,5}[楼樓])\][ \t]*[^\s]{1,20}")
+#: a poster's figures, each number before its label: "8 主题 97 帖子 412 积分"
+_COUNTED_FIELDS = patterncache.compile(r"(?:\d[\d,.]*[万萬]?[ \t]*(?:主题|主題|帖子|积分|積分|精华|精華|威望|金钱|金錢|回帖|发帖|發帖"
+                                       r"|粉丝|粉絲|关注|關注|好友|听众|聽眾|收听|收聽)[ \t\u3000|｜]*){2,}")
+#: a vBulletin post's stamp, its old/new mark before the date: "舊 2019-05-14, 10:21 PM"
+_OLD_POST_STAMP = patterncache.compile(r"(?:舊|旧|新)[ \t]+\d{4}-\d{1,2}-\d{1,2},?[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:AM|PM|am|pm))?")
+#: the head a forum puts over a quoted post: its poster and when it was posted
+_QUOTE_HEADER = patterncache.compile(r"[^\s:：]{1,20}[ \t\u3000]+(?:发表于|發表於)[ \t]*"
+                                     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?")
+#: the buttons of a forum's reply editor, read out as words: four or more of them
+_TOOLBAR_WORDS = ("B", "I", "U", "Color", "Colour", "Image", "Img", "Link", "Url", "URL", "Quote", "Code", "Smilies",
+                  "Smiley", "Emoticons", "Font", "Size", "Bold", "Italic", "Underline", "Media", "Attach", "Flash",
+                  "加粗", "斜体", "斜體", "下划线", "下劃線", "字体颜色", "字體顏色", "字体大小", "字體大小", "图片", "圖片",
+                  "链接", "鏈接", "連結", "引用", "代码", "代碼", "表情", "附件", "视频", "視頻", "音乐", "音樂")
+_TOOLBAR_WORD = "|".join(sorted(_TOOLBAR_WORDS, key=patterncache.longest_first))
+_EDITOR_TOOLBAR = patterncache.compile(rf"(?:{_TOOLBAR_WORD})(?:[ \t\u3000|｜]+(?:{_TOOLBAR_WORD})){{3,}}")
+_TOOLBAR_FIRSTS = frozenset(w[0] for w in _TOOLBAR_WORDS)
+
+
 def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip(_BLANKS)
     if ".cn/" in s:   # judge the line as it will be once its short links go
@@ -631,6 +656,21 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"
     if len(s) <= 60 and s[-1] in "辑輯子表" and _FORUM_NOTE.fullmatch(s):
         return "strong"
+    if len(s) <= 50 and ("离线" in s or "離線" in s or "在线" in s or "在線" in s or "線上" in s) \
+            and _PRESENCE.fullmatch(s):
+        return "strong"   # a poster's name with the forum's presence mark: "城南一棵葱 当前离线"
+    if s[0] == "[" and len(s) <= 80:
+        m = _VOTE_COUNTS.match(s)
+        if m is not None and m.end() < len(s) and _chrome_kind(s[m.end():], lex) == "strong":
+            return "strong"   # a post's buttons after its up and down votes: "[0] [0] 分享 举报 引用 回复"
+        if _FLOOR_AND_NAME.fullmatch(s):
+            return "strong"   # a post's floor with its poster: "[1楼] 咸鱼不翻身"
+    if len(s) <= 60 and s[0].isdigit() and _COUNTED_FIELDS.fullmatch(s):
+        return "strong"   # a poster's figures, each before its label: "8 主题 97 帖子 412 积分"
+    if len(s) <= 40 and s[0] in "舊旧新" and _OLD_POST_STAMP.fullmatch(s):
+        return "strong"   # a vBulletin post's stamp: "舊 2019-05-14, 10:21 PM"
+    if len(s) <= 100 and s[0] in _TOOLBAR_FIRSTS and _EDITOR_TOOLBAR.fullmatch(s):
+        return "strong"   # a reply box's editor buttons: "B Color Image Link Quote Code Smilies"
     if len(s) <= 60:
         core = _stamp_core(s)
         if core != s and core and _STAMP_LINE.fullmatch(core):
@@ -760,6 +800,8 @@ def _profile_fields(lines: list[str], kinds: list[str]) -> None:
 #: the labels a platform puts before a post's stamp
 _STAMP_LABELS = ("编辑于", "編輯於", "发布于", "發佈於", "發布於", "发表于", "發表於", "最后编辑于", "最後編輯於")
 _STAMP_PART = (rf"{_ORIGIN_RE}|{_FLOOR}|{_DATETIME.pattern}|\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}月\d{{1,2}}日"
+               # the app a post was sent from: "来自 安卓客户端", "来自 妈妈网孕育APP"; the first post's floor
+               r"|(?:来自|來自)[ \t]*[\u4e00-\u9fffA-Za-z]{1,10}(?:客户端|客戶端|APP|App)|楼主|樓主"
                r"|\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週)前|刚刚|剛剛|昨天|前天|"
                + "|".join(sorted(_STAMP_LABELS, key=patterncache.longest_first)))
 #: a comment's stamp alone on its line: its time, floor, device or place and nothing else
@@ -768,7 +810,7 @@ _STAMP_LINE = patterncache.compile(
     rf"(?:(?:{_FLOOR})[ \t]+)?"
     # a name before a dot ("#3 匿名巴打 • 2 小時前") or wide space ("小鱼不吃鱼 (楼主)  2024-02-28 14:02:33 浙江")
     rf"(?:[^\s·•・]{{1,12}}[ \t]*[·•・][ \t]*|[^\s·•・]{{1,16}}(?:[ \t]*[(（](?:楼主|樓主|作者)[)）])?[ \t\u3000]{{2,}})?"
-    rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
+    rf"(?:(?:{_STAMP_PART})[ \t\u3000·•・|｜]*)+(?:(?:IP[ \t]*)?(?:属地|屬地)?[:：]?[\u4e00-\u9fff]{{2,3}})?")
 #: a poster's rank beside the name: "LV5", "Lv.6", "UP", "(楼主)"
 _BADGE_LINE = patterncache.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼主|樓主)[)）]?"
                          # a forum's user groups, as its software names them ("金牌会员", "Rank: 6Rank: 6")
@@ -793,14 +835,33 @@ def _body_start(lines: list[str]) -> int:
                 len(lines))
 
 
+def _dateline(lines: list[str], kinds: list[str], body: int) -> None:
+    """The first full date with where it was posted above the text
+    ("2024-03-06 16:20 发布于湖南") is the page's dateline, not a comment's stamp."""
+    for i in range(min(body, len(lines))):
+        if kinds[i] == "strong" and len(lines[i]) <= 40:
+            s = lines[i].strip(_BLANKS)
+            if _FULL_DATE.match(s) and _STAMP_LINE.fullmatch(s):
+                kinds[i] = ""
+                return
+
+
+#: a date with its year, as a dateline opens
+_FULL_DATE = patterncache.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+
+
 def _labelled_stamps(lines: list[str], kinds: list[str], body: int) -> None:
-    """A post's stamp with its label below the text ("编辑于 04-21 浙江") is chrome;
-    above the text the same shape is the page's dateline ("发布于 2024-04-02")."""
+    """A post's stamp with its label below the text ("编辑于 04-21 浙江"), and the
+    head of a quoted post there ("城南一棵葱 发表于 2023-10-13 07:15"), are
+    chrome; above the text the same shapes are the page's dateline
+    ("发布于 2024-04-02", "版务组 发表于 2024-2-1 10:12")."""
     for i in range(body + 1, len(lines)):
-        if kinds[i] == "" and len(lines[i]) <= 40:
+        if kinds[i] == "" and len(lines[i]) <= 50:
             s = lines[i].strip(_BLANKS)
             if s.startswith(_STAMP_LABELS) and _STAMP_LINE.fullmatch(s):
                 kinds[i] = "strong"
+            elif ("发表于" in s or "發表於" in s) and _QUOTE_HEADER.fullmatch(s):
+                kinds[i] = "strong"   # the head of a quoted post: "城南一棵葱 发表于 2023-10-13 07:15"
 
 
 def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
@@ -924,7 +985,7 @@ def _button_columns(kinds: list[str], body: int) -> None:
 #: what a forum prints around a post's stamp on its line: the font-size choices
 #: before it, the buttons after it ("大 中 小 发表于 2024-2-26 20:05  只看该作者")
 _STAMP_FRAME = patterncache.compile(r"^[ \t\u3000]*((?:#\d{1,5}|\d{1,5}#|\d{1,5}[楼樓])[ \t\u3000]+)?(?:[大中小][ \t\u3000]*){3}|(?:[ \t\u3000|｜]*(?:只看该作者|只看該作者|只看楼主|只看樓主"
-                          r"|只看大图|只看大圖|回帖奖励|回帖獎勵|倒序浏览|倒序瀏覽|阅读模式|閱讀模式|电梯直达|電梯直達))+[ \t\u3000|｜]*$")
+                          r"|只看大图|只看大圖|回帖奖励|回帖獎勵|倒序浏览|倒序瀏覽|阅读模式|閱讀模式|电梯直达|電梯直達))+(?:[ \t\u3000|｜]*$|[ \t\u3000]*(?=[|｜]))")
 #: what every button of the frame holds, for the quick test before it
 _STAMP_FRAME_HINT = patterncache.compile("只看|倒序|模式|直达|直達|奖励|獎勵")
 
@@ -940,7 +1001,7 @@ def _stamp_core(line: str) -> str:
 
 #: a poster's profile field with its value on one line ("精华 12", "在线时间 1203 小时",
 #: "注册 2011-2-19", "状态 离线", "来自 无锡"), a few of them a line ("UID 1024 帖子 56")
-_INLINE_FIELD_LABELS = ("积分", "積分", "帖子", "主题", "主題", "精华", "精華", "威望", "金钱", "金錢", "贡献", "貢獻",
+_INLINE_FIELD_LABELS = ("积分", "積分", "帖子", "主题", "主題", "精华", "精華", "威望", "金钱", "金錢", "贡献", "貢獻", "级别", "級別",
                         "发帖", "發帖", "声望", "聲望", "经验", "經驗", "回帖", "UID", "阅读权限", "閱讀權限",
                         "注册时间", "註冊時間", "注册", "註冊", "最后登录", "最後登錄", "最後登入", "在线时间", "在線時間",
                         "状态", "狀態", "来自", "來自", "用户组", "用戶組", "性别", "性別", "听众", "聽眾", "收听", "收聽",
@@ -1044,6 +1105,41 @@ def _attachments(lines: list[str], kinds: list[str]) -> None:
             kinds[i] = "strong"
 
 
+def _posters(lines: list[str], kinds: list[str]) -> None:
+    """Mark what a forum prints about a poster around the chrome it already
+    found: the name alone right above the same name with its presence mark
+    ("城南一棵葱⏎城南一棵葱 当前离线"), a user group's name between two chrome
+    lines ("…积分⏎金牌会员⏎发消息"), and a figure right above its label in a
+    profile ("12⏎主题⏎356⏎帖子")."""
+    n = len(lines)
+
+    def step(i: int, d: int) -> int:
+        j = i + d
+        while 0 <= j < n and kinds[j] == "blank":
+            j += d
+        return j if 0 <= j < n else -1
+
+    for i, kind in enumerate(kinds):
+        if kind == "strong":
+            s = lines[i].strip(_BLANKS)
+            if _PRESENCE.fullmatch(s):
+                name = s.split()[0]
+                j = step(i, -1)
+                if j >= 0 and kinds[j] == "" and lines[j].strip(_BLANKS) == name:
+                    kinds[j] = "strong"
+            continue
+        if kind != "" or len(lines[i]) > 24:
+            continue
+        s = lines[i].strip(_BLANKS)
+        a, b = step(i, -1), step(i, 1)
+        chrome_above = a >= 0 and kinds[a] in ("strong", "weak")
+        chrome_below = b >= 0 and kinds[b] in ("strong", "weak")
+        if chrome_above and chrome_below and _BADGE_LINE.fullmatch(s):
+            kinds[i] = "strong"
+        elif chrome_below and b == i + 1 and _NUMBER.fullmatch(s) and lines[b].strip(_BLANKS) in _PROFILE_COUNTS:
+            kinds[i] = "strong"
+
+
 #: the rule a forum draws above a poster's signature
 _SIGNATURE_RULE = patterncache.compile(r"[-—_=─━]{8,}")
 #: a signature is this short at most
@@ -1053,8 +1149,10 @@ _SIGNATURE_CHARS = 40
 def _signatures(lines: list[str], kinds: list[str]) -> None:
     """Mark the signatures under a forum's posts as chrome: a rule line and
     the short line right under it, where the same line stands under a rule
-    twice or more on the page (every post of its poster carries it).  A
-    rule with a line under it that the page shows once is left alone."""
+    twice or more on the page (every post of its poster carries it), or
+    where the post's buttons stand right above the rule and right below the
+    line.  A rule with a line under it that the page shows once, in the
+    text, is left alone."""
     under: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
         if kinds[i] == "" and _SIGNATURE_RULE.fullmatch(line.strip(_BLANKS)):
@@ -1065,9 +1163,19 @@ def _signatures(lines: list[str], kinds: list[str]) -> None:
                 signature = lines[j].strip(_BLANKS)
                 if 0 < len(signature) <= _SIGNATURE_CHARS:
                     under.setdefault(signature, []).append((i, j))
+    n = len(lines)
+
+    def chrome(i: int, d: int) -> bool:
+        """Is the next non-blank line from ``i`` in direction ``d`` chrome?"""
+        j = i + d
+        while 0 <= j < n and kinds[j] == "blank":
+            j += d
+        return 0 <= j < n and kinds[j] in ("strong", "weak")
+
     for places in under.values():
-        if len(places) >= 2:
-            for i, j in places:
+        for i, j in places:
+            # every post of its poster carries it, or a post's buttons stand above the rule and below the line
+            if len(places) >= 2 or (chrome(i, -1) and chrome(j, 1)):
                 kinds[i] = kinds[j] = "strong"
 
 
@@ -1075,17 +1183,19 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     lines, spans = _split_lines(text)
     kinds = [_line_kind(line, lex) for line in lines]
     body = _body_start(lines)
+    _dateline(lines, kinds, body)
     _labelled_stamps(lines, kinds, body)
+    if "strong" in kinds:   # a page with feed chrome beyond lone UI words
+        _profile_fields(lines, kinds)
+        _inline_profile_fields(lines, kinds)
+        _attachments(lines, kinds)
+        _ratings(lines, kinds)
     if "weak" in kinds:
-        if "strong" in kinds:   # a page with feed chrome beyond the labels themselves
-            _profile_fields(lines, kinds)
-            _inline_profile_fields(lines, kinds)
-            _attachments(lines, kinds)
-            _ratings(lines, kinds)
         _vertical_rows(lines, kinds, lex)
         _thread_records(lines, kinds, body)
         _repeated_chrome(lines, kinds)
     if "strong" in kinds:
+        _posters(lines, kinds)
         _signatures(lines, kinds)
 
     findings: list[Finding] = []
