@@ -1015,6 +1015,11 @@ _LABELLED_NAV = patterncache.compile(
     r"[^\s|｜，,。：:！？]{1,12}(?:[ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜，,。：:！？]{1,12}){2,}[ \t\u3000|｜]*")
 
 
+def _labelled_nav(s: str) -> bool:
+    """A navigation bar under its label (see ``_LABELLED_NAV``)."""
+    return ("导航" in s or "導航" in s or "分站" in s) and _LABELLED_NAV.fullmatch(s) is not None
+
+
 def _tag_line(s: str) -> bool:
     m = _TAG_LINE.fullmatch(s)
     if m is None or has_sentence_end(m.group(1)):
@@ -1090,7 +1095,7 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         return "B111", f"the page's date in the site footer: {s}", "F"  # under the title it is a dateline
     if _tag_line(s):
         return "B111", "keyword tags", "D"
-    if ("导航" in s or "導航" in s or "分站" in s) and _LABELLED_NAV.fullmatch(s):
+    if _labelled_nav(s):
         return "B101", f"navigation bar under its label: {s}", "D"
     if s[:1] in _LOGIN_FIRSTS and _LOGIN_FORM.fullmatch(s):
         return "B111", f"a login or comment form's fields: {s}", "D"
@@ -1195,7 +1200,7 @@ def _under_title(s: str, lex: Lexicon):
         return "B111", f"counter line: {s}", "D"
     if _tag_line(s):
         return "B111", "keyword tags", "D"
-    if ("导航" in s or "導航" in s or "分站" in s) and _LABELLED_NAV.fullmatch(s):
+    if _labelled_nav(s):
         return "B101", f"navigation bar under its label: {s}", "D"
     maybe = lex.under_title_maybe
     if maybe is not None and not maybe[0].match(s) and not maybe[1].search(s):

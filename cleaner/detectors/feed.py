@@ -610,6 +610,14 @@ _FORUM_NOTE = patterncache.compile(r"(?:本帖最后由|本帖最後由)[ \t]*\S
 #: a poster's name with the forum's mark of whether they are online, and the buttons after it
 _PRESENCE = patterncache.compile(r"[^\s]{1,20}[ \t\u3000]+(?:当前|當前|目前)(?:离线|離線|在线|在線|線上)"
                                  r"(?:[ \t\u3000|｜]+(?:引用回覆|引用回复|快速回覆|快速回复|引用|回覆|回复|举报|舉報|檢舉))*")
+
+
+def _presence(s: str) -> bool:
+    """A poster's name with its presence mark (see ``_PRESENCE``), ``s`` stripped."""
+    return len(s) <= 50 and ("离线" in s or "離線" in s or "在线" in s or "在線" in s or "線上" in s) \
+        and _PRESENCE.fullmatch(s) is not None
+
+
 #: a post's up and down votes in brackets, before its buttons ("[0] [0] 引用 回复")
 _VOTE_COUNTS = patterncache.compile(r"(?:\[\d{1,6}\][ \t]*){1,3}")
 #: a post's floor in brackets with its poster's name: "[楼主] 云游的旅行者", "[12楼] 咸鱼不翻身"
@@ -656,8 +664,7 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"
     if len(s) <= 60 and s[-1] in "辑輯子表" and _FORUM_NOTE.fullmatch(s):
         return "strong"
-    if len(s) <= 50 and ("离线" in s or "離線" in s or "在线" in s or "在線" in s or "線上" in s) \
-            and _PRESENCE.fullmatch(s):
+    if _presence(s):
         return "strong"   # a poster's name with the forum's presence mark: "城南一棵葱 当前离线"
     if s[0] == "[" and len(s) <= 80:
         m = _VOTE_COUNTS.match(s)
@@ -1105,33 +1112,33 @@ def _attachments(lines: list[str], kinds: list[str]) -> None:
             kinds[i] = "strong"
 
 
+def _next_nonblank(kinds: list[str], i: int, step: int) -> int:
+    """The index of the first non-blank line from ``i`` (exclusive) in direction ``step``, or -1."""
+    j = i + step
+    while 0 <= j < len(kinds) and kinds[j] == "blank":
+        j += step
+    return j if 0 <= j < len(kinds) else -1
+
+
 def _posters(lines: list[str], kinds: list[str]) -> None:
     """Mark what a forum prints about a poster around the chrome it already
     found: the name alone right above the same name with its presence mark
     ("城南一棵葱⏎城南一棵葱 当前离线"), a user group's name between two chrome
     lines ("…积分⏎金牌会员⏎发消息"), and a figure right above its label in a
     profile ("12⏎主题⏎356⏎帖子")."""
-    n = len(lines)
-
-    def step(i: int, d: int) -> int:
-        j = i + d
-        while 0 <= j < n and kinds[j] == "blank":
-            j += d
-        return j if 0 <= j < n else -1
-
     for i, kind in enumerate(kinds):
         if kind == "strong":
             s = lines[i].strip(_BLANKS)
-            if _PRESENCE.fullmatch(s):
+            if _presence(s):
                 name = s.split()[0]
-                j = step(i, -1)
+                j = _next_nonblank(kinds, i, -1)
                 if j >= 0 and kinds[j] == "" and lines[j].strip(_BLANKS) == name:
                     kinds[j] = "strong"
             continue
         if kind != "" or len(lines[i]) > 24:
             continue
         s = lines[i].strip(_BLANKS)
-        a, b = step(i, -1), step(i, 1)
+        a, b = _next_nonblank(kinds, i, -1), _next_nonblank(kinds, i, 1)
         chrome_above = a >= 0 and kinds[a] in ("strong", "weak")
         chrome_below = b >= 0 and kinds[b] in ("strong", "weak")
         if chrome_above and chrome_below and _BADGE_LINE.fullmatch(s):
@@ -1163,14 +1170,10 @@ def _signatures(lines: list[str], kinds: list[str]) -> None:
                 signature = lines[j].strip(_BLANKS)
                 if 0 < len(signature) <= _SIGNATURE_CHARS:
                     under.setdefault(signature, []).append((i, j))
-    n = len(lines)
-
-    def chrome(i: int, d: int) -> bool:
-        """Is the next non-blank line from ``i`` in direction ``d`` chrome?"""
-        j = i + d
-        while 0 <= j < n and kinds[j] == "blank":
-            j += d
-        return 0 <= j < n and kinds[j] in ("strong", "weak")
+    def chrome(i: int, step: int) -> bool:
+        """Is the next non-blank line from ``i`` in direction ``step`` chrome?"""
+        j = _next_nonblank(kinds, i, step)
+        return j >= 0 and kinds[j] in ("strong", "weak")
 
     for places in under.values():
         for i, j in places:
@@ -1202,12 +1205,6 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     removed = [False] * len(lines)
     covered: set[int] = set()   # lines inside a recommendation block
 
-    def nonblank(i, step):
-        j = i + step
-        while 0 <= j < len(lines) and kinds[j] == "blank":
-            j += step
-        return j if 0 <= j < len(lines) else -1
-
     # the page ends in chrome (or blank) lines from this line on
     chrome_tail = len(kinds)
     while chrome_tail > 0 and kinds[chrome_tail - 1] in _CHROME_KINDS:
@@ -1220,7 +1217,7 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
             continue
         floor = i + 1
         items = []
-        j = nonblank(i, 1)
+        j = _next_nonblank(kinds, i, 1)
         bullets = trunc = sig = 0
         while j >= 0 and kinds[j] not in ("header",):
             if kinds[j] in ("strong", "weak", "bbs"):
@@ -1232,7 +1229,7 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
             bullets += b
             trunc += t
             sig += g
-            j = nonblank(j, 1)
+            j = _next_nonblank(kinds, j, 1)
         # nothing but chrome (or nothing at all) follows: the tail of the page
         at_end = j < 0 or j >= chrome_tail
         k = len(items)
@@ -1271,7 +1268,7 @@ def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
         changed = False
         for i in weak:
             if not removed[i] and i not in announced:
-                a, b = nonblank(i, -1), nonblank(i, 1)
+                a, b = _next_nonblank(kinds, i, -1), _next_nonblank(kinds, i, 1)
                 if (a >= 0 and removed[a] and kinds[a] != "") or (b >= 0 and removed[b] and kinds[b] != ""):
                     removed[i] = True
                     changed = True
