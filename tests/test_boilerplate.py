@@ -806,6 +806,11 @@ def test_a_weather_widget_above_the_title_goes(widget):
     assert widget not in clean(text).text
 
 
+def test_a_headline_about_the_weather_stays():
+    text = "寒潮南下 北方多地降温8至10℃ 中东部将迎雨雪天气\n\n本报讯 中央气象台今天早晨继续发布寒潮蓝色预警。\n"
+    assert clean(text).text == text
+
+
 def test_a_forecast_of_several_cities_stays():
     text = "明日天气预报\n\n杭州 多云 18~26℃\n宁波 阴转小雨 19~24℃\n温州 小雨 20~25℃\n"
     assert clean(text).text == text
@@ -1421,3 +1426,100 @@ def test_a_reading_list_of_works_cited_stays_but_related_links_go():
     assert clean(body + cited).text == body + cited
     links = "相关阅读\n1. 宋代茶具展在杭州开幕\n2. 年轻人爱上点茶\n3. 龙井开采季到来\n"
     assert "相关阅读" not in clean(body + links).text
+
+
+_STORY = ("为带动夜间观光，市文化局宣布自9月起试办古迹夜间开放计划，每周五、六开放时间延长至晚间9点。\n"
+          "文化局表示，试办期间将依人流及民众反应，评估是否扩大至其他古迹。\n")
+
+
+@pytest.mark.parametrize("title", [
+    "【心得】冰原太刀新手的一点心得 @魔物獵人 哈啦板 - 巴哈姆特",
+    "幼稚园面试心得分享（长文） - 幼稚園討論區 - 香港討論區 discuss.com.hk - 香港 No.1 討論區",
+])
+def test_a_page_title_whose_site_part_names_a_board_or_has_spaces_goes_with_the_header_under_it(title):
+    headline = title.split(" @")[0].split(" - ")[0]
+    text = f"{title}\n巴哈姆特電玩資訊站\n動畫瘋\n哈啦區\n登入\n註冊\n\n{headline}\n\n{_STORY}"
+    assert clean(text).text == f"{headline}\n\n{_STORY}"
+
+
+def test_a_post_date_between_the_page_title_and_its_headline_stays():
+    text = ("台南两天一夜的小吃清单 @ 阿苏的台南日常 :: 痞客邦 ::\n阿苏的台南日常\n首頁\n文章列表\n相簿\n"
+            "Nov 18 Sat 2023 14:32\n台南两天一夜的小吃清单\n" + _STORY)
+    assert clean(text).text == "Nov 18 Sat 2023 14:32\n台南两天一夜的小吃清单\n" + _STORY
+
+
+@pytest.mark.parametrize("pager", ["分页: 1 2 >>", "共12页 [1] 2 3 … 下一页", "1 2 3 ... 52 下一页"])
+def test_a_pager_with_or_without_its_label_goes(pager):
+    assert pager not in clean("标题\n\n" + _STORY + pager + "\n").text
+
+
+def test_a_threads_buttons_one_per_line_under_the_navigation_go():
+    text = "北邮人论坛\n首页\n分区\n十大\n登录\n北邮人论坛 » 信息社会 » 找工作 » 阅读文章\n发表话题\n回复\n收藏\n\n标题\n\n" + _STORY
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+@pytest.mark.parametrize("line", [
+    "版权所有、备案号、联系方式，这些看似不起眼的“页脚信息”，其实都是一家网站合规经营的“身份证”。",
+    "版权所有和使用许可是两回事。",
+])
+def test_a_sentence_that_lists_the_copyright_claim_among_other_things_stays(line):
+    text = _STORY + line + "\n"
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("tail", [
+    "风险提示：本文所提及的观点仅代表个人意见，所涉及标的不作推荐，据此买卖，风险自负。",
+    "【关注“育才教育网”微信公众号，第一时间获取升学资讯！】",
+    "订阅狮城时报，每月仅需9.90新元，畅读所有付费内容。立即订阅 >",
+    "加入台灣即時新聞網LINE好友，掌握第一手新聞 >>",
+])
+def test_a_disclaimer_an_offer_or_a_bracketed_promotion_at_the_tail_goes(tail):
+    assert clean("标题\n\n" + _STORY + "\n" + tail + "\n").text == "标题\n\n" + _STORY
+
+
+def test_an_offer_in_the_text_without_its_button_stays():
+    text = _STORY + "读者可在报社官网立即订阅全年报纸。\n"
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("line", [
+    "2024年08月22日　星期四　　　　　当前版：03版",
+    "第01版：要闻　第02版：要闻　第03版：城事　第04版：综合",
+    "上一期　下一期　　　　往期回顾：2024年08月 ▼",
+    "2024年11月06日　星期三　　往期回顧",
+    "第A03版：澳聞　　　上一版　下一版",
+])
+def test_an_e_papers_navigation_lines_go(line):
+    text = f"禾城日报数字报\n{line}\n放大+　縮小-　默認\n\n老小区“焕新”记\n记者 钱晓雯\n\n{_STORY}"
+    assert clean(text).text == f"老小区“焕新”记\n记者 钱晓雯\n\n{_STORY}"
+
+
+def test_a_sentence_about_a_page_of_the_paper_stays():
+    text = "本报第03版刊登了读者来信，上一期的讨论也引起关注。\n" + _STORY
+    assert clean(text).text == text
+
+
+def test_a_cookie_banner_goes_and_a_sentence_about_cookies_stays():
+    banner = "本网站使用Cookies以提升您的浏览体验。继续浏览即表示您同意我们的Cookies政策。 [我同意]"
+    text = f"南洋快讯 Nanyang Express\n全国 | 柔佛 | 雪隆 | 槟城 | 国际 | 财经\n{banner}\n柔佛 > 新山\n\n标题\n\n{_STORY}"
+    assert clean(text).text == "标题\n\n" + _STORY
+    prose = "很多网站使用Cookie记录用户的浏览习惯，用户可以在浏览器设置中关闭。\n"
+    assert clean(prose + _STORY).text == prose + _STORY
+
+
+@pytest.mark.parametrize("first, kept", [("地方 ＞ 台南", False), ("和室友的日常 >_<", True)])
+def test_a_path_to_the_section_on_the_first_line_goes_an_emoticon_stays(first, kept):
+    text = f"{first}\n\n府城古迹夜间开放延长至晚间9点\n{_STORY}"
+    assert (first in clean(text).text) is kept
+
+
+def test_a_label_left_over_at_the_tail_goes():
+    counties = "| ".join("长丰县 肥东县 肥西县 庐江县 巢湖市 凤台县 寿县 霍邱县 舒城县 金寨县 霍山县 怀远县".split())
+    text = "标题\n\n" + _STORY + "\n热门城市：\n" + counties + "|\n© 2024 住邦网 版权所有　皖ICP备18012345号-2\n"
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+def test_an_e_papers_list_of_stories_under_its_traditional_label_goes():
+    text = ("濠江日報數字報\n版面導航\n本版標題導航\n　　氹仔社區綜合服務中心啟用\n　　路環步行徑周末進行維修\n\n"
+            "氹仔社區綜合服務中心啟用\n\n" + _STORY)
+    assert clean(text).text == "氹仔社區綜合服務中心啟用\n\n" + _STORY

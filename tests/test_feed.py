@@ -546,6 +546,12 @@ def test_numbered_notes_in_brackets_stay():
     assert clean(text).text == text
 
 
+@pytest.mark.parametrize("item", ["1. 充电", "(2) 分享", "（3）收藏", "2. 评论"])
+def test_a_numbered_step_named_like_a_button_stays(item):
+    text = f"第一章 快速入门\n\n{item}\n首次使用前，请将手环连接电源约1.5小时，充满后图标变为绿色。\n"
+    assert clean(text).text == text
+
+
 def test_a_datelines_place_beside_an_account_card_stays():
     page = ("双季稻早插快发：今年春耕有这些新变化\n湘农观察\n2024-03-06 16:20 发布于湖南\n农业领域创作者\n+关注\n\n"
             "3月上旬，洞庭湖平原气温回升，湘阴县不少种粮大户已经忙着浸种、催芽，为早稻育秧做准备。\n")

@@ -345,6 +345,22 @@ def test_a_quoted_lost_byte_run_makes_its_kind_a_word_of_the_text():
     assert "烫烫烫" not in kept  # only the kinds the text quotes are words of it
 
 
+def test_gbk_read_as_cp1252_with_numbers_and_bracketed_numbers_between_is_repaired():
+    text = "ÇåÕþ°ì·¢¡²2024¡³11ºÅ\nÍøÕ¾±êÊ¶Âë£º4312000001¡¡ÏæICP±¸05003718ºÅ\n"
+    repaired = clean(text, select="E").text
+    assert repaired == "清政办发〔2024〕11号\n网站标识码：4312000001　湘ICP备05003718号\n"
+
+
+def test_pinyin_with_tone_marks_is_not_read_as_big5():
+    text = "踽踽独行（jǔ jǔ dú xíng）：一个人孤零零地走路。\n"
+    assert clean(text).text == text
+
+
+def test_a_fill_character_quoted_alone_makes_its_runs_words_of_the_text():
+    text = "2. 烫烫烫和屯屯屯\n未初始化的栈内存填充为 0xCC，按 GBK 解释就是“烫”；堆内存填充为 0xCD，显示为“屯”。\n"
+    assert clean(text).text == text
+
+
 def test_lost_byte_runs_go_when_no_quote_names_them():
     assert clean("记者从市政府获悉锟斤拷锟斤拷，今年将新建学校。\n").text == "记者从市政府获悉，今年将新建学校。\n"
 

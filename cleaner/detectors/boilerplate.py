@@ -553,9 +553,17 @@ def _dot_bar(s: str, lex: Lexicon) -> str | None:
     return f"links between middle dots: {' · '.join(items[:4])}" if known >= 2 else None
 
 
-#: a pager: page numbers with previous/next links ("1 2 3 … 35 下一页")
-_PAGER = patterncache.compile(r"(?:(?:首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\d{1,4}|\.{3}|…)[ \t\u3000]*){3,}")
-_PAGER_WORD = patterncache.compile("上一|下一|尾页|尾頁|末页|末頁")
+#: a pager: page numbers with previous/next links ("1 2 3 … 35 下一页"), or with
+#: its label ("分页: 1 2 >>", "共12页 [1] 2 3 … 下一页")
+_PAGER_ITEM = r"(?:首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\[?\d{1,4}\]?|\.{3}|…|>>|<<|»|«)[ \t\u3000]*"
+_PAGER = patterncache.compile(rf"(?:(?:分页|分頁|页码|頁碼)[ \t]*[:：][ \t\u3000]*|共[ \t]*\d{{1,4}}[ \t]*[页頁][ \t\u3000]*)?"
+                              rf"(?:{_PAGER_ITEM}){{3,}}")
+_PAGER_WORD = patterncache.compile("上一|下一|尾页|尾頁|末页|末頁|分页|分頁|页码|頁碼|共[ \t]*\d{1,4}[ \t]*[页頁]")
+
+
+def _pager(s: str) -> bool:
+    """A pager line: "1 2 3 … 35 下一页", "分页: 1 2 >>"."""
+    return ("页" in s or "頁" in s) and _PAGER_WORD.search(s) is not None and _PAGER.fullmatch(s) is not None
 
 
 def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
@@ -567,7 +575,7 @@ def _nav_bar(s: str, lex: Lexicon, at_head: bool = False) -> str | None:
             dots = _dot_bar(s, lex)
             if dots:
                 return dots
-        if ("页" in s or "頁" in s) and _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
+        if _pager(s):
             return f"pager: {s}"
         return _spaced_nav_bar(s, lex)
     items = [i.strip(EDGE_SPACE) for i in _BAR_SPLIT.split(s)]
@@ -788,6 +796,12 @@ _VIEW_DISCLAIMER = patterncache.compile(r"(?:本文|本站|本网|本網|此文|
 _NOTICE_OPENINGS = ("本站", "本网", "本網", "本文", "如需转载", "如需轉載", "转载请", "轉載請", "未经", "未經")
 
 
+#: a word that lists the marker with other things rather than asserting it
+_LISTING = frozenset("、和与與及")
+#: weak markers that are a claim of their own (not the head of a notice that lists what it covers)
+_CLAIMS = frozenset(("版权所有", "版權所有"))
+
+
 def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if len(s) > 250:
         return None
@@ -810,8 +824,8 @@ def _copyright(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     if not at_tail or len(s) > 60:
         return None  # a weak marker (版权所有, 不得转载) counts only in a short tail line
     m = lex.copyright_weak_re.search(s)
-    if m and _narrates(s, m):
-        return None
+    if m and (_narrates(s, m) or (m.group(0) in _CLAIMS and s[m.end():m.end() + 1] in _LISTING)):
+        return None   # told of, or named as one of a list of things ("版权所有、备案号、联系方式，这些…")
     core = s.strip("[]【】()（）" + EDGE_SPACE)  # a bracketed notice: [原创稿件，未经许可禁止转载。]
     if m and (not has_sentence_end(core.rstrip("。")) or core.startswith((m.group(0),) + _NOTICE_OPENINGS)):
         return m.group(0)
@@ -825,7 +839,12 @@ _APP_NAME = patterncache.compile(r"[\u4e00-\u9fff]{2,8}(?:APP|App|客户端|客�
 
 
 def _promo(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
-    if len(s) > (50 if at_tail else 12) or ends_sentence(s):
+    """``verb … object`` when ``s`` is an app/QR/official-account promotion: a
+    short line, no sentence, unless the whole line stands in the site's
+    brackets at the tail (【关注“某某网”公众号，第一时间获取资讯！】)."""
+    if len(s) > (50 if at_tail else 12):
+        return None
+    if ends_sentence(s) and not (at_tail and s[0] in "【[" and s[-1] in "】]"):
         return None
     v = lex.promo_verb_re.search(s)
     if not v:
@@ -924,8 +943,27 @@ def _memo(lex: Lexicon, key, compute, *args):
     return hit
 
 
+#: a cookie banner: the site's use of cookies and the visitor's consent by browsing on
+_COOKIE_CONSENT = patterncache.compile(r"(?:继续|繼續)(?:浏览|瀏覽|使用|访问|訪問)|[\[【「(（]\s*(?:我同意|同意|接受|我知道了|知道了|OK|Accept)\s*[\]】」)）]"
+                                       r"|(?:同意|接受)(?:所有|全部)?\s*Cookies?", re.IGNORECASE)
+_COOKIE_NOTICE_CHARS = 200
+
+
+#: an offer's closing button with its arrow: "…畅读所有付费内容。立即订阅 >"
+_ARROWS = frozenset(">›»→")
+_CALL_TO_ACTION = patterncache.compile(r"(?:立即|马上|馬上|现在|現在|点击|點擊|點此|点此)(?:订阅|訂閱|下载|下載|注册|註冊|购买|購買|体验|體驗|加入|登录|登錄|登入|领取|領取)"
+                                       r"[ \t\u3000]*(?:>>|>|›|»|→)$")
+
+
+def _cookie_notice(s: str) -> bool:
+    """A cookie banner at the head or tail: "本网站使用Cookies以提升您的浏览体验。继续浏览即表示您同意…"."""
+    return len(s) <= _COOKIE_NOTICE_CHARS and _COOKIE_CONSENT.search(s) is not None
+
+
 def _classify_edge(s: str, lex: Lexicon, at_tail: bool):
     """(code, reason, strength) for a head/tail line, or None (cached for short lines)."""
+    if ("ookie" in s or "OOKIE" in s) and _cookie_notice(s):
+        return "B111", "a cookie banner", "D"
     if len(s) > 80:
         return _classify_long(s, lex, at_tail)
     return _memo(lex, (s, at_tail), _classify_short, s, lex, at_tail)
@@ -1042,6 +1080,35 @@ _EDITION = patterncache.compile(rf"(?:{_ISSUE_DATE.pattern}[ \t\u3000]*)?第[ \t
                                 r"(?:[ \t\u3000]*[:：][ \t\u3000]*[^\s。，！？；：:]{1,12})?")
 
 
+#: the pieces of an e-paper's navigation line: its page labels, the page shown,
+#: the issue's date, arrows
+_EPAPER_PIECE = patterncache.compile(r"第[A-Za-z]?\d{1,3}版(?:[:：][^\s。，！？；：:]{1,12})?|(?:当前版|當前版|本版)[:：]?[A-Za-z]?\d{1,3}版?"
+                                     r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|星期[一二三四五六日天]|[▼▲◀▶<>«»]")
+#: what only an e-paper's navigation holds
+_EPAPER_MARK = patterncache.compile(r"第[A-Za-z]?\d{1,3}版|当前版|當前版|上一版|下一版|上一期|下一期|往期")
+_EPAPER_SPLIT = patterncache.compile(r"[ \t\u3000|｜]+")
+
+
+def _epaper_bar(s: str, lex: Lexicon) -> bool:
+    """An e-paper's navigation line: page labels, the issue's date and the
+    paper's own buttons and nothing else ("第01版：要闻　第02版：要闻　第03版：城事",
+    "2024年08月22日　星期四　当前版：03版", "上一期　下一期　往期回顾：2024年08月 ▼")."""
+    if len(s) > 120 or _EPAPER_MARK.search(s) is None or has_sentence_end(s):
+        return False
+    pieces = [p for p in _EPAPER_SPLIT.split(s) if p]
+    if len(pieces) < 2:
+        return False
+    for piece in pieces:
+        if _EPAPER_PIECE.fullmatch(piece):
+            continue
+        word, colon, rest = piece.partition("：") if "：" in piece else piece.partition(":")
+        low = word.lower()
+        if (low in lex.ui or low in lex.nav) and (not colon or not rest or _EPAPER_PIECE.fullmatch(rest)):
+            continue
+        return False
+    return True
+
+
 def _browser_advice(s: str) -> bool:
     return ("浏览" in s or "瀏覽" in s or "分辨率" in s or "解析度" in s) and _BROWSER_ADVICE.search(s) is not None
 
@@ -1051,15 +1118,19 @@ _TEMPERATURE = patterncache.compile(r"-?\d{1,2}(?:[ \t]*(?:℃|°C|°))?[ \t]*[~
 #: what a weather widget says beside it
 _WEATHER_WORDS = patterncache.compile("晴|云|雲|阴|陰|雨|雪|雾|霧|霾|天气|天氣|湿度|濕度|空气|空氣|风|風")
 _WEATHER_CHARS = 40
+#: a run of Han characters this long is a phrase of a headline, not a widget's field
+_PHRASE = patterncache.compile(r"[\u4e00-\u9fff]{7}")
 
 
 def _weather(s: str) -> bool:
     """A site's weather widget above the title: "郑州 晴 8℃~19℃ | 空气质量：良",
     "香港天氣 19°C 相對濕度 78%": a short line with a temperature, a weather
     word and no sentence, alone above the title (a forecast lists several
-    cities, and the head walk stops at the title)."""
+    cities, and the head walk stops at the title).  Its fields are short: a
+    headline about the weather ("寒潮南下 中东部将迎雨雪天气") is not one."""
     return (len(s) <= _WEATHER_CHARS and ("℃" in s or "°" in s) and not has_sentence_end(s) and "，" not in s
-            and _TEMPERATURE.search(s) is not None and _WEATHER_WORDS.search(s) is not None)
+            and _TEMPERATURE.search(s) is not None and _WEATHER_WORDS.search(s) is not None
+            and _PHRASE.search(s) is None)
 
 
 def _classify_short(s: str, lex: Lexicon, at_tail: bool):
@@ -1080,6 +1151,8 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
             return "B111", f"a video player's clock at the tail: {s}", "F"
     if "版" in s and _EDITION.fullmatch(s):
         return "B101", f"an e-paper's page label: {s}", "D"
+    if ("版" in s or "期" in s) and _epaper_bar(s, lex):
+        return "B101", f"an e-paper's navigation: {s}", "D"
     if s[:1] in _CARD_FIGURE_FIRSTS and _CARD_FIGURE.fullmatch(s):
         return "B111", f"an author card's figure: {s}", "D"
     if s.endswith(_FOLLOW_BUTTONS) and len(s) <= 24 and not _PROSE_MARKS.search(s):
@@ -1120,8 +1193,10 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         dots = _dot_bar(s, lex)   # its items need not hold a word the quick test knows
         if dots:
             return "B101", dots, "D"
-    if ("页" in s or "頁" in s) and _PAGER_WORD.search(s) and _PAGER.fullmatch(s):
+    if _pager(s):
         return "B101", f"pager: {s}", "D"
+    if s[-1] in _ARROWS and _CALL_TO_ACTION.search(s):
+        return "B110", f"an offer ending in its button: {s}", "D"
     if at_tail and _legal_link(s):
         return "B101", f"link to the site's legal or about page: {s}", "D"
     if at_tail and _APP_NAME.fullmatch(s):
@@ -1250,6 +1325,12 @@ _FORUM_CLOCK = patterncache.compile(r"(?:当前时区|當前時區)?[ \t]*GMT[+-
 _TITLE_SOFTWARE = patterncache.compile(rf"{_TITLE_SEP}(?i:powered\s+by)\s+[^\n]{{1,30}}$")
 #: how far below it the headline itself must stand
 _PAGE_TITLE_REACH = 2000
+#: a page title longer than this is not tried part by part
+_PAGE_TITLE_CHARS = 200
+#: where a page title's headline may end: a separator with space around it, or a board's "@"
+_TITLE_CUT = patterncache.compile(r"[ \t\u3000]+(?:[-_|｜－—–][ \t\u3000]+|@)|[_|｜]")
+#: a headline is at least this long
+_MIN_HEADLINE = 6
 
 
 def _page_title(text: str, end: int, line: str):
@@ -1260,18 +1341,38 @@ def _page_title(text: str, end: int, line: str):
     if "owered" in line or "OWERED" in line:
         line = _TITLE_SOFTWARE.sub("", line)
     m = _PAGE_TITLE.fullmatch(line)
-    if m is None:
+    if m is not None:
+        headline = m.group(1).strip(EDGE_SPACE)
+        if _line_below(text, end, headline):
+            return ("B114", f"page title with the site's name: {m.group(2)}", "D"), headline
+    if len(line) > _PAGE_TITLE_CHARS or _TITLE_CUT.search(line, _MIN_HEADLINE) is None:
         return None, None
-    headline = m.group(1).strip(EDGE_SPACE)
-    if not _line_below(text, end, headline):
-        return None, None
-    return ("B114", f"page title with the site's name: {m.group(2)}", "D"), headline
+    # the site's part may name a board or carry spaces ("标题 @板名 - 站名",
+    # "标题 - 版块 - 某某論壇 discuss.com.hk - 口號"): the headline is then the
+    # longest part before a separator that stands alone below
+    for cut in reversed([c.start() for c in _TITLE_CUT.finditer(line, _MIN_HEADLINE)]):
+        headline = line[:cut].strip(EDGE_SPACE)
+        if len(headline) >= _MIN_HEADLINE and _line_below(text, end, headline):
+            return ("B114", f"page title with the site's name: {line[cut:].strip(EDGE_SPACE)}", "D"), headline
+    return None, None
 
 
 #: a line of the site's header between the page's title and its headline: not
 #: this long, and no sentence of this length
 _HEADER_LINE_CHARS = 80
 _HEADER_SENTENCE_CHARS = 30
+
+
+#: a date and time alone on a line, in any common form ("Nov 18 Sat 2023 14:32",
+#: "2023-11-18 14:32", "2023年11月18日 星期六"); a day or a time in it, not a month
+#: of an archive ("2022 年 11 月")
+_LONE_DATE = patterncache.compile(r"(?=[^\n]*(?:19|20)\d\d)(?=[^\n]*(?:\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[ \t]*[日号號]))(?:[0-9 \t:/.,\-年月日号號()（）]|星期.|周.|週."
+                                  r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+                                  r"|AM|PM|am|pm|上午|下午|晚上){4,40}")
+
+
+def _lone_date(s: str) -> bool:
+    return len(s) <= 40 and _LONE_DATE.fullmatch(s) is not None
 
 
 def _headline_echo(text: str, end: int, headline: str, limit: int) -> int:
@@ -1306,6 +1407,8 @@ _DOMAIN = patterncache.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|
 _BRAND = patterncache.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
 
 
+_HAN_NAME = patterncache.compile(r"[\u4e00-\u9fff]{2,6}")
+_CAPITALISED_NAME = patterncache.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 _NAME_AND_SLOGAN = patterncache.compile(r"[ \t\u3000]+[—–|｜-][ \t\u3000]+")
 
 
@@ -1322,7 +1425,12 @@ def _site_like(line: str, lex: Lexicon) -> bool:
         return True
     # a name with its Latin form after it: 星洲网 Sin Chew Daily
     name, _, latin = core.partition(" ")
-    return bool(latin) and name.endswith(lex.site_suffix) and _BRAND.fullmatch(latin.strip(EDGE_SPACE)) is not None
+    latin = latin.strip(EDGE_SPACE)
+    if not latin or _BRAND.fullmatch(latin) is None:
+        return False
+    # 星洲网 Sin Chew Daily; a short name with a name of two capitalised words: 南洋快讯 Nanyang Express
+    return name.endswith(lex.site_suffix) or (len(name) <= 6 and _HAN_NAME.fullmatch(name) is not None
+                                               and _CAPITALISED_NAME.fullmatch(latin) is not None)
 
 
 def _site_name(text: str, end: int, line: str, lex: Lexicon):
@@ -1359,10 +1467,17 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
 
 
 #: a path of short steps: "上海 > 城市漫步", "大马 / 全国"
-_STEP_CHAIN = patterncache.compile(r"[^\s>›»→/]{1,8}(?:(?:[ \t\u3000]*[>›»→][ \t\u3000]*|[ \t\u3000]+/[ \t\u3000]+)[^\s>›»→/]{1,8}){1,4}")
+_STEP_CHAIN = patterncache.compile(r"[^\s>›»→＞/]{1,8}(?:(?:[ \t\u3000]*[>›»→＞][ \t\u3000]*|[ \t\u3000]+/[ \t\u3000]+)[^\s>›»→＞/]{1,8}){1,4}")
+#: a path of steps joined by a site's path marks, each step a word ("地方 ＞ 台南"; not
+#: "日常 >_<"; "北京 > 上海 > 广州" and "北京→上海" may be a ranking or a route)
+_ARROW_CHAIN = patterncache.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}(?:[ \t\u3000]*[›»＞][ \t\u3000]*[\u4e00-\u9fffA-Za-z0-9]{1,8}){1,4}")
 #: how many lines below a leftover the navigation it belongs to may stand
 _LEFTOVER_REACH = 4
 _LEFTOVER_ITEM_CHARS = 12
+
+
+#: the reason given for a page's button standing on its own line at the head
+_BUTTON_REASON = "a button of the page under the navigation"
 
 
 def _navigation_leftover(text: str, end: int, line: str, lex: Lexicon):
@@ -1412,7 +1527,8 @@ def _line_below(text: str, pos: int, line: str) -> bool:
 
 
 #: the header of an e-paper's list of the stories on its page
-_PAGE_STORIES = frozenset(("本版新闻", "本版新聞", "本版标题", "本版標題", "标题导航", "標題導航", "本版导读", "本版導讀"))
+_PAGE_STORIES = frozenset(("本版新闻", "本版新聞", "本版标题", "本版標題", "标题导航", "標題導航", "本版导读", "本版導讀",
+                           "本版标题导航", "本版標題導航"))
 #: at most this many stories, each a headline this short
 _PAGE_STORIES_MAX = 12
 _PAGE_STORY_CHARS = 40
@@ -1465,7 +1581,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                     continue
             if not kept_end:
                 hit = _classify_edge(c, lex, at_tail=False)
-                if hit is None and s < echo:
+                if hit is None and s < echo and not _lone_date(c):   # a post's date above its headline stays
                     hit = ("B101", f"site header between the page's title and its headline: {c}", "D")
                 if hit is None:
                     hit, headline = _page_title(text, e, c)
@@ -1476,6 +1592,14 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                     site_names += hit is not None
                 if hit is None and found:
                     hit = _navigation_leftover(text, e, c, lex)
+                elif hit is None and count == 1 and _ARROW_CHAIN.fullmatch(c) and not _PROSE_MARKS.search(c):
+                    hit = ("B112", f"the path to the page's section at the top: {c}", "D")
+                if hit is None and found and c.lower() in lex.ui:
+                    # the thread's buttons one per line under the navigation ("回复⏎收藏")
+                    nxt = line_after(text, e)
+                    above = found[-1].reason.startswith(_BUTTON_REASON) and found[-1].end == s
+                    if above or (nxt is not None and nxt[2].lower() in lex.ui):
+                        hit = ("B111", f"{_BUTTON_REASON}: {c}", "D")
                 if hit is None and _weather(c):
                     nxt = line_after(text, e)
                     if nxt is None or not _weather(nxt[2]):   # a forecast lists several
@@ -1650,6 +1774,18 @@ def _past_stray_lines(line, i: int, lex: Lexicon, room: int) -> int:
     return 0
 
 
+#: a label this short at most, with its colon
+_LABEL_CHARS = 10
+_LABEL_CLAUSE = patterncache.compile(r"[。！？!?；;，,：:“”\"（）()《》]")
+
+
+def _dangling_label(s: str) -> bool:
+    """A label whose list is gone ("热门城市：" over a run of county names that
+    was spam): short, ending in a colon, nothing but words before it."""
+    return (len(s) <= _LABEL_CHARS and s[-1] in "：:" and len(s) > 1
+            and _LABEL_CLAUSE.search(s, 0, len(s) - 1) is None)
+
+
 def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Finding], bool]:
     """Findings for the boilerplate at the tail, above ``stop`` at most, and whether
     the tail is final: the walk up ended on a line that is not boilerplate,
@@ -1684,6 +1820,8 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
             above = line(i + 1)
             if (below and _LONE_SEP.fullmatch(below)) or (above and _LONE_SEP.fullmatch(above[2])):
                 hit = ("B101", "navigation item between separators at the tail", "D")
+        if hit is None and len(picked) == i and _dangling_label(c):
+            hit = ("B111", f"a label with nothing under it at the tail: {c}", "D")
         if hit is not None:
             picked.append((s, e, hit[0], hit[1], hit[2]))
             i += 1

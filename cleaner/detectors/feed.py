@@ -178,7 +178,10 @@ def _lexicon_for(ctx: Context) -> _Lexicon:
 #: zero-width spaces platforms put between their buttons
 _SPLIT = patterncache.compile(r"[\s|｜·・┊¦/，>›»\u200b\u200c\u2060]+")
 _DATETIME = patterncache.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?")
-_NUMBER = patterncache.compile(r"[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
+#: a count as a feed prints it ("1,203", "1.2万", "(3)", "999+"); "1." is a list item's number
+_NUMBER = patterncache.compile(r"[(（]?\d(?:[\d,.]*\d)?[万千wWkK]?\+?[)）]?")
+#: a list item's number in brackets at the start of a line: "(1) 充电"
+_BRACKETED_ITEM = patterncache.compile(r"[(（]\d{1,2}[)）][ \t\u3000]")
 _BULLET = patterncache.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■□◆◇★☆▶\-*]|\d{1,2}[.、．)])[ \t\u3000\u00a0]*")
 _HASHTAG = patterncache.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = patterncache.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
@@ -309,6 +312,8 @@ def _chrome_kind(line: str, lex: _Lexicon) -> str:
             return ""
     if "IP" in body:
         body = _SPACED_ORIGIN.sub("IP", body)
+    if body[0] in "(（" and _BRACKETED_ITEM.match(body):
+        return ""   # an item of a numbered list, not a count
     words = counted = icons = strong = dates = origins = votes = 0
     prev_ok_for_number = after_count = pending = False
     known = lex.tokens.get

@@ -36,7 +36,7 @@ OTHER = -16.0
 GARBAGE = -25.0
 
 _ENTRY = patterncache.compile(r"^(\S+) (\d+)", re.MULTILINE)
-_COMMON_CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～　％＋－＝／＜＞")
+_COMMON_CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕〖〗［］…—·～　％＋－＝／＜＞")
 
 
 def is_han(ch: str) -> bool:

@@ -233,7 +233,10 @@ def _plausible(orig: str, text: str, pair: CodecPair, lossy: bool) -> bool:
         return False  # a run of kana is Japanese, not a double-byte confusion
     if _ZHUYIN.fullmatch(orig):
         return False  # zhuyin with its tone marks (ㄋㄧˇ ㄏㄠˇ): how Taiwan spells a reading
-    if sum(1 for ch in text if not ch.isascii()) < 0.5 * len(text.strip()):
+    # mostly ASCII is not a Chinese reading; numbers between the words are the
+    # text's own ("网站标识码：4312000001　湘ICP备05003718号") and do not count
+    core = text.strip()
+    if sum(1 for ch in core if not ch.isascii()) < 0.5 * (len(core) - sum(1 for ch in core if ch.isdigit())):
         return False
     mean = sum(char_logp(ch) for ch in text if is_han(ch)) / hans
     return gain(orig, text) >= pair.min_gain * hans and mean >= -11.5

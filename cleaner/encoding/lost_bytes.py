@@ -47,7 +47,7 @@ def find_lost_bytes(text: str) -> list[tuple[int, int, str]]:
 
 
 #: a named run alone in quotation marks: the text speaks of it
-_MENTIONED = patterncache.compile("[“「『\"‘'《]((?:锟斤拷)+|烫{2,}|屯{2,})[”」』\"’'》]")
+_MENTIONED = patterncache.compile("[“「『\"‘'《]((?:锟斤拷)+|烫+|屯+)[”」』\"’'》]")
 
 
 def mentioned_kinds(text: str) -> frozenset[str]:
