@@ -29,6 +29,16 @@ SENTENCE_MARKS = SENTENCE_END + "，,"
 ANNOUNCING_COLONS = ("：", ":")
 
 _SENTENCE_END_RE = patterncache.compile(f"[{re.escape(SENTENCE_END)}]")
+#: a label of a list on its own line ("周边站点：", "热门城市：") is this short at most
+LABEL_CHARS = 10
+_LABEL_CLAUSE = patterncache.compile(r"[。！？!?；;：:“”\"（）()《》]")
+
+
+def is_list_label(label: str) -> bool:
+    """Whether ``label`` (stripped) is only the label of a list: short, ending
+    in a colon, with no sentence in it and no other colon."""
+    return (0 < len(label) <= LABEL_CHARS and label[-1] in ANNOUNCING_COLONS
+            and _LABEL_CLAUSE.search(label, 0, len(label) - 1) is None)
 _CJK_RE = patterncache.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 

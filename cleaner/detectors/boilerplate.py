@@ -49,8 +49,8 @@ from typing import Iterator
 
 from .. import patterncache
 from ..findings import Finding
-from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, line_after, line_before,
-                         line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
+from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, is_list_label, line_after,
+                         line_before, line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
 from .catalog import LEAD_CHARS, catalog_blocks, catalog_lexicon
 from .contents import HEADERS as CONTENTS_HEADERS, contents_findings, may_hold_contents
@@ -1345,7 +1345,7 @@ def _page_title(text: str, end: int, line: str):
         headline = m.group(1).strip(EDGE_SPACE)
         if _line_below(text, end, headline):
             return ("B114", f"page title with the site's name: {m.group(2)}", "D"), headline
-    if len(line) > _PAGE_TITLE_CHARS or _TITLE_CUT.search(line, _MIN_HEADLINE) is None:
+    if len(line) > _PAGE_TITLE_CHARS:
         return None, None
     # the site's part may name a board or carry spaces ("标题 @板名 - 站名",
     # "标题 - 版块 - 某某論壇 discuss.com.hk - 口號"): the headline is then the
@@ -1774,16 +1774,10 @@ def _past_stray_lines(line, i: int, lex: Lexicon, room: int) -> int:
     return 0
 
 
-#: a label this short at most, with its colon
-_LABEL_CHARS = 10
-_LABEL_CLAUSE = patterncache.compile(r"[。！？!?；;，,：:“”\"（）()《》]")
-
-
 def _dangling_label(s: str) -> bool:
     """A label whose list is gone ("热门城市：" over a run of county names that
-    was spam): short, ending in a colon, nothing but words before it."""
-    return (len(s) <= _LABEL_CHARS and s[-1] in "：:" and len(s) > 1
-            and _LABEL_CLAUSE.search(s, 0, len(s) - 1) is None)
+    was spam): nothing but words before its colon."""
+    return len(s) > 1 and "，" not in s and "," not in s and is_list_label(s)
 
 
 def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Finding], bool]:

@@ -26,7 +26,7 @@ from operator import itemgetter
 from .. import patterncache
 from ..findings import Finding
 from ..gazetteer import TokenInfo, gazetteer
-from ..linetools import ANNOUNCING_COLONS
+from ..linetools import ANNOUNCING_COLONS, is_list_label
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -142,16 +142,10 @@ def _random_provinces(n: int) -> float:
     return _PROVINCES * (1 - (1 - 1 / _PROVINCES) ** n)
 
 
-#: the label of a list of places on its own line ("周边站点：", "分站:") is this short at most
-_LABEL_CHARS = 10
-
-
 def _list_label(head: str) -> bool:
-    """Whether ``head`` (a line up to the first name of a run) is only the run's label:
-    short, ending in a colon, with no sentence in it and no other colon."""
-    label = head.strip(_SEP_CHARS)
-    return (0 < len(label) <= _LABEL_CHARS and label[-1] in ANNOUNCING_COLONS
-            and _CLAUSE.search(label[:-1]) is None)
+    """Whether ``head`` (a line up to the first name of a run) is only the run's
+    label ("周边站点：", "分站:")."""
+    return is_list_label(head.strip(_SEP_CHARS))
 
 
 def _suffixes_at_most(text: str, n: int) -> bool:
