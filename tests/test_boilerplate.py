@@ -1523,3 +1523,86 @@ def test_an_e_papers_list_of_stories_under_its_traditional_label_goes():
     text = ("濠江日報數字報\n版面導航\n本版標題導航\n　　氹仔社區綜合服務中心啟用\n　　路環步行徑周末進行維修\n\n"
             "氹仔社區綜合服務中心啟用\n\n" + _STORY)
     assert clean(text).text == "氹仔社區綜合服務中心啟用\n\n" + _STORY
+
+
+def test_a_companys_footer_links_and_its_objection_notice_go():
+    footer = ("关于本站 | 城市合作 | 寻求报道 | 投资者关系 | 商务合作 | 联系我们 | 加入我们 | 网络谣言信息举报入口 | 网站地图\n"
+              "© 2011~2024 某某信息科技有限公司 | 京ICP备12031856号-6\n")
+    notice = "如对本稿件有异议或投诉，请联系tougao@example.com\n"
+    text = "标题\n\n" + _STORY + "\n" + notice + footer
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+def test_a_licence_line_goes_at_the_tail_and_a_sentence_naming_the_licence_stays():
+    sentence = "经查，该网站未取得互联网药品信息服务资格证书，擅自发布药品信息，执法人员已依法责令其停止经营。\n"
+    text = "标题\n\n" + _STORY + sentence + "\n互联网药品信息服务资格证书编号：（京）-非经营性-2019-0123\n"
+    assert clean(text).text == "标题\n\n" + _STORY + sentence
+
+
+@pytest.mark.parametrize("button", ["关注", "+关注"])
+def test_a_follow_button_under_the_byline_goes(button):
+    text = f"电影官宣定档 两位演员首度合作\n影视风向标 2024-05-20 15:32 北京\n{button}\n\n{_STORY}"
+    assert clean(text).text == f"电影官宣定档 两位演员首度合作\n影视风向标 2024-05-20 15:32 北京\n\n{_STORY}"
+
+
+def test_a_follow_button_in_a_menu_one_item_per_line_does_not_take_the_headline():
+    text = "首页\n下载APP\n登录\n注册\n写文章\n回老家的第一年\n南风知我意\n关注\n2023.02.14 21:08:33\n\n" + _STORY
+    out = clean(text).text
+    assert out.startswith("回老家的第一年\n南风知我意\n")
+
+
+def test_an_advertisement_under_its_label_ending_in_its_button_goes():
+    ad = "广告\n白癜风患者福音｜某某皮肤病医院 特色技术 医保定点 预约热线：400-820-6633\n点击立即咨询 >>\n"
+    text = "标题\n\n" + _STORY + "\n" + ad + "\n" + _STORY
+    assert clean(text).text == "标题\n\n" + _STORY + "\n" + _STORY
+    # without its button, the lines under the label stay (only the label goes)
+    plain = "广告\n白癜风患者福音｜某某皮肤病医院 特色技术 医保定点\n"
+    out = clean("标题\n\n" + _STORY + "\n" + plain + "\n" + _STORY).text
+    assert "白癜风患者福音" in out and "\n广告\n" not in out
+
+
+def test_an_offer_ending_in_its_button_goes_at_the_head():
+    text = "健康网 首页 | 要闻 | 医改 | 医院\n【24小时健康咨询】 名医在线 免费问诊 点击进入>>\n\n标题\n\n" + _STORY
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+def test_a_players_controls_go_inside_the_text():
+    text = "标题\n\n视频加载中，请稍候...\n00:00 / 02:16\n倍速　1.0x　超清\n\n" + _STORY
+    assert clean(text).text == "标题\n\n" + _STORY
+    prose = "这款播放器支持倍速播放，用户可以选择1.5x或2x，画质也有超清和高清两档。\n"
+    assert clean("标题\n\n" + prose).text == "标题\n\n" + prose
+
+
+def test_a_line_of_widgets_under_the_headline_goes():
+    text = "华裔老人遭电话诈骗 警方发出提醒\n2024-10-08 12:36　来源：某某网\n评论（12） | 字号：大 中 小\n\n" + _STORY
+    assert clean(text).text == "华裔老人遭电话诈骗 警方发出提醒\n2024-10-08 12:36　来源：某某网\n\n" + _STORY
+
+
+def test_a_comment_section_signed_by_places_goes():
+    thread = "精选留言\n云岭老马\n云南\n去年喝过一次，确实山野气足。\n24\n作者\n谢谢老马，欢迎再来。\n8\n小鱼不吃鱼\n广东\n写得很实在。\n15\n"
+    text = "标题\n\n" + _STORY + "\n" + thread
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+def test_a_previous_and_next_link_run_into_its_title_goes_at_the_tail():
+    text = "标题\n\n" + _STORY + "\n上一篇易武的雨，下得正是时候\n下一篇一片古树叶子的旅程\n"
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+def test_an_accounts_card_under_its_qr_prompt_goes():
+    text = "标题\n\n" + _STORY + "\n长按二维码关注\n茶山笔记\n一山一茶，一人一味。\n"
+    assert clean(text).text == "标题\n\n" + _STORY
+    # a short last paragraph under a sentence that is not a QR prompt stays, and
+    # so do the tips under a list item that scans a code to take the metro
+    tail = "\n欢迎读者来信讨论。\n一山一茶，一人一味。\n"
+    assert clean("标题\n\n" + _STORY + tail).text == "标题\n\n" + _STORY + tail
+    tips = "\n小贴士：\n1. 地铁很方便，天府通APP可以扫码进站\n2. 辣度记得说“微辣”\n3. 很多店下午休息\n"
+    assert clean("标题\n\n" + _STORY + tips).text == "标题\n\n" + _STORY + tips
+
+
+def test_the_texts_credits_one_a_line_stay_at_the_tail():
+    credits = "\n文字 | 王老师\n编辑 | 小禾\n"
+    text = "标题\n\n" + _STORY + credits + "\n预览时标签不可点\n留言\n写留言\n"
+    assert clean(text).text == "标题\n\n" + _STORY + credits
+    chain = "\n来源 | 越城教育\n编辑 | 周婷\n审核 | 王海军\n"
+    assert clean("标题\n\n" + _STORY + chain).text == "标题\n\n" + _STORY

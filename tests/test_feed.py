@@ -558,3 +558,11 @@ def test_a_datelines_place_beside_an_account_card_stays():
     result = clean(page)
     assert "2024-03-06 16:20 发布于湖南" in result.text
     assert "+关注" not in result.text and "农业领域创作者" not in result.text
+
+
+def test_the_collections_a_post_is_filed_under_go():
+    story = "老班章的春茶今年贵了三成，茶农和茶商各有各的说法。\n"
+    text = "老班章的春茶\n原创\n李晓青 茶山笔记 2024年04月18日 07:32 云南\n收录于合集\n#春茶 12个\n#西双版纳 27个\n\n" + story
+    assert clean(text).text == "老班章的春茶\n李晓青 茶山笔记 2024年04月18日 07:32 云南\n\n" + story
+    hashtags = "今天去了西湖 #旅行 #杭州\n"
+    assert clean(hashtags).text == hashtags

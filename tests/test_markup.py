@@ -134,3 +134,10 @@ def test_named_tag_check_reads_the_text_once(monkeypatch):
     monkeypatch.setattr(markup, "_CLOSING_NAME", Counting())
     clean("说明有<b>、<i>，" * 500 + "\n", select="M")
     assert 1 <= len(calls) <= 4   # once per round at most
+
+
+def test_a_page_element_named_in_a_sentence_with_spaces_around_it_stays():
+    text = "要避免乱码，网页里声明 <meta charset=\"utf-8\">，数据库和连接都用 utf8mb4。\n"
+    assert clean(text).text == text
+    page = "<html>\n<head>\n<meta charset=\"utf-8\">\n<title>标题</title>\n</head>\n<body>\n<p>正文</p>\n</body>\n</html>\n"
+    assert clean(page).text == "标题\n\n正文\n"

@@ -430,3 +430,10 @@ def test_no_full_stop_is_put_back_where_the_line_goes_on():
     damaged = _read_as_cp936("据了解，加装电梯资金主要由业主按楼层分摊，政府给予一定补贴。")
     repaired = clean(_LEAD_IN + damaged + "记者看到" + _FOLLOWING).text.split("\n")[1]
     assert "补贴" in repaired and "。" not in repaired
+
+
+def test_a_replacement_character_shown_by_a_text_that_names_it_stays():
+    text = "Unicode 里有一个特殊字符 U+FFFD，叫作“替换字符”，显示出来一般是一个带问号的菱形：\ufffd。\n"
+    assert clean(text).text == text
+    damaged = "会议于今天上午在\ufffd\ufffd市举行。\n"
+    assert "\ufffd" not in clean(damaged).text

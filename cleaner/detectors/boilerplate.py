@@ -951,7 +951,9 @@ _COOKIE_NOTICE_CHARS = 200
 
 #: an offer's closing button with its arrow: "…畅读所有付费内容。立即订阅 >"
 _ARROWS = frozenset(">›»→")
-_CALL_TO_ACTION = patterncache.compile(r"(?:立即|马上|馬上|现在|現在|点击|點擊|點此|点此)(?:订阅|訂閱|下载|下載|注册|註冊|购买|購買|体验|體驗|加入|登录|登錄|登入|领取|領取)"
+_CALL_TO_ACTION = patterncache.compile(r"(?:(?:点击|點擊|點此|点此)[ \t]*(?:立即|马上|馬上|现在|現在)?|立即|马上|馬上|现在|現在)"
+                                       r"(?:订阅|訂閱|下载|下載|注册|註冊|购买|購買|体验|體驗|加入|登录|登錄|登入|领取|領取"
+                                       r"|咨询|諮詢|进入|進入|查看|预约|預約|报名|報名|申请|申請|抢购|搶購)"
                                        r"[ \t\u3000]*(?:>>|>|›|»|→)$")
 
 
@@ -1250,6 +1252,9 @@ def _classify_short(s: str, lex: Lexicon, at_tail: bool):
         toks = _tokens(s)
         if toks and toks[0].lower() in lex.prevnext and len(s) <= 80:
             return "B111", f"previous/next-article link at the tail: {toks[0]}", "D"
+        if s[:3] in lex.prevnext and len(s) <= 80:
+            # the link's label run into its title: "上一篇易武的雨，下得正是时候"
+            return "B111", f"previous/next-article link at the tail: {s[:3]}", "D"
     else:
         if _greeting(s, lex):
             return "B102", "greeting with today's date in the site header", "D"
@@ -1651,6 +1656,8 @@ _INFO_GATE = patterncache.compile("|".join(("字体", "字號", "字号", "字�
                                   + _COUNTER_WORDS))
 #: what the rest of an info line says: a date or one of its labels
 _INFO_REST = patterncache.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
+#: a comment count as a widget shows it: "评论（12）", "評論 (3)"
+_COMMENT_COUNT = patterncache.compile(r"(?:评论|評論|留言)[ \t]*[（(][ \t]*\d[\d,]*[ \t]*[)）]")
 #: how many lines from the top an info line may stand (title, dateline, info line)
 _INFO_LINES = 4
 
@@ -1678,6 +1685,10 @@ def _info_line_widgets(text: str, title_start: int, taken: set[int]) -> list[Fin
         if m is None or m.start() == 0:
             continue
         rest = c[:m.start()]
+        if _COMMENT_COUNT.fullmatch(rest.strip(EDGE_SPACE + "|｜")):
+            # nothing but widgets: the comment count, then the font controls
+            found.append(Finding("B111", s, e, "", f"a line of widgets under the headline: {c}"))
+            continue
         if len(rest.strip(EDGE_SPACE + "|｜")) < 4 or _INFO_REST.search(rest) is None:
             continue
         a = text.index(c, s) + m.start()
@@ -1692,6 +1703,20 @@ _WIDGET_CODES = ("B103", "B106", "B111")
 #: a player's button, an author card's figure, a tag line
 _WIDGET_HINT = patterncache.compile("字号|字號|字体|字體|字型|字级|字級|A[+-]|放大|缩小|縮小|默认|默認|分享|打印|列印|关闭|關閉|纠错|糾錯|版权声明|版權聲明|链接："
                           "|收藏|举报|舉報|播放|文章|分类|分類|标签|標籤|专栏|專欄|听新闻|聽新聞")
+
+
+def _follow_word_ends_a_line(text: str, start: int, end: int) -> bool:
+    """Whether 关注 ends a line between ``start`` and ``end`` (a follow button may stand there)."""
+    for word in ("关注", "關注"):
+        at = text.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            while after < end and text[after] in " \t\u3000":
+                after += 1
+            if after >= len(text) or text[after] == "\n":
+                return True
+            at = text.find(word, after, end)
+    return False
 #: how many lines below the headline the text starts at the latest
 _ABOVE_BODY_LINES = 8
 #: the first line of the text: this long, with a sentence in it
@@ -1705,7 +1730,8 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
     the title; these stand below it."""
     found: list[Finding] = []
     end = title_start + _ABOVE_BODY_LINES * 120
-    if _WIDGET_HINT.search(text, title_start, end) is None or _DATE.search(text, title_start, end) is None:
+    if (_WIDGET_HINT.search(text, title_start, end) is None and not _follow_word_ends_a_line(text, title_start, end)) \
+            or _DATE.search(text, title_start, end) is None:
         return found   # no widget word, or no dateline under the title: most pages
     pos = title_start
     lines = 0
@@ -1733,12 +1759,18 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
             continue
         if s in taken or len(c) > 40 or pos > end:
             continue
+        if c in _LONE_FOLLOW:
+            found.append(Finding("B111", s, pos, "", f"the author's follow button between the headline and the text: {c}"))
+            continue
         hit = _classify_edge(c, lex, at_tail=False)
         if hit is not None and hit[0] in _WIDGET_CODES and hit[2] == "D":
             found.append(Finding(hit[0], s, pos, "", f"widget between the headline and the text: {hit[1]}"))
     return found
 
 
+#: an author's follow button, alone on its line under the byline (not a menu
+#: word: in a menu scraped one item per line it would take the headline with it)
+_LONE_FOLLOW = frozenset(("关注", "關注") + _FOLLOW_BUTTONS[:6])
 #: the labels a blog's licence notice opens with, under the headline
 _LICENCE_LABELS = ("版权声明：", "版权声明:", "版權聲明：", "版權聲明:")
 #: a post's own address, labelled: "本文链接：https://…"
@@ -1780,6 +1812,13 @@ def _dangling_label(s: str) -> bool:
     return len(s) > 1 and "，" not in s and "," not in s and is_list_label(s)
 
 
+#: a credit set as a role, a bar and a name ("编辑 | 小禾"), and one that names
+#: who wrote or shot the text ("文字 | 王老师", "摄影｜叶青")
+_BARRED_CREDIT = patterncache.compile(r"[^\s|｜]{1,4}[ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜][^|｜]{0,15}")
+_AUTHOR_CREDIT = patterncache.compile(r"(?:文字|撰文|文|作者|图片|圖片|图|圖|摄影|攝影|插画|插畫)[ \t\u3000]*[|｜]"
+                                      r"[ \t\u3000]*[^\s|｜][^\n]{0,40}")
+
+
 def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Finding], bool]:
     """Findings for the boilerplate at the tail, above ``stop`` at most, and whether
     the tail is final: the walk up ended on a line that is not boilerplate,
@@ -1816,6 +1855,10 @@ def _peel_tail(text: str, lex: Lexicon, stop: int, limit: int) -> tuple[list[Fin
                 hit = ("B101", "navigation item between separators at the tail", "D")
         if hit is None and len(picked) == i and _dangling_label(c):
             hit = ("B111", f"a label with nothing under it at the tail: {c}", "D")
+        if hit is not None and hit[0] == "B104" and _BARRED_CREDIT.fullmatch(c):
+            above = line(i + 1)
+            if above is not None and _AUTHOR_CREDIT.fullmatch(above[2]):
+                break   # "文字 | 王老师 ⏎ 编辑 | 小禾": the text's own credits, a role and a name a line
         if hit is not None:
             picked.append((s, e, hit[0], hit[1], hit[2]))
             i += 1
@@ -1953,7 +1996,11 @@ _SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
 #: a line of a comment thread: a time, a place, a reply button, a floor number
 _THREAD_SIGN = patterncache.compile(
     r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}|\s*[·・]\s*\S{2,4})"
-    r"|\d{1,2}:\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|IP\s*属地|IP\s*屬地|^(?:回复|回覆|Reply)$|\d+楼|\d+樓")
+    r"|\d{1,2}:\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|IP\s*属地|IP\s*屬地|^(?:回复|回覆|Reply)$|\d+楼|\d+樓"
+    # where a commenter wrote from, alone on its line, and the author's reply
+    r"|^(?:北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南"
+    r"|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|臺灣|台灣|内蒙古|內蒙古|广西|廣西"
+    r"|西藏|宁夏|寧夏|新疆|香港|澳门|澳門)$|^(?:作者|作者回复|作者回覆)$")
 #: how a comment section's header may start (a superset of the headers it may be)
 _SECTION_STARTS = ("评论", "評論", "留言", "回复", "回覆", "查看全部", "共", "全部", "热门", "熱門", "最新", "精彩")
 
@@ -2138,7 +2185,31 @@ def _anywhere(text: str, lex: Lexicon, taken) -> list[Finding]:
             found.append(Finding(kind[0], s, e, "", kind[1]))
             if kind[0] == "B106":
                 found += _share_targets_below(text, e, lex, taken)
+            elif c in _AD_LABELS:
+                found += _advert_below(text, e, taken)
     return found
+
+
+#: the label a site sets over an advertisement inside its pages
+_AD_LABELS = frozenset(("广告", "廣告", "推广", "推廣"))
+#: the advertisement's lines under its label: short, no sentence
+_AD_LINES = 3
+_AD_LINE_CHARS = 80
+
+
+def _advert_below(text: str, pos: int, taken) -> list[Finding]:
+    """The advertisement under its label, when it ends in its button
+    ("白癜风患者福音｜某某医院 预约热线：400-… ⏎ 点击立即咨询 >>"): the
+    lines down to the button, each short and without a sentence end."""
+    rows = []
+    for row in nonblank_forward(text, pos):
+        s, _e, c = row
+        if s in taken or len(rows) == _AD_LINES or len(c) > _AD_LINE_CHARS or has_sentence_end(c):
+            return []
+        rows.append(row)
+        if c[-1] in _ARROWS and _CALL_TO_ACTION.search(c):
+            return [Finding("B110", s, e, "", f"advertisement under its label: {c}") for s, e, c in rows]
+    return []
 
 
 def _share_targets_below(text: str, pos: int, lex: Lexicon, taken) -> list[Finding]:
@@ -2241,6 +2312,9 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             found.extend(more)
             taken.update(f.start for f in more)
 
+    if not tail:   # a card the walk up stopped at: once it is gone, the next round walks on
+        add(_account_card(text, lex, protect))
+
     add(_anywhere(text, lex, taken))
     menus, menus_settled = _menu_runs(text, lex, head[:walked], tail, taken, protect,
                                       min(head_limit, _MENU_MAX_LINES), min(tail_limit, _MENU_MAX_LINES))
@@ -2265,6 +2339,40 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
         add(_gallery_counters(text, taken))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail) + settled_extra
     return found
+
+
+#: an account's card under the prompt to scan its QR code at the end of a
+#: post: its name, its ID, its slogan ("茶山笔记", "一山一茶，一人一味。")
+_CARD_LINES = 3
+_CARD_CHARS = 24
+_QR_PROMPT = patterncache.compile(r"(?:长按|長按|扫描|掃描|识别|識別|扫码|掃碼|扫一扫|掃一掃)[^\n。，,]{0,8}(?:关注|關注)")
+_CARD_PROMPT_CHARS = 24
+#: how far from the end the prompt may stand (the card's lines, blank lines between)
+_CARD_REACH = 400
+
+
+def _account_card(text: str, lex: Lexicon, protect: int) -> list[Finding]:
+    """The account's card at the end of a post, under its QR prompt (长按二维码关注):
+    a few short lines, the prompt right above them.  The walk up from the
+    end stops at the card's slogan, a sentence; once the card is gone, it
+    goes on from the prompt."""
+    reach = max(protect, len(text) - _CARD_REACH)
+    if text.find("关注", reach) < 0 and text.find("關注", reach) < 0:
+        return []   # most pages: no prompt to follow near the end
+    rows = []
+    for row in nonblank_backward(text, len(text), protect):
+        c = row[2]
+        if len(rows) > _CARD_LINES:
+            return []
+        if rows and len(c) <= _CARD_PROMPT_CHARS and _QR_PROMPT.search(c) is not None:
+            hit = _classify_edge(c, lex, at_tail=True)
+            if hit is not None and hit[0] == "B110":
+                return [Finding("B110", s, e, "", f"the account's card under its QR prompt: {card}")
+                        for s, e, card in rows]
+        if len(c) > _CARD_CHARS:
+            return []
+        rows.append(row)
+    return []
 
 
 #: the furniture below a blog's or a forum's text: sidebars, archives, tag and
@@ -2476,6 +2584,9 @@ _PLAYER_OR_APP = (
                 r"(?:图片|圖片|内容|內容|全文|视频|視頻)(?:\s*[>»›]+)?")),
     (("上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖"), "gallery", "photo gallery's buttons",
      patterncache.compile(r"(?:(?:上一张|下一张|上一張|下一張|查看原图|查看原圖|查看大图|查看大圖)[ \t\u3000]*){2,}")),
+    (("倍速", "超清", "高清", "标清", "標清", "清晰度"), "player", "video player's controls",
+     patterncache.compile(r"(?:(?:倍速|超清|高清|标清|標清|流畅|流暢|清晰度|全屏|退出全屏|静音|靜音|播放|暂停|暫停"
+                r"|\d(?:\.\d{1,2})?[xX×]|(?:1080|720|480|360)[pP])[ \t\u3000:：]*){2,}")),
     (("尽在", "盡在"), "app", "app banner",
      patterncache.compile(r"[^\n。！？]{0,24}?(?:尽在|盡在)[^\n。！？，,]{1,16}?(?:APP|App|app|客户端|客戶端)")),
     # an account's prompts to follow it, star it or tap 在看: short lines, never a finished sentence
@@ -2492,6 +2603,8 @@ _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載�
                          # how an account's follow prompts open
                          "▲", "⭐", "👇", "设为星标", "設為星標", "觉得有用", "覺得有用", "觉得不错", "覺得不錯",
                          "喜欢就", "喜歡就", "记得点", "記得點", "别忘了", "別忘了", "点个", "點個",
+                         # a player's controls
+                         "倍速", "超清", "高清", "标清", "標清", "清晰度", "播放", "全屏",
                          # a photo gallery's buttons
                          "上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖",
                          "扫码关注", "掃碼關注")

@@ -601,7 +601,10 @@ def _is_prompt(s: str) -> bool:
 #: a fold prompt with its share ("展开剩余68%")
 _ACCOUNT_CARD = patterncache.compile(r"(?:(?:头条号|頭條號|百家号|百家號)[ \t]*[·•・][ \t]*)?(?:优质|優質)?[\u4e00-\u9fff]{2,6}(?:领域创作者|領域創作者)"
                            r"|(?:微信号|微信號|快手号|快手號|小红书号|小紅書號|抖音号|抖音號)[ \t:：]*[A-Za-z0-9][\w.-]{3,30}"
-                           r"|(?:展开剩余|展開剩餘)[ \t]*\d{1,2}%|(?:展开全文|展開全文)[∨﹀vV]")
+                           r"|(?:展开剩余|展開剩餘)[ \t]*\d{1,2}%|(?:展开全文|展開全文)[∨﹀vV]"
+                           # the collections an account filed the post under, with their sizes
+                           r"|(?:收录于合集|收錄於合集|收录于话题|收錄於話題)[ \t]*(?:#[^\s#]{1,20}[ \t]*)+(?:\d+[ \t]*[个個])?"
+                           r"|(?:#[^\s#]{1,20}[ \t]*\d+[ \t]*[个個][ \t]*)+")
 
 
 #: a forum's notes on a post: who edited it last, and which post a reply answers

@@ -403,12 +403,16 @@ _OPENING_NAME = patterncache.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 
 def _page_element_in_sentence(text: str, f: Finding, closed: set[str]) -> bool:
     """A page-frame tag (``<head>``, ``<meta …>``) between two Chinese characters
-    of one line (or before a clause mark), its element closed nowhere: a
+    of one line (or before a clause mark), a space at most on either side,
+    its element closed nowhere: a
     sentence that names where something goes in a page.  Leftovers of a
     page's head come in a run of tags at the top, not inside a sentence."""
-    if f.start == 0 or f.end >= len(text) or not is_han(text[f.start - 1]):
+    # a space may stand between the tag and the words around it ("声明 <meta charset="utf-8">，")
+    before = f.start - 2 if f.start >= 2 and text[f.start - 1] == " " else f.start - 1
+    after = f.end + 1 if text[f.end:f.end + 1] == " " else f.end
+    if before < 0 or after >= len(text) or not is_han(text[before]):
         return False
-    after = text[f.end]
+    after = text[after]
     if not (is_han(after) or after in _AFTER_NAMED_TAG):
         return False
     m = _OPENING_NAME.match(text, f.start, f.end)

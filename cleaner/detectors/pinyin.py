@@ -35,6 +35,10 @@ RULES = (
          "bytes are restored from its reading and the text after it realigned.", "日?qǐng)?bào) → 日報"),
     Rule("E303", "annotation-garbage", "What is left of a corrupted annotation whose lost bytes cannot be "
          "determined; removed.", "?qǐng) → (removed)"),
+    Rule("E304", "lost-tone-annotation", "A machine annotation whose tone letter a code page turned into ?, "
+         "after the character it reads.", "門(m?n) → 門"),
+    Rule("E305", "lost-annotated-character", "An annotated character a code page turned into ?, told back by "
+         "its reading and the words around it.", "日?(bào)?(bào)道 → 日報報道"),
 )
 
 _TONED = "[" + pd.TONE_LETTERS + "ḿńňǹ]"
@@ -50,6 +54,13 @@ _PRECHECK = patterncache.compile(r"\)(?<=[" + pd.SYLLABLE_LETTERS + r"]\))(?:" +
     for before in range(7) for after in range(7)) + ")")
 _ANNOT = patterncache.compile(r"\((" + _SYL + r")\)")
 _CORRUPT = patterncache.compile(r"\?(" + _SYL + r")\)")
+#: an annotation whose tone letter became "?" (``門(m?n)``), or a character that
+#: became "?" before its annotation (``?(bào)``): one scan tells whether a text has either
+_LOST_GATE = patterncache.compile(r"\([a-zü]{0,6}\?[a-zü]{0,6}\)|\?\([a-zü]{0,6}" + _TONED + r"[a-zü]{0,6}\)")
+_LOST_TONE = patterncache.compile(r"\(([a-zü]{0,6}\?[a-zü]{0,6})\)")
+_HOLE = patterncache.compile(r"\?\(([a-zü]{0,6}" + _TONED + r"[a-zü]{0,6})\)")
+#: an annotation inside a stretch of text the word model scores
+_ANY_ANNOT = patterncache.compile(r"\([a-zü?" + pd.TONE_LETTERS + r"ḿńňǹ]{1,7}\)")
 
 #: defaults; overridable through ctx.options
 MIN_ANNOTATIONS = 3
@@ -296,7 +307,8 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
 
 
 def find_pinyin(text: str, ctx: Context) -> list[Finding]:
-    if not _PRECHECK.search(text):
+    lost = "?" in text and _LOST_GATE.search(text) is not None
+    if not lost and not _PRECHECK.search(text):
         return []
     opts = ctx.options or {}
     limit = int(opts.get("max_zone", MAX_ZONE))
@@ -312,6 +324,19 @@ def find_pinyin(text: str, ctx: Context) -> list[Finding]:
         rs = pd.readings(c)
         if word in rs and pd.is_syllable(word):
             aligned.append((m, c, word == rs[0]))
+    holes = []
+    if lost:
+        # the same with the tone letter lost: c(m?n), "?" standing for the toned letter of a reading of c
+        for m in _LOST_TONE.finditer(text):
+            s = m.start()
+            if s == 0:
+                continue
+            c = text[s - 1]
+            reading = pd.lost_tone_reading(m.group(1), c)
+            if reading is not None:
+                aligned.append((m, c, reading == pd.readings(c)[0]))
+        aligned.sort(key=lambda a: a[0].start())
+        holes = [m for m in _HOLE.finditer(text) if pd.is_syllable(m.group(1))]
 
     corrupted = []
     for m in _CORRUPT.finditer(text):
@@ -320,7 +345,7 @@ def find_pinyin(text: str, ctx: Context) -> list[Finding]:
             corrupted.append(f)
     restored = [f for f in corrupted if f.code == "E302"]
 
-    if not _is_machine(text, aligned, restored, opts):
+    if not _is_machine(text, aligned, restored, opts) and len(holes) < int(opts.get("min_annotations", MIN_ANNOTATIONS)):
         return []
 
     findings = list(corrupted)
@@ -333,10 +358,50 @@ def find_pinyin(text: str, ctx: Context) -> list[Finding]:
         if inside(m.start(), m.end()):
             continue
         kind = "the default reading" if is_default else "a reading"
-        findings.append(Finding("E301", m.start(), m.end(), "",
-                                f"pinyin annotation ({m.group(1)}) is {kind} of {c}"))
+        if "?" in m.group(1):
+            findings.append(Finding("E304", m.start(), m.end(), "",
+                                    f"pinyin annotation ({m.group(1)}) is {kind} of {c} with its tone letter lost to ?"))
+        else:
+            findings.append(Finding("E301", m.start(), m.end(), "",
+                                    f"pinyin annotation ({m.group(1)}) is {kind} of {c}"))
+    if holes:
+        findings += _lost_characters(text, [m for m in holes if not inside(m.start(), m.end())], aligned)
+        findings.sort(key=lambda f: f.start)
     ctx.state["pinyin_annotated"] = True
     return findings
+
+
+def _lost_characters(text: str, holes: list[re.Match], aligned: list) -> list[Finding]:
+    """E305 for each ``?(reading)`` whose character the words around it tell
+    (see :mod:`cleaner.encoding.pinyin_holes`), E303 for the others: a lost
+    character that cannot be told is garbage, not text."""
+    from ..encoding import pinyin_holes
+
+    # the page's script: that of the characters the machine annotated, else that of the lines of the holes
+    chars = {c for _m, c, _d in aligned}
+    if not chars:
+        chars = {c for m in holes for c in text[line_bounds(text, m.start())[0]:m.start()] if is_han(c)}
+    traditional = bool(chars) and sum(map(pd.traditional_differs, chars)) * 2 >= len(chars)
+    found: list[Finding] = []
+    by_line: dict[int, list[re.Match]] = {}
+    for m in holes:
+        by_line.setdefault(line_bounds(text, m.start())[0], []).append(m)
+    for start, line_holes in by_line.items():
+        stop = line_bounds(text, start)[1]
+        edges = [start] + [p for m in line_holes for p in (m.start(), m.end())] + [stop]
+        known = [_ANY_ANNOT.sub("", text[a:b]).replace("?", "") for a, b in zip(edges[::2], edges[1::2])]
+        picks = pinyin_holes.fill(known, [m.group(1) for m in line_holes], traditional)
+        for m, char in zip(line_holes, picks):
+            reading = m.group(1)
+            if char is None:
+                found.append(Finding("E303", m.start(), m.end(), "",
+                                     f"annotated character lost to ? removed: the words around {reading} do not "
+                                     f"tell which character it was"))
+            else:
+                found.append(Finding("E305", m.start(), m.end(), char,
+                                     f"annotated character lost to ? restored: {char} reads {reading} and fits the "
+                                     f"words around it best"))
+    return found
 
 
 def _dense(text: str, aligned: list, opts) -> bool:

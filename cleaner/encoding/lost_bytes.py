@@ -50,8 +50,15 @@ def find_lost_bytes(text: str) -> list[tuple[int, int, str]]:
 _MENTIONED = patterncache.compile("[“「『\"‘'《]((?:锟斤拷)+|烫+|屯+)[”」』\"’'》]")
 
 
+#: the replacement character called by its name or code point: a text about it shows it
+_NAMED_FFFD = patterncache.compile(r"U\+FFFD|替换字符|替換字符|替換字元|(?i:replacement character)")
+
+
 def mentioned_kinds(text: str) -> frozenset[str]:
-    """The first characters (锟, 烫, 屯) of the kinds of run the text speaks of."""
-    if "锟" not in text and "烫" not in text and "屯" not in text:
-        return frozenset()
-    return frozenset(m.group(1)[0] for m in _MENTIONED.finditer(text))
+    """The first characters (锟, 烫, 屯, U+FFFD) of the kinds of run the text speaks of."""
+    kinds = set()
+    if "\ufffd" in text and _NAMED_FFFD.search(text) is not None:
+        kinds.add("\ufffd")
+    if "锟" in text or "烫" in text or "屯" in text:
+        kinds.update(m.group(1)[0] for m in _MENTIONED.finditer(text))
+    return frozenset(kinds)

@@ -53,6 +53,20 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(value.split(","))
 
 
+@lru_cache(maxsize=4096)
+def lost_tone_reading(word: str, char: str) -> str | None:
+    """The reading of ``char`` that ``word`` spells with its tone letter lost to
+    ``?`` (``m?n`` for 門 mén); None when there is none."""
+    if word.count("?") != 1:
+        return None
+    before, after = word.split("?")
+    for reading in readings(char):
+        if (len(reading) == len(word) and reading.startswith(before) and reading.endswith(after)
+                and reading[len(before)] in TONE_LETTERS):
+            return reading
+    return None
+
+
 def default_reading(char: str) -> str | None:
     r = readings(char)
     return r[0] if r else None
@@ -79,6 +93,19 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     return _t2s().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    from opencc import OpenCC
+
+    return OpenCC("s2t")
+
+
+@lru_cache(maxsize=4096)
+def to_traditional(char: str) -> str:
+    """The usual traditional form of a simplified character."""
+    return _s2t().convert(char)
 
 
 @lru_cache(maxsize=8192)

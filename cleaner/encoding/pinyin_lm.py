@@ -48,3 +48,8 @@ def score(text: str) -> float:
             if cand > best[j]:
                 best[j] = cand
     return best[n]
+
+
+def is_known(char: str) -> bool:
+    """Whether the model knows ``char`` (simplified) as a word of its own."""
+    return bool(_model()[0].get(char))
