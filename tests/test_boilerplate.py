@@ -1606,3 +1606,11 @@ def test_the_texts_credits_one_a_line_stay_at_the_tail():
     assert clean(text).text == "标题\n\n" + _STORY + credits
     chain = "\n来源 | 越城教育\n编辑 | 周婷\n审核 | 王海军\n"
     assert clean("标题\n\n" + _STORY + chain).text == "标题\n\n" + _STORY
+
+
+def test_a_follow_button_beside_the_authors_name_above_the_date_goes_but_not_a_menus_item():
+    text = f"县城咖啡馆，撑不过第二个夏天\n新消费观察\n关注\n2024-07-02 08:10\n\n{_STORY}"
+    assert clean(text).text == f"县城咖啡馆，撑不过第二个夏天\n新消费观察\n2024-07-02 08:10\n\n{_STORY}"
+    menu = "抖音\n搜索\n精选\n推荐\n关注\n朋友\n我的\n直播\n放映厅\n短剧\n登录\n"
+    out = clean(menu + f"\n标题\n\n{_STORY}").text
+    assert "朋友" not in out and "直播" not in out

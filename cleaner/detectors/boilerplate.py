@@ -1736,6 +1736,7 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
     pos = title_start
     lines = 0
     dated = False   # widgets stand below the dateline; above it, a "title" may be the site's name over its menu
+    above = ""   # the line above, for a follow button beside the author's name
     for raw in text[title_start:end].split("\n"):
         s, pos = pos, pos + len(raw) + 1
         c = raw.lstrip().strip(EDGE_SPACE)   # as linetools.line_after reads a line
@@ -1744,6 +1745,7 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
         lines += 1
         if lines > _ABOVE_BODY_LINES:
             break
+        above, c_above = c, above
         # the blog's licence and the post's permalink stand between the dateline and the text
         if dated and s not in taken and pos <= end:
             if c.startswith(_LICENCE_LABELS) and _opening_notice(c):
@@ -1754,13 +1756,15 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
                 continue
         if len(c) >= _BODY_LINE_CHARS and has_sentence_end(c):
             break   # the text has begun
+        if c in _LONE_FOLLOW and lines > 2 and s not in taken and pos <= end \
+                and _classify_edge(c_above, lex, at_tail=False) is None:
+            # beside the author's name (not among a menu's items), above the date or below it
+            found.append(Finding("B111", s, pos, "", f"the author's follow button between the headline and the text: {c}"))
+            continue
         if not dated:
             dated = _DATE.search(c) is not None
             continue
         if s in taken or len(c) > 40 or pos > end:
-            continue
-        if c in _LONE_FOLLOW:
-            found.append(Finding("B111", s, pos, "", f"the author's follow button between the headline and the text: {c}"))
             continue
         hit = _classify_edge(c, lex, at_tail=False)
         if hit is not None and hit[0] in _WIDGET_CODES and hit[2] == "D":
@@ -2481,6 +2485,8 @@ def _menu_run(rows, lex: Lexicon, taken, at_tail: bool, limit: int, seen: int = 
             break
         if s not in taken and len(c) > _MENU_CHROME_CHARS:
             break  # a long footer line beside a menu is the tail walk's
+        if s in taken and c in _LONE_FOLLOW:
+            break  # the author's follow button under the headline: the byline is above it
         hit = None if s in taken else _classify_edge(c, lex, at_tail)
         known = s in taken or (hit is not None and hit[2] == "D")  # site-owner and contact lines need a footer
         if not known and not _menu_filler(c):
