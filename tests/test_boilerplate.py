@@ -1614,3 +1614,48 @@ def test_a_follow_button_beside_the_authors_name_above_the_date_goes_but_not_a_m
     menu = "抖音\n搜索\n精选\n推荐\n关注\n朋友\n我的\n直播\n放映厅\n短剧\n登录\n"
     out = clean(menu + f"\n标题\n\n{_STORY}").text
     assert "朋友" not in out and "直播" not in out
+
+
+def test_a_sites_copyright_notices_after_its_name_go_at_the_tail():
+    notices = ("中国日报网版权说明：凡注明来源为“中国日报网：XXX（署名）”，除与中国日报网签署内容授权协议的网站外，"
+               "其他任何网站或单位未经允许禁止转载、使用，违者必究。如需使用，请与010-84883777联系；凡本网注明“来源：XXX（非中国日报网）”的作品，"
+               "均转载自其它媒体，目的在于传播更多信息，其他媒体如需转载，请与稿件来源方联系，如产生任何问题与本网无关。\n"
+               "版权保护：本网登载的内容（包括文字、图片、多媒体资讯等）版权属中国日报网（中报国际文化传媒（北京）有限公司）独家所有使用。"
+               "未经中国日报网事先协议授权，禁止转载使用。\n")
+    text = "标题\n\n" + _STORY + "【责任编辑：张晓雪】\n\n" + notices + "关于我们 | 联系我们 | 招聘信息\n"
+    assert clean(text).text == "标题\n\n" + _STORY
+
+
+@pytest.mark.parametrize("widget, count", [("举报", "0"), ("分享", "2")])
+def test_a_widgets_count_under_it_goes_between_the_headline_and_the_text(widget, count):
+    text = f"杭州老旧小区17台电梯同步开工\n2024-05-07 09:15:32　来源: 钱江晚报\n{widget}\n{count}\n\n{_STORY}"
+    assert clean(text).text == f"杭州老旧小区17台电梯同步开工\n2024-05-07 09:15:32　来源: 钱江晚报\n\n{_STORY}"
+
+
+@pytest.mark.parametrize("line", ["26人参与 12评论", "Tweet"])
+def test_counters_and_a_tweet_button_go_between_the_headline_and_the_text(line):
+    text = f"天文台料明日起天晴酷熱\n發佈時間: 2024/05/10 16:42\n分享\n{line}\n\n{_STORY}"
+    assert clean(text).text == f"天文台料明日起天晴酷熱\n發佈時間: 2024/05/10 16:42\n\n{_STORY}"
+
+
+def test_a_related_block_between_paragraphs_closed_by_the_next_paragraph_goes():
+    first = "90岁以上老人及低保、特困老人每份10元，街道为他们另外提供送餐服务。\n"
+    block = "【延伸阅读】\n深圳今年将新建长者助餐点150个\n南都调查｜社区长者饭堂如何可持续运营？\n"
+    text = "标题\n\n" + first + block + _STORY
+    assert clean(text).text == "标题\n\n" + first + _STORY
+    # a section under the header, one subheading over its paragraph, stays
+    section = "延伸阅读\n什么是长者饭堂？\n" + _STORY
+    assert clean("标题\n\n" + first + "\n" + section).text == "标题\n\n" + first + "\n" + section
+
+
+def test_an_ad_slots_label_and_a_bracketed_promotion_go_between_paragraphs():
+    first = "都發局統計，台中市屋齡30年以上的建築物約占全市住宅總量四成，耐震問題不容忽視。\n"
+    for noise in ("請繼續往下閱讀...\n", "【下载红星新闻APP，看更多深度报道】\n"):
+        assert clean("标题\n\n" + first + noise + _STORY).text == "标题\n\n" + first + _STORY
+    kept = "【提示】請關注天氣變化。\n"
+    assert clean("标题\n\n" + first + kept + _STORY).text == "标题\n\n" + first + kept + _STORY
+
+
+def test_a_tip_off_promotion_in_round_brackets_goes_at_the_tail():
+    text = "标题\n\n" + _STORY + "\n编辑 潘莉\n（下载红星新闻，报料有奖！）\n"
+    assert clean(text).text == "标题\n\n" + _STORY

@@ -447,7 +447,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
             words("related") + words("comments")),
         under_title_maybe=_under_title_maybe(
             [e for e, _, _ in ui_entries] + words("nav"), breadcrumb, words("greeting")),
-        long_maybe=_long_maybe(strong_cr, labels),
+        long_maybe=_long_maybe(strong_cr + list(_NOTICE_WORDS), labels),
         short_maybe_head=_short_maybe(
             first_words=[e for e, _, _ in ui_entries] + words("nav"),
             start_words={"": breadcrumb},
@@ -774,7 +774,7 @@ _AUTHORS_VIEW = patterncache.compile("代表作者|投资建议|投資建議")
 #: a notice that opens with its kind at the tail: a disclaimer, a rights statement; a "special" or
 #: "solemn" statement only about the site, its views or its links (a bank's own 郑重声明 warns of fraud; a risk warning
 #: "风险提示：" may close a fund report of its own)
-_NOTICE_START = patterncache.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明"
+_NOTICE_START = patterncache.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明|版权说明|版權說明|版权保护|版權保護"
                            r"|(?:特别声明|特別聲明|特别提醒|特別提醒|郑重声明|鄭重聲明|广告声明|廣告聲明)(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
                            r"[】\]]?[:：]")
 
@@ -783,11 +783,23 @@ _NOTICE_FIRSTS = frozenset("【[免特版郑鄭广廣")
 
 
 def _opening_notice(s: str) -> str | None:
-    """The kind a tail notice opens with ("免责声明：", "郑重声明：" about the site), or None."""
+    """The kind a tail notice opens with ("免责声明：", "郑重声明：" about the site,
+    "中国日报网版权说明：" after the site's name), or None."""
     if s[:1] not in _NOTICE_FIRSTS:
-        return None
+        if "版" not in s[:_SITE_NOTICE_REACH]:
+            return None
+        m = _SITE_NOTICE_START.match(s)
+        return m.group(0) if m else None
     m = _NOTICE_START.match(s)
     return m.group(0) if m else None
+
+
+#: the kinds of notice a site closes its pages with (see _NOTICE_START), for the cheap test of a long line
+_NOTICE_WORDS = ("免责声明", "免責聲明", "版权声明", "版權聲明", "版权说明", "版權說明", "版权保护", "版權保護",
+                 "特别声明", "特別聲明", "特别提醒", "特別提醒", "郑重声明", "鄭重聲明", "广告声明", "廣告聲明")
+#: the site's name before its copyright notice's label: "中国日报网版权说明："
+_SITE_NOTICE_REACH = 16
+_SITE_NOTICE_START = patterncache.compile(r"[^\s:：，,。、]{2,12}?(?:版权声明|版權聲明|版权说明|版權說明|版权保护|版權保護)[:：]")
 #: "本文为新知号作者原创，不代表新知号立场。": a line about this text or site that says it speaks for no one else
 _VIEW_DISCLAIMER = patterncache.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
 
@@ -844,7 +856,7 @@ def _promo(s: str, lex: Lexicon, at_tail: bool = True) -> str | None:
     brackets at the tail (【关注“某某网”公众号，第一时间获取资讯！】)."""
     if len(s) > (50 if at_tail else 12):
         return None
-    if ends_sentence(s) and not (at_tail and s[0] in "【[" and s[-1] in "】]"):
+    if ends_sentence(s) and not (at_tail and s[0] in "【[（(" and s[-1] in "】]）)"):
         return None
     v = lex.promo_verb_re.search(s)
     if not v:
@@ -1766,6 +1778,13 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
             continue
         if s in taken or len(c) > 40 or pos > end:
             continue
+        if found and found[-1].end == s and _BARE_COUNT.fullmatch(c):
+            # the count the widget above shows (举报 ⏎ 0, 分享 ⏎ 2)
+            found.append(Finding("B111", s, pos, "", f"the count of the widget above it: {c}"))
+            continue
+        if c[:1].isdigit() and _COUNTERS_ROW.fullmatch(c):
+            found.append(Finding("B111", s, pos, "", f"the article's counters between the headline and the text: {c}"))
+            continue
         hit = _classify_edge(c, lex, at_tail=False)
         if hit is not None and hit[0] in _WIDGET_CODES and hit[2] == "D":
             found.append(Finding(hit[0], s, pos, "", f"widget between the headline and the text: {hit[1]}"))
@@ -1775,6 +1794,9 @@ def _widgets_above_body(text: str, title_start: int, taken: set[int], lex: Lexic
 #: an author's follow button, alone on its line under the byline (not a menu
 #: word: in a menu scraped one item per line it would take the headline with it)
 _LONE_FOLLOW = frozenset(("关注", "關注") + _FOLLOW_BUTTONS[:6])
+#: an article's counters side by side: "26人参与 12评论"
+_COUNTERS_ROW = patterncache.compile(r"\d[\d,.]*[万萬]?[ \t]*(?:人参与|人參與|评论|評論|条评论|條評論|跟帖|回复|回覆|次阅读|次閱讀)"
+                                     r"(?:[ \t\u3000|｜·]+\d[\d,.]*[万萬]?[ \t]*(?:人参与|人參與|评论|評論|条评论|條評論|跟帖|回复|回覆|次阅读|次閱讀))+")
 #: the labels a blog's licence notice opens with, under the headline
 _LICENCE_LABELS = ("版权声明：", "版权声明:", "版權聲明：", "版權聲明:")
 #: a post's own address, labelled: "本文链接：https://…"
@@ -2095,7 +2117,8 @@ def _inline_related(line: str, lex: Lexicon) -> str | None:
 def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
     """Related-links blocks inside the text: a header line that is only a
     related-links word (相关阅读, 延伸阅读 …), right above one to eight link
-    titles, the block closed by a blank line or the end of the text.  A
+    titles, the block closed by a blank line or the end of the text (two
+    titles or more, by the text's next paragraph).  A
     header over paragraphs (background under 延伸阅读) is a section of the
     article and stays, and so does a list of book titles (a reading list)."""
     found: list[Finding] = []
@@ -2128,7 +2151,9 @@ def _related_blocks_inside(text: str, lex: Lexicon, taken, protect: int) -> list
                 blank = True
                 continue
             if not _headline(line) or len(items) == MAX_INSIDE_LINKS:
-                items = []
+                if len(items) < 2 or len(line) < _BODY_LINE_CHARS or not has_sentence_end(line):
+                    items = []
+                # else: two titles or more, closed by the text's next paragraph
                 break
             items.append((s, e, line))
         if not items or all(line.startswith("《") or _citation(line) for _s, _e, line in items):
@@ -2341,6 +2366,8 @@ def find_boilerplate(text: str, ctx: Context) -> list[Finding]:
             add([Finding("B117", a, b, "", reason) for a, b, reason in contents_findings(text) if a not in taken])
     if _GALLERY_HINT.search(text) is not None:
         add(_gallery_counters(text, taken))
+    if "【" in text:
+        add(_bracketed_promos(text, lex, taken, protect))
     ctx.state[_FINAL] = final and len(found) == len(head) + len(tail) + settled_extra
     return found
 
@@ -2377,6 +2404,31 @@ def _account_card(text: str, lex: Lexicon, protect: int) -> list[Finding]:
             return []
         rows.append(row)
     return []
+
+
+#: the longest promotion the site sets in its brackets between two paragraphs
+_BRACKETED_PROMO_CHARS = 50
+
+
+def _bracketed_promos(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
+    """A promotion the site sets in its brackets on a line of its own between
+    the text's paragraphs: 【下载红星新闻APP，看更多深度报道】 (an app or an
+    account, as at the tail)."""
+    found = []
+    at = text.find("【", protect)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        nl = text.find("\n", at)
+        stop = len(text) if nl < 0 else nl
+        line = text[start:stop].strip(EDGE_SPACE)
+        if (start not in taken and line.startswith("【") and line.endswith("】")
+                and len(line) <= _BRACKETED_PROMO_CHARS and line.count("【") == 1):
+            promo = _promo(line, lex, at_tail=True)
+            if promo is not None:
+                found.append(Finding("B110", start, stop + 1 if nl >= 0 else stop, "",
+                                     f"a promotion in the site's brackets inside the text: {promo}"))
+        at = text.find("【", stop)
+    return found
 
 
 #: the furniture below a blog's or a forum's text: sidebars, archives, tag and
