@@ -289,3 +289,9 @@ def test_lost_tone_reading_matches_only_a_toned_letter_of_a_reading():
     assert pd.lost_tone_reading("m?n", "大") is None
     assert pd.lost_tone_reading("men", "門") is None
     assert pd.lost_tone_reading("m??n", "門") is None
+
+
+def test_a_corrupted_annotation_quoted_by_a_text_about_encodings_stays():
+    text = ("一些网站会给繁体字自动加注拼音，如果处理程序是按字节而不是按字符来匹配的，"
+            "就可能把“湖南日報”变成“湖南日?qǐng)?bào)”——这就是乱码的一种。\n")
+    assert clean(text).text == text

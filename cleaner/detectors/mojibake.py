@@ -21,6 +21,7 @@ from .. import patterncache
 from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, prebuilt, signs, unencodable
 from ..findings import Finding
 from ..linetools import line_bounds
+from ..quoting import QUOTES, talks_about_encodings
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -223,9 +224,6 @@ def _analyse(text: str, hit: re.Match, marked: bool = False) -> tuple[int, list[
 
 
 #: quotation marks, opening to closing
-_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'", "《": "》", "＂": "＂"}
-#: words of a text that talks about encodings and their damage
-_ENCODING_TALK = patterncache.compile(r"编码|編碼|乱码|亂碼|字符集|字元集|GBK|GB2312|GB18030|UTF-?8|Big5|BIG5|Latin-?1|Unicode|ISO-8859")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -233,7 +231,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     (or that with the closing mark, which a dropped-byte reading may take in)?"""
     if start == 0 or end > len(text):
         return False
-    closing = _QUOTES.get(text[start - 1])
+    closing = QUOTES.get(text[start - 1])
     return closing is not None and ((end < len(text) and text[end] == closing) or text[end - 1] == closing)
 
 
@@ -257,7 +255,7 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
                 continue  # the text is about this kind of garbage
             if _quoted(text, f.start, f.end):
                 if about_encodings is None:
-                    about_encodings = _ENCODING_TALK.search(text) is not None
+                    about_encodings = talks_about_encodings(text)
                 if about_encodings:
                     continue  # an example the text cites: "会看到“浣犲ソ”"
             if f.replacement == text[f.start:f.end]:

@@ -26,6 +26,7 @@ from ..encoding.charfreq import is_han
 from ..encoding.pinyin_gbk import is_valid_pair
 from ..findings import Finding
 from ..linetools import cjk_count, line_bounds
+from ..quoting import inside_quotes, talks_about_encodings
 from .base import Context, Detector, Rule
 
 RULES = (
@@ -339,9 +340,15 @@ def find_pinyin(text: str, ctx: Context) -> list[Finding]:
         holes = [m for m in _HOLE.finditer(text) if pd.is_syllable(m.group(1))]
 
     corrupted = []
+    about_encodings = None   # worked out at the first quoted corruption
     for m in _CORRUPT.finditer(text):
         f = _corrupted(text, m, limit)
         if f is not None:
+            if inside_quotes(text, f.start, f.end):
+                if about_encodings is None:
+                    about_encodings = talks_about_encodings(text)
+                if about_encodings:
+                    continue  # an example the text cites: 就可能把“湖南日報”变成“湖南日?qǐng)?bào)”
             corrupted.append(f)
     restored = [f for f in corrupted if f.code == "E302"]
 
