@@ -295,3 +295,18 @@ def test_a_corrupted_annotation_quoted_by_a_text_about_encodings_stays():
     text = ("一些网站会给繁体字自动加注拼音，如果处理程序是按字节而不是按字符来匹配的，"
             "就可能把“湖南日報”变成“湖南日?qǐng)?bào)”——这就是乱码的一种。\n")
     assert clean(text).text == text
+
+
+def test_an_undecidable_corruption_takes_the_out_of_step_text_after_it_with_it():
+    # 展(zhǎn) matched across 日 and 公: the phrase after it is read out of step
+    line = "特區政府統計處今日?zhǎn)?迹?衲甑谝患颈镜厣?a總值按年實質增長2.7%。\n"
+    annotated = "政府發(fā)言人表示，經(jīng)濟(jì)增長動(dòng)力來自出口和訪港旅客消費。\n" * 3
+    out = clean("本港首季經濟增長2.7%\n\n" + line + annotated).text
+    assert "迹?衲" not in out and "甑谝患" not in out
+    assert "特區政府統計處今日" in out and "總值按年實質增長2.7%。" in out
+
+
+def test_the_word_model_knows_chinese_punctuation():
+    from cleaner.encoding.pinyin_lm import score
+
+    assert score("今日公布，今年") > score("今日公布＆今年") + 10

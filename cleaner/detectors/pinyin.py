@@ -102,6 +102,9 @@ class _Resolution:
 #: how much likelier (natural log) the best guess for a hole must be than the next
 HOLE_MARGIN = 2.0
 _TOP = 6
+#: second characters kept for a hole, by how common they are: enough that a
+#: rarer one that makes a word with the first stays in (公布)
+_WIDE_TOP = 24
 
 
 def _annotation_candidates(lead: int, reading: str) -> list[tuple[int, str]]:
@@ -133,7 +136,7 @@ def _fill_hole(left: str, pending: int, key: int, right: str, reading: str | Non
         seconds = [(w, c) for w, c in seconds if reading in pd.readings(c)]
     if not firsts or not seconds:
         return None
-    seconds = sorted(seconds, key=lambda x: -score(x[1] + right[:3]))[:_TOP]
+    seconds = sorted(seconds, key=lambda x: -score(x[1] + right[:3]))[:_WIDE_TOP]
     firsts = sorted(firsts, key=lambda x: -max(score(left[-3:] + x[1] + c2 + right[:3])
                                                for _w, c2 in seconds[:2]))[:_TOP]
     combos = []
@@ -278,11 +281,14 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
             results.append((fake, trail, r))
     if results:
         if len(results) > 1:
-            # prefer the restoration that is a better-formed text
+            # prefer the restoration that is a better-formed text, each read over
+            # the same stretch: one that stops sooner is read on with the text
+            # still out of step after it
             from ..encoding.pinyin_lm import score
 
             left = text[max(0, start - 4):start + 1]
-            results.sort(key=lambda x: -score(left + x[2].out))
+            far = max(r.end for _f, _t, r in results)
+            results.sort(key=lambda x: -score(left + x[2].out + text[x[2].end:far]))
         fake, trail, r = results[0]
         # back in step: the last restored character may carry its own annotation
         tail = _ANNOT.match(text, r.end)
