@@ -437,3 +437,29 @@ def test_a_replacement_character_shown_by_a_text_that_names_it_stays():
     assert clean(text).text == text
     damaged = "会议于今天上午在\ufffd\ufffd市举行。\n"
     assert "\ufffd" not in clean(damaged).text
+
+
+def test_utf8_read_as_utf16_is_repaired_with_its_lines():
+    original = "一、检查时间：2024年4月1日至4月3日。\n二、检查范围：集团总部及各下属单位。"
+    damaged = original.encode("utf-8")
+    damaged += b"\x00" * (len(damaged) % 2)
+    misread = damaged.decode("utf-16-le", "replace")
+    text = "节前安全大检查工作方案\n\n具体安排如下：\n" + misread + "\n"
+    result = clean(text)
+    assert original in result.text
+    assert {f.code for f in result.findings if f.code.startswith("E")} == {"E206"}
+
+
+def test_utf16_with_its_mark_read_as_cp1252_is_repaired():
+    title = "华信集团节前安全大检查工作方案"
+    misread = title.encode("utf-16").decode("cp1252", "replace")
+    assert misread.startswith("ÿþ")
+    result = clean(misread + "\n发布时间：2024-03-29\n")
+    assert result.text.startswith(title + "\n")
+    assert any(f.code == "E207" for f in result.findings)
+
+
+@pytest.mark.parametrize("text", ["안녕하세요. 오늘은 날씨가 좋습니다. 서울에서 만나요.\n", "ÿþ is how the mark looks\n",
+                                  "彝文字母：ꀀꀁꀂꀃꀄꀅꀆ\n"])
+def test_korean_yi_and_a_mentioned_mark_stay(text):
+    assert clean(text).text == text

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 
 from .. import patterncache
-from ..encoding import cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, prebuilt, signs, unencodable
+from ..encoding import (cjk_mojibake, dropped_pair, latin_mojibake, lost_bytes, prebuilt, signs, unencodable,
+                        utf16_misread)
 from ..findings import Finding
 from ..linetools import line_bounds
 from ..quoting import QUOTES, talks_about_encodings
@@ -31,6 +32,9 @@ RULES = (
     Rule("E203", "big5-read-as-gbk", "Big5 bytes read as GBK.", "硂琌 → 這是"),
     Rule("E204", "gbk-read-as-big5", "GBK bytes read as Big5.", "涴岆 → 这是"),
     Rule("E205", "utf8-read-as-big5", "UTF-8 bytes read as Big5.", ""),
+    Rule("E206", "utf8-read-as-utf16", "UTF-8 bytes read as UTF-16LE, two bytes a character.", "룤膀ꏦꖟ… → 华信集团…"),
+    Rule("E207", "utf16-read-as-latin", "UTF-16 with its byte-order mark read as a one-byte code page.",
+         "ÿþNSáO… → 华信…"),
     Rule("E210", "lost-bytes", "锟斤拷, 烫烫烫/屯屯屯 and U+FFFD runs: nothing to recover, removed.", "锟斤拷 → (removed)"),
     Rule("E220", "unencodable-char", "A ? written for a character the code page lacked, restored from context.", "? 2017版權所有 → © 2017版權所有"),
     Rule("E221", "suspect-question-mark", "A free-standing ? that may stand for a lost character (reported, kept).", ""),
@@ -235,11 +239,34 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return closing is not None and ((end < len(text) and text[end] == closing) or text[end - 1] == closing)
 
 
+def _utf16_misreads(text: str) -> list[Finding]:
+    """E206 and E207 on the lines that hold a sign of UTF-16 read in the wrong width."""
+    found: list[Finding] = []
+    hit = utf16_misread.first_sign(text)
+    while hit is not None:
+        start, end = line_bounds(text, hit)
+        line = text[start:end]
+        bom = utf16_misread.utf16_read_as_bytes(line)
+        if bom is not None:
+            a, b, repair = bom
+            found.append(Finding("E207", start + a, start + b, repair,
+                                 f"UTF-16 read as a one-byte code page (byte-order mark {line[a:a + 2]}): {repair[:20]}"))
+        else:
+            for a, b, repair in utf16_misread.utf8_read_as_utf16(line):
+                found.append(Finding("E206", start + a, start + b, repair,
+                                     f"UTF-8 read as UTF-16LE: {line[a:a + 6]}… → {repair[:20]}"))
+        hit = utf16_misread.first_sign(text, end)
+    return found
+
+
 def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     """Repair or remove encoding damage around each place the precheck hits."""
     # a clean text leaves here after one scan, before any per-run state is touched
     if text.isascii() or not signs.may_hold_damage(text):
         return []
+    wide = _utf16_misreads(text)
+    if wide:
+        return wide   # the repaired lines are read again, with the rest, in the next round
     findings: list[Finding] = []
     reported = ctx.state.setdefault("mojibake_reported", set())
     # windows are ruled out by their marks only in text without control characters,
