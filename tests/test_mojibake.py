@@ -463,3 +463,11 @@ def test_utf16_with_its_mark_read_as_cp1252_is_repaired():
                                   "彝文字母：ꀀꀁꀂꀃꀄꀅꀆ\n"])
 def test_korean_yi_and_a_mentioned_mark_stay(text):
     assert clean(text).text == text
+
+
+def test_a_line_read_in_the_wrong_codec_end_to_end_goes_whole():
+    garbage = "��ַ�������н�Ŵ��һ����˺š���������：027-85776110\n"
+    few = "会议于今天上午在��市举行，各方代表出席。\n"
+    result = clean("标题\n\n" + few + garbage)
+    assert result.text == "标题\n\n会议于今天上午在市举行，各方代表出席。\n"
+    assert sum(1 for f in result.findings if f.code == "E210") == 2

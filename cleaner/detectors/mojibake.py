@@ -273,11 +273,16 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
     # which the finders look through and the marks do not
     marked = _CONTROLS.search(text) is None
     mentioned = lost_bytes.mentioned_kinds(text)
+    if "\ufffd" in text and "\ufffd" not in mentioned:
+        findings = [Finding("E210", a, b, "", reason) for a, b, reason in lost_bytes.unreadable_lines(text)]
     about_encodings = None   # worked out at the first quoted finding
+    gone = [(f.start, f.end) for f in findings]   # whole lines, in order
     m = precheck(text)
     while m is not None:
         end, found = _analyse(text, m, marked)
         for f in found:
+            if gone and _inside_any(gone, f.start):
+                continue  # its line goes whole
             if mentioned and f.code == "E210" and text[f.start] in mentioned:
                 continue  # the text is about this kind of garbage
             if _quoted(text, f.start, f.end):
@@ -293,7 +298,15 @@ def find_mojibake(text: str, ctx: Context) -> list[Finding]:
                 reported.add(key)
             findings.append(f)
         m = precheck(text, end) if end < len(text) else None
+    if gone:
+        findings.sort(key=lambda f: f.start)
     return findings
+
+
+def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 DETECTOR = Detector(

@@ -41,6 +41,38 @@ def describe(run: str) -> str:
     return f"E210 {len(run)} U+FFFD replacement character{'s' if len(run) > 1 else ''} removed"
 
 
+#: a line this much U+FFFD (of its characters that are not white space) was read in the wrong codec whole
+UNREADABLE_SHARE = 0.5
+#: and at most this share of what is left of it ideographs: stray letters and digits, not words
+UNREADABLE_HAN_SHARE = 0.3
+
+
+def unreadable_lines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, reason)`` for each line that is mostly U+FFFD: bytes read in
+    the wrong codec from end to end, what survived them stray letters of other
+    scripts and digits (``��ַ�����н�Ŵ��һ���：027-857…``).  The line goes
+    whole, its newline with it; a line with a few U+FFFD among its words keeps
+    them (the runs go, see :func:`find_lost_bytes`)."""
+    from .charfreq import is_han
+
+    out = []
+    pos = 0
+    at = text.find("\ufffd")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        nl = text.find("\n", at)
+        stop = len(text) if nl < 0 else nl
+        chars = [c for c in text[start:stop] if not c.isspace()]
+        lost = chars.count("\ufffd")
+        rest = [c for c in chars if c != "\ufffd" and not c.isascii()]
+        if lost >= UNREADABLE_SHARE * len(chars) and sum(map(is_han, rest)) <= UNREADABLE_HAN_SHARE * len(rest):
+            out.append((start, stop + 1 if nl >= 0 else stop,
+                        f"E210 a line of bytes read in the wrong codec ({lost} U+FFFD of {len(chars)} characters): removed"))
+        pos = stop
+        at = text.find("\ufffd", pos)
+    return out
+
+
 def find_lost_bytes(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, reason)`` for every lost-byte run in ``text``."""
     return [(m.start(), m.end(), describe(m.group())) for m in LOST_BYTES.finditer(text)]
