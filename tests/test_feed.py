@@ -566,3 +566,14 @@ def test_the_collections_a_post_is_filed_under_go():
     assert clean(text).text == "老班章的春茶\n李晓青 茶山笔记 2024年04月18日 07:32 云南\n\n" + story
     hashtags = "今天去了西湖 #旅行 #杭州\n"
     assert clean(hashtags).text == hashtags
+
+
+def test_a_comment_header_with_its_count_goes_with_the_thread_under_it():
+    story = "这部电影讲的是一家人的故事，导演用了很多长镜头，节奏很慢，但后劲很足。\n"
+    thread = ("回应 34\n推荐 转发\n豆友17264533\n2023-09-11 08:12:05 上海\n“一半看得到，一半看不到”，写得真好。\n"
+              "风吹麦浪\n2023-09-11 09:30:41 北京\n谢谢，重看那天其实是一个人去的。\n")
+    out = clean("一一：一半看得到，一半看不到\n\n" + story + "\n" + thread).text
+    assert out == "一一：一半看得到，一半看不到\n\n" + story
+    # with no thread under it, the header is a counter like any other
+    bare = "一一：一半看得到，一半看不到\n\n" + story + "\n评论 36\n赞 12\n"
+    assert "评论 36" not in clean(bare).text

@@ -2017,6 +2017,10 @@ _COUNTED_HEADER = patterncache.compile(
     r"(?:(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*(?:已有|共有|共)?\s*\d[\d,.]*\s*[万萬]?"
     r"\s*(?:[条條](?:评论|評論|留言|回复|回覆)?|人参与|人參與)?\s*[)）]"
     r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
+#: a header with its count after a space ("评论 78", "回应 34"): a label as a
+#: text may write it too, so the thread's signs must be under it
+_BARE_COUNT_HEADER = patterncache.compile(
+    r"(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回应|回應)[ \t]+\d[\d,.]*[ \t]*[万萬]?")
 #: the comment widget's sort toggles, a header of their own
 _SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
 #: a line of a comment thread: a time, a place, a reply button, a floor number
@@ -2028,7 +2032,7 @@ _THREAD_SIGN = patterncache.compile(
     r"|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|臺灣|台灣|内蒙古|內蒙古|广西|廣西"
     r"|西藏|宁夏|寧夏|新疆|香港|澳门|澳門)$|^(?:作者|作者回复|作者回覆)$")
 #: how a comment section's header may start (a superset of the headers it may be)
-_SECTION_STARTS = ("评论", "評論", "留言", "回复", "回覆", "查看全部", "共", "全部", "热门", "熱門", "最新", "精彩")
+_SECTION_STARTS = ("评论", "評論", "留言", "回复", "回覆", "回应", "回應", "查看全部", "共", "全部", "热门", "熱門", "最新", "精彩")
 
 
 def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Finding]:
@@ -2059,7 +2063,7 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
         header, below = rows[0][2], rows[1:]
         core = _unwrap(header).lower()
         counted = _COUNTED_HEADER.fullmatch(core) is not None or core in _SORT_TOGGLES
-        if core not in lex.comments and not counted:
+        if core not in lex.comments and not counted and not _BARE_COUNT_HEADER.fullmatch(core):
             continue
         if not below or sum(len(r[2]) for r in below) > _SECTION_MEAN_CHARS * len(below):
             return []

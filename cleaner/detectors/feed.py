@@ -648,8 +648,17 @@ _EDITOR_TOOLBAR = patterncache.compile(rf"(?:{_TOOLBAR_WORD})(?:[ \t\u3000|｜]+
 _TOOLBAR_FIRSTS = frozenset(w[0] for w in _TOOLBAR_WORDS)
 
 
+#: a comment section's header with its count ("评论 78", "回应 34"): the boilerplate
+#: detector's, which takes it with the thread under it
+_SECTION_HEADER_FIRSTS = frozenset("全热熱最精网網读讀评評留回")
+_COUNTED_SECTION_HEADER = patterncache.compile(r"(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?"
+                                               r"(?:评论|評論|留言|回应|回應)[ \t]+\d[\d,.]*[ \t]*[万萬]?")
+
+
 def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip(_BLANKS)
+    if len(s) <= 16 and s[:1] in _SECTION_HEADER_FIRSTS and _COUNTED_SECTION_HEADER.fullmatch(s):
+        return ""
     if ".cn/" in s:   # judge the line as it will be once its short links go
         s = lex.shortlink.sub("", s).strip(_BLANKS)
     if not s:
@@ -1190,9 +1199,35 @@ def _signatures(lines: list[str], kinds: list[str]) -> None:
                 kinds[i] = kinds[j] = "strong"
 
 
+#: a line of a comment thread: a time, a date, an age, where it was written from
+_THREAD_MARK = patterncache.compile(r"\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前"
+                                    r"|来自|來自|IP\s*属地|IP\s*屬地")
+#: how many lines under a comment header are looked at for the thread's marks, and how many it needs
+_THREAD_LOOK = 10
+_THREAD_MARKS = 2
+
+
+def _section_headers_without_thread(lines: list[str], kinds: list[str]) -> None:
+    """A comment header with its count ("评论 78") is left to the boilerplate
+    detector when a thread this detector leaves stands under it (that one
+    takes the header with the thread); otherwise it is chrome like any counter."""
+    for i, line in enumerate(lines):
+        if kinds[i] or len(line) > 24:
+            continue
+        s = line.strip(_BLANKS)
+        if not (s[:1] in _SECTION_HEADER_FIRSTS and _COUNTED_SECTION_HEADER.fullmatch(s)):
+            continue
+        # the thread's lines that stay for it: a time among this detector's own chrome goes with that
+        below = [x for x, k in zip(lines[i + 1:i + 1 + 3 * _THREAD_LOOK], kinds[i + 1:i + 1 + 3 * _THREAD_LOOK])
+                 if x.strip(_BLANKS) and not k][:_THREAD_LOOK]
+        if sum(1 for x in below if _THREAD_MARK.search(x)) < _THREAD_MARKS:
+            kinds[i] = "strong"
+
+
 def _find_blocks(text: str, lex: _Lexicon, ctx: Context) -> list[Finding]:
     lines, spans = _split_lines(text)
     kinds = [_line_kind(line, lex) for line in lines]
+    _section_headers_without_thread(lines, kinds)
     body = _body_start(lines)
     _dateline(lines, kinds, body)
     _labelled_stamps(lines, kinds, body)
