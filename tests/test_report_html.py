@@ -346,6 +346,6 @@ def test_browser_aligns_lines_for_the_side_by_side_view(tmp_path):
     # a long file where every line changed: each kept line beside its original, dropped ones alone
     big = results[6]
     assert sum(1 for op in big if op[0] == "d") == 300 - len(ALIGNMENT_CASES[6][1])
-    wrong = [(ALIGNMENT_CASES[6][0][op[1]], ALIGNMENT_CASES[6][1][op[3]]) for op in big if op[0] == "r" 
+    wrong = [(ALIGNMENT_CASES[6][0][op[1]], ALIGNMENT_CASES[6][1][op[3]]) for op in big if op[0] == "r"
              and ALIGNMENT_CASES[6][0][op[1]] != ALIGNMENT_CASES[6][1][op[3]] + "<br>"]
     assert not wrong

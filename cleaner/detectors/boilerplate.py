@@ -558,7 +558,7 @@ def _dot_bar(s: str, lex: Lexicon) -> str | None:
 _PAGER_ITEM = r"(?:首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\[?\d{1,4}\]?|\.{3}|…|>>|<<|»|«)[ \t\u3000]*"
 _PAGER = patterncache.compile(rf"(?:(?:分页|分頁|页码|頁碼)[ \t]*[:：][ \t\u3000]*|共[ \t]*\d{{1,4}}[ \t]*[页頁][ \t\u3000]*)?"
                               rf"(?:{_PAGER_ITEM}){{3,}}")
-_PAGER_WORD = patterncache.compile("上一|下一|尾页|尾頁|末页|末頁|分页|分頁|页码|頁碼|共[ \t]*\d{1,4}[ \t]*[页頁]")
+_PAGER_WORD = patterncache.compile(r"上一|下一|尾页|尾頁|末页|末頁|分页|分頁|页码|頁碼|共[ \t]*\d{1,4}[ \t]*[页頁]")
 
 
 def _pager(s: str) -> bool:
