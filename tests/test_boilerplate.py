@@ -1659,3 +1659,16 @@ def test_an_ad_slots_label_and_a_bracketed_promotion_go_between_paragraphs():
 def test_a_tip_off_promotion_in_round_brackets_goes_at_the_tail():
     text = "标题\n\n" + _STORY + "\n编辑 潘莉\n（下载红星新闻，报料有奖！）\n"
     assert clean(text).text == "标题\n\n" + _STORY
+
+
+def test_a_close_window_button_and_an_eye_care_colour_go_under_the_headline():
+    head = "伊春市迎来今冬最强降雪\n发布时间：2024-04-18 08:47　　来源：广西日报　　　　【字体：大 中 小】　【打印本页】　【关闭窗口】\n"
+    assert clean(head + "\n" + _STORY).text == "伊春市迎来今冬最强降雪\n发布时间：2024-04-18 08:47　　来源：广西日报\n\n" + _STORY
+    widgets = "信息来源：伊春市人民政府 | 发布日期：2024-01-09\n【字号：大 中 小】  【保护视力色：      】  【打印】  【关闭】\n"
+    out = clean("伊春市迎来今冬最强降雪\n" + widgets + "\n" + _STORY).text
+    assert "保护视力色" not in out and "伊春市人民政府" in out
+
+
+def test_the_comments_an_account_picked_go_under_their_header_without_times():
+    thread = "精选留言\n江南小雨\n为人民警察点赞！大半夜的辛苦了\n阿甘正传\n家里也有老人，这个办法很实用，学到了。\n写留言\n"
+    assert clean("标题\n\n" + _STORY + "\n" + thread).text == "标题\n\n" + _STORY

@@ -310,3 +310,19 @@ def test_the_word_model_knows_chinese_punctuation():
     from cleaner.encoding.pinyin_lm import score
 
     assert score("今日公布，今年") > score("今日公布＆今年") + 10
+
+
+def test_machine_annotations_on_common_characters_go_however_few_times_each():
+    text = ("菲華商聯總(zǒng)會(huì)捐建校舍落成\n\n"
+            "本報訊：菲華商聯總(zǒng)會(huì)「農村校舍」計劃又傳佳音，由該會與旅菲各界熱心僑(qiáo)胞共同捐建的兩座校舍日前落成。\n"
+            "當地鎮(zhèn)長也出席了儀式，並代表鎮政府向商聯總會頒發感謝狀，感謝華社對基礎教育的支持。\n"
+            "據悉，商聯總會今年計劃在呂宋及棉蘭(lán)老等地區(qū)再捐建校舍三十座，目前已有十餘座正在施工。\n")
+    out = clean(text).text
+    assert "(" not in out and "商聯總會「農村校舍」" in out
+
+
+def test_a_corruption_whose_text_after_it_stands_in_step_loses_only_its_garbage():
+    text = ("該校校長在接受商?qǐng)?bào)記者採訪時說，過去學生們只能在臨時教室上課。\n"
+            + "當地鎮(zhèn)長出席了儀式(shì)，代表鎮政府頒發感謝狀(zhuàng)給總(zǒng)會(huì)。\n" * 3)
+    out = clean(text).text
+    assert "記者採訪時說" in out and "?" not in out

@@ -1658,7 +1658,7 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
 #: "… | 阅读：862", "… 分享到：微信 微博 QQ空间")
 _INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[【\[]?[大中小](?:[ \t\u3000]*[大中小]){1,2}[】\]]{0,2}"
                 r"|[【\[]大[ \t\u3000]*中[ \t\u3000]*小[】\]]"
-                r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁)[】\]]"
+                r"|[【\[](?:打印|列印|关闭|關閉|打印本页|打印本頁|关闭窗口|關閉窗口|關閉視窗)[】\]]"
                 r"|(?:分享到|分享至)[:：]?(?:[ \t\u3000]*(?:微信|微博|QQ空间|QQ空間|QQ|朋友圈|豆瓣|Facebook|Twitter|LINE|WhatsApp|Weibo)){1,8}"
                 rf"|{_COUNTER_WORD}[ \t\u3000]*(?:[\[【(（][ \t]*)?(?:\d[\d,]*(?:\.\d+)?[ \t\u3000]*[万萬]?[ \t\u3000]*次?)?(?:[ \t]*[\]】)）])?)")
 _INFO_TAIL = patterncache.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
@@ -2021,6 +2021,9 @@ _COUNTED_HEADER = patterncache.compile(
 #: text may write it too, so the thread's signs must be under it
 _BARE_COUNT_HEADER = patterncache.compile(
     r"(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回应|回應)[ \t]+\d[\d,.]*[ \t]*[万萬]?")
+#: the header an account's platform sets over the comments it picked: a thread
+#: whatever its lines show (names and comments only, no times)
+_SELECTED_COMMENTS = frozenset(("精选留言", "精選留言"))
 #: the comment widget's sort toggles, a header of their own
 _SORT_TOGGLES = frozenset(("按热度", "按熱度", "按时间", "按時間"))
 #: a line of a comment thread: a time, a place, a reply button, a floor number
@@ -2070,7 +2073,7 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
         # a header that counts or sorts the comments is the widget's own; a
         # plain one (网友评论) needs the thread's signs (times the feed
         # detector has not taken already)
-        if not counted and sum(1 for r in below if _THREAD_SIGN.search(r[2])) < _SECTION_SIGNS:
+        if not counted and core not in _SELECTED_COMMENTS and sum(1 for r in below if _THREAD_SIGN.search(r[2])) < _SECTION_SIGNS:
             continue
         return [Finding("B113", rs, re_, "", f"comment section to the end of the page under {header}")
                 for rs, re_, _c in rows if rs not in taken]

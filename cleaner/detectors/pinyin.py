@@ -270,6 +270,12 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
         if a > 0 and _ANNOT.fullmatch(text, a, q) and text[a + 1:q - 1] in pd.readings(text[a - 1]):
             start = a - 1
             prev = text[start]
+        else:
+            # or another corruption that stays garbage ("商?qǐng)?bào)"): the character before that one
+            g = text.rfind("?", max(0, q - 9), q)
+            if g > 0 and _CORRUPT.fullmatch(text, g, q) and pd.is_syllable(text[g + 1:q - 1]):
+                start = g - 1
+                prev = text[start]
     pb = pd.gbk_bytes(prev)
     if pb is None or len(pb) != 2:
         return None
@@ -290,6 +296,10 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
             far = max(r.end for _f, _t, r in results)
             results.sort(key=lambda x: -score(left + x[2].out + text[x[2].end:far]))
         fake, trail, r = results[0]
+        if _reads_better_as_it_stands(text, start, m.end(), r):
+            return Finding("E303", q, m.end(), "",
+                           f"annotation garbage ?{reading}) removed: the text after it is in step (read out of "
+                           f"step from {fake}({reading}) it would be {r.out[:8]}…)")
         # back in step: the last restored character may carry its own annotation
         tail = _ANNOT.match(text, r.end)
         if tail is not None and r.out and tail.group(1) in pd.readings(r.out[-1]):
@@ -311,6 +321,23 @@ def _corrupted(text: str, m: re.Match, limit: int) -> Finding | None:
     return Finding("E303", q, end, "",
                    f"unrecoverable annotation garbage ?{reading}) removed (no GBK character with lead byte "
                    f"{lead:02X} reads {reading} consistently with the bytes after it)")
+
+
+#: how much likelier (natural log) a realignment must read than the text as it stands
+REALIGN_MARGIN = 2.0
+
+
+def _reads_better_as_it_stands(text: str, start: int, garbage_end: int, r: _Resolution) -> bool:
+    """Whether the text after the garbage ``?reading)`` reads better as it stands
+    than realigned (記者採訪 against 櫽浾邟裨): a hand-typed or partial
+    corruption leaves the bytes after it in step, and then only the garbage goes."""
+    from ..encoding.pinyin_lm import score
+
+    left = text[max(0, start - 3):start + 1]
+    as_it_stands = text[garbage_end:r.end]
+    if "?" in as_it_stands or not as_it_stands:
+        return False   # a lost pair in the stretch: it was read out of step
+    return score(left + as_it_stands) + REALIGN_MARGIN >= score(left + r.out)
 
 
 def find_pinyin(text: str, ctx: Context) -> list[Finding]:
@@ -446,6 +473,8 @@ def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
     chars = {c for _m, c, _d in aligned}
     if _in_running_prose(text, aligned, chars, opts):
         return True
+    if _common_in_prose(text, aligned, chars):
+        return True
     trad_share = sum(1 for c in chars if pd.traditional_differs(c)) / len(chars)
     if trad_share < float(opts.get("min_traditional_share", MIN_TRADITIONAL_SHARE)):
         return False
@@ -453,6 +482,37 @@ def _is_machine(text: str, aligned: list, restored: list, opts) -> bool:
     occurrences = sum(text.count(c) for c in chars)
     coverage = n / occurrences if occurrences else 0.0
     return coverage >= float(opts.get("min_coverage", MIN_COVERAGE))
+
+
+#: annotations on common characters inside the words of prose: this many at
+#: least, on this many characters, this share of them common (the ones no
+#: writer glosses for a grown reader: 總, 會, 風)
+MIN_COMMON_ANNOTATIONS = 6
+MIN_COMMON_CHARACTERS = 5
+MIN_COMMON_SHARE = 0.8
+_COMMON_CHAR_LOGP = -9.5
+
+
+def _common_in_prose(text: str, aligned: list, chars: set) -> bool:
+    """The machine pattern however few times it annotated each character: the
+    characters are all common ones, and most annotations split a word of a
+    line of prose (總(zǒng)會(huì)捐建).  A lesson glosses in lists and quotes,
+    and a writer glosses the rare word, not 會."""
+    from ..encoding.charfreq import char_logp
+
+    if len(aligned) < MIN_COMMON_ANNOTATIONS or len(chars) < MIN_COMMON_CHARACTERS:
+        return False
+    if sum(1 for c in chars if char_logp(c) >= _COMMON_CHAR_LOGP) < MIN_COMMON_SHARE * len(chars):
+        return False
+    in_word = in_prose = 0
+    for m, _c, _d in aligned:
+        end = m.end()
+        in_word += end < len(text) and is_han(text[end])
+        start, stop = line_bounds(text, m.start())
+        line = text[start:stop]
+        in_prose += len(line) >= _PROSE_LINE_CHARS and _CLAUSE_MARKS.search(line) is not None
+    n = len(aligned)
+    return in_word >= MIN_IN_WORD_SHARE * n and in_prose >= MIN_IN_PROSE_SHARE * n
 
 
 def _in_running_prose(text: str, aligned: list, chars: set, opts) -> bool:
