@@ -1672,3 +1672,12 @@ def test_a_close_window_button_and_an_eye_care_colour_go_under_the_headline():
 def test_the_comments_an_account_picked_go_under_their_header_without_times():
     thread = "精选留言\n江南小雨\n为人民警察点赞！大半夜的辛苦了\n阿甘正传\n家里也有老人，这个办法很实用，学到了。\n写留言\n"
     assert clean("标题\n\n" + _STORY + "\n" + thread).text == "标题\n\n" + _STORY
+
+
+def test_a_sites_long_english_name_under_its_name_goes_with_it():
+    head = ("西南交通大学本科招生网\nUndergraduate Admissions of Southwest Jiaotong University\n"
+            "首页 | 学校概况 | 招生政策 | 招生计划 | 历年录取 | 专业介绍 | 招生动态 | 在线咨询\n")
+    assert clean(head + "\n标题\n\n" + _STORY).text == "标题\n\n" + _STORY
+    # an English line over the article, not over the site's navigation, stays
+    text = "标题\nA Report of the Southwest Jiaotong University\n\n" + _STORY
+    assert clean(text).text == text

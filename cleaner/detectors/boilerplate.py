@@ -1425,6 +1425,9 @@ _BRAND = patterncache.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,40}")
 
 
 _HAN_NAME = patterncache.compile(r"[\u4e00-\u9fff]{2,6}")
+#: an institution's English name under its Chinese one, however long:
+#: "Undergraduate Admissions of Southwest Jiaotong University"
+_ENGLISH_NAME = patterncache.compile(r"[A-Z][A-Za-z]*(?: (?:of|and|the|for|on|in|&|[A-Z][A-Za-z.'-]*)){1,11}")
 _CAPITALISED_NAME = patterncache.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 _NAME_AND_SLOGAN = patterncache.compile(r"[ \t\u3000]+[—–|｜-][ \t\u3000]+")
 
@@ -1464,7 +1467,8 @@ def _site_name(text: str, end: int, line: str, lex: Lexicon):
     if not (site or bare or repeated):
         return None
     below = line_after(text, end)
-    if below is not None and site and _site_like(below[2], lex) and _classify_edge(below[2], lex, at_tail=False) is None:
+    if below is not None and site and (_site_like(below[2], lex) or _ENGLISH_NAME.fullmatch(below[2])) \
+            and _classify_edge(below[2], lex, at_tail=False) is None:
         below = line_after(text, below[1])  # 中国地理学会 / The Geographical Society of China
     if below is not None and site and _ISSUE_DATE.fullmatch(below[2]):
         below = line_after(text, below[1])  # 四川日报数字报 / 2025年04月18日 星期五 / 往期回顾 | PDF下载
@@ -1607,6 +1611,11 @@ def _peel_head(text: str, lex: Lexicon, limit: int):
                 if hit is None and site_names < 2:
                     hit = _site_name(text, e, c, lex)
                     site_names += hit is not None
+                if hit is None and site_names == 1 and found[-1].code == "B116" and found[-1].end == s \
+                        and len(c) <= 2 * _SITE_NAME_CHARS + 20 and _ENGLISH_NAME.fullmatch(c):
+                    nxt = line_after(text, e)
+                    if nxt is not None and _classify_edge(nxt[2], lex, at_tail=False) is not None:
+                        hit = ("B116", f"the site's English name under its name: {c}", "D")
                 if hit is None and found:
                     hit = _navigation_leftover(text, e, c, lex)
                 elif hit is None and count == 1 and _ARROW_CHAIN.fullmatch(c) and not _PROSE_MARKS.search(c):
