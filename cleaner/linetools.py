@@ -34,6 +34,19 @@ LABEL_CHARS = 10
 _LABEL_CLAUSE = patterncache.compile(r"[。！？!?；;：:“”\"（）()《》]")
 
 
+#: a comment section's header with its count after a space: "评论 78", "回应 34"
+_COUNTED_COMMENT_HEADER = patterncache.compile(r"(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?"
+                                               r"(?:评论|評論|留言|回应|回應)[ \t]+\d[\d,.]*[ \t]*[万萬]?")
+_COUNTED_COMMENT_FIRSTS = frozenset("全热熱最精网網读讀评評留回")
+
+
+def is_counted_comment_header(line: str) -> bool:
+    """Whether ``line`` (stripped) is a comment section's header with its count
+    after a space ("评论 78"): the feed detector leaves it to the boilerplate
+    detector when a thread stands under it, which then takes both."""
+    return line[:1] in _COUNTED_COMMENT_FIRSTS and _COUNTED_COMMENT_HEADER.fullmatch(line) is not None
+
+
 def is_list_label(label: str) -> bool:
     """Whether ``label`` (stripped) is only the label of a list: short, ending
     in a colon, with no sentence in it and no other colon."""
@@ -212,5 +225,5 @@ def has_cjk(s: str) -> bool:
 __all__ = [
     "EDGE_SPACE", "SENTENCE_END", "SENTENCE_MARKS", "strip_line", "is_blank",
     "lines_forward", "lines_backward", "line_after", "line_before", "nonblank_forward", "nonblank_backward",
-    "has_sentence_end", "ends_sentence", "cjk_count", "has_cjk",
+    "has_sentence_end", "ends_sentence", "cjk_count", "has_cjk", "is_counted_comment_header", "is_list_label",
 ]

@@ -49,8 +49,9 @@ from typing import Iterator
 
 from .. import patterncache
 from ..findings import Finding
-from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, is_list_label, line_after,
-                         line_before, line_bounds, lines_backward, lines_forward, nonblank_backward, nonblank_forward)
+from ..linetools import (ANNOUNCING_COLONS, EDGE_SPACE, ends_sentence, has_sentence_end, is_counted_comment_header,
+                         is_list_label, line_after, line_before, line_bounds, lines_backward, lines_forward,
+                         nonblank_backward, nonblank_forward)
 from .base import Context, Detector, Rule
 from .catalog import LEAD_CHARS, catalog_blocks, catalog_lexicon
 from .contents import HEADERS as CONTENTS_HEADERS, contents_findings, may_hold_contents
@@ -771,11 +772,16 @@ def _whole_word_search(pattern: re.Pattern, s: str) -> re.Match | None:
 
 #: a disclaimer of the author's view: in round brackets it is the author's own sentence
 _AUTHORS_VIEW = patterncache.compile("代表作者|投资建议|投資建議")
+#: the labels of a notice about the site's copyright, and of one that disclaims
+_COPYRIGHT_NOTICES = ("版权声明", "版權聲明", "版权说明", "版權說明", "版权保护", "版權保護")
+_PLAIN_NOTICES = ("免责声明", "免責聲明") + _COPYRIGHT_NOTICES
+#: labels a notice about something else may also open with
+_SOLEMN_NOTICES = ("特别声明", "特別聲明", "特别提醒", "特別提醒", "郑重声明", "鄭重聲明", "广告声明", "廣告聲明")
 #: a notice that opens with its kind at the tail: a disclaimer, a rights statement; a "special" or
 #: "solemn" statement only about the site, its views or its links (a bank's own 郑重声明 warns of fraud; a risk warning
 #: "风险提示：" may close a fund report of its own)
-_NOTICE_START = patterncache.compile(r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明|版权说明|版權說明|版权保护|版權保護"
-                           r"|(?:特别声明|特別聲明|特别提醒|特別提醒|郑重声明|鄭重聲明|广告声明|廣告聲明)(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
+_NOTICE_START = patterncache.compile(rf"[【\[]?(?:{'|'.join(_PLAIN_NOTICES)}"
+                           rf"|(?:{'|'.join(_SOLEMN_NOTICES)})(?=[^\n]*(?:本站|本網|本网|网站|網站|平台|平臺|观点|觀點|立场|立場|转载|轉載|链接|連結)))"
                            r"[】\]]?[:：]")
 
 
@@ -795,11 +801,10 @@ def _opening_notice(s: str) -> str | None:
 
 
 #: the kinds of notice a site closes its pages with (see _NOTICE_START), for the cheap test of a long line
-_NOTICE_WORDS = ("免责声明", "免責聲明", "版权声明", "版權聲明", "版权说明", "版權說明", "版权保护", "版權保護",
-                 "特别声明", "特別聲明", "特别提醒", "特別提醒", "郑重声明", "鄭重聲明", "广告声明", "廣告聲明")
+_NOTICE_WORDS = _PLAIN_NOTICES + _SOLEMN_NOTICES
 #: the site's name before its copyright notice's label: "中国日报网版权说明："
 _SITE_NOTICE_REACH = 16
-_SITE_NOTICE_START = patterncache.compile(r"[^\s:：，,。、]{2,12}?(?:版权声明|版權聲明|版权说明|版權說明|版权保护|版權保護)[:：]")
+_SITE_NOTICE_START = patterncache.compile(rf"[^\s:：，,。、]{{2,12}}?(?:{'|'.join(_COPYRIGHT_NOTICES)})[:：]")
 #: "本文为新知号作者原创，不代表新知号立场。": a line about this text or site that says it speaks for no one else
 _VIEW_DISCLAIMER = patterncache.compile(r"(?:本文|本站|本网|本網|此文|以上|文章)[^\n]{0,40}?不代表[^，,。\n]{1,16}?(?:立场|立場|观点|觀點)")
 
@@ -2026,10 +2031,6 @@ _COUNTED_HEADER = patterncache.compile(
     r"(?:(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回复|回覆)\s*[（(]\s*(?:已有|共有|共)?\s*\d[\d,.]*\s*[万萬]?"
     r"\s*(?:[条條](?:评论|評論|留言|回复|回覆)?|人参与|人參與)?\s*[)）]"
     r"|(?:查看全部|共)\s*\d[\d,.]*\s*[万萬]?\s*[条條](?:评论|評論|留言|回复|回覆|回答)\s*[>›]?)")
-#: a header with its count after a space ("评论 78", "回应 34"): a label as a
-#: text may write it too, so the thread's signs must be under it
-_BARE_COUNT_HEADER = patterncache.compile(
-    r"(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?(?:评论|評論|留言|回应|回應)[ \t]+\d[\d,.]*[ \t]*[万萬]?")
 #: the header an account's platform sets over the comments it picked: a thread
 #: whatever its lines show (names and comments only, no times)
 _SELECTED_COMMENTS = frozenset(("精选留言", "精選留言"))
@@ -2075,7 +2076,9 @@ def _comment_section(text: str, lex: Lexicon, taken, protect: int) -> list[Findi
         header, below = rows[0][2], rows[1:]
         core = _unwrap(header).lower()
         counted = _COUNTED_HEADER.fullmatch(core) is not None or core in _SORT_TOGGLES
-        if core not in lex.comments and not counted and not _BARE_COUNT_HEADER.fullmatch(core):
+        # a header with its count after a space ("评论 78") is written as a text may
+        # write a label, so it needs the thread's signs under it like a plain one
+        if core not in lex.comments and not counted and not is_counted_comment_header(core):
             continue
         if not below or sum(len(r[2]) for r in below) > _SECTION_MEAN_CHARS * len(below):
             return []

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .. import patterncache
 from ..findings import Finding
-from ..linetools import ANNOUNCING_COLONS, EDGE_SPACE
+from ..linetools import ANNOUNCING_COLONS, EDGE_SPACE, is_counted_comment_header
 from .base import Context, Detector, Rule
 
 #: white space a line is judged without: what str.strip() takes, and the
@@ -648,17 +648,10 @@ _EDITOR_TOOLBAR = patterncache.compile(rf"(?:{_TOOLBAR_WORD})(?:[ \t\u3000|｜]+
 _TOOLBAR_FIRSTS = frozenset(w[0] for w in _TOOLBAR_WORDS)
 
 
-#: a comment section's header with its count ("评论 78", "回应 34"): the boilerplate
-#: detector's, which takes it with the thread under it
-_SECTION_HEADER_FIRSTS = frozenset("全热熱最精网網读讀评評留回")
-_COUNTED_SECTION_HEADER = patterncache.compile(r"(?:全部|热门|熱門|最新|精彩|网友|網友|读者|讀者)?"
-                                               r"(?:评论|評論|留言|回应|回應)[ \t]+\d[\d,.]*[ \t]*[万萬]?")
-
-
 def _judge_line(line: str, lex: _Lexicon) -> str:
     s = line.strip(_BLANKS)
-    if len(s) <= 16 and s[:1] in _SECTION_HEADER_FIRSTS and _COUNTED_SECTION_HEADER.fullmatch(s):
-        return ""
+    if len(s) <= 16 and is_counted_comment_header(s):
+        return ""   # the boilerplate detector's when a thread stands under it (see _section_headers_without_thread)
     if ".cn/" in s:   # judge the line as it will be once its short links go
         s = lex.shortlink.sub("", s).strip(_BLANKS)
     if not s:
@@ -1215,7 +1208,7 @@ def _section_headers_without_thread(lines: list[str], kinds: list[str]) -> None:
         if kinds[i] or len(line) > 24:
             continue
         s = line.strip(_BLANKS)
-        if not (s[:1] in _SECTION_HEADER_FIRSTS and _COUNTED_SECTION_HEADER.fullmatch(s)):
+        if not is_counted_comment_header(s):
             continue
         # the thread's lines that stay for it: a time among this detector's own chrome goes with that
         below = [x for x, k in zip(lines[i + 1:i + 1 + 3 * _THREAD_LOOK], kinds[i + 1:i + 1 + 3 * _THREAD_LOOK])

@@ -495,24 +495,36 @@ _COMMON_CHAR_LOGP = -9.5
 
 def _common_in_prose(text: str, aligned: list, chars: set) -> bool:
     """The machine pattern however few times it annotated each character: the
-    characters are all common ones, and most annotations split a word of a
-    line of prose (總(zǒng)會(huì)捐建).  A lesson glosses in lists and quotes,
-    and a writer glosses the rare word, not 會."""
+    characters are nearly all common ones, and most annotations split a word
+    of a line of prose (總(zǒng)會(huì)捐建).  A lesson glosses in lists and
+    quotes, and a writer glosses the rare word, not 會."""
     from ..encoding.charfreq import char_logp
 
     if len(aligned) < MIN_COMMON_ANNOTATIONS or len(chars) < MIN_COMMON_CHARACTERS:
         return False
     if sum(1 for c in chars if char_logp(c) >= _COMMON_CHAR_LOGP) < MIN_COMMON_SHARE * len(chars):
         return False
+    return _inside_words_of_prose(text, aligned) is not None
+
+
+def _inside_words_of_prose(text: str, aligned: list) -> dict[int, int] | None:
+    """The lines the annotations stand in (start → end) when most of them split
+    a word (the next character an ideograph) and stand in a line of prose (this
+    long, with clause marks); None otherwise."""
     in_word = in_prose = 0
+    lines: dict[int, tuple[int, bool]] = {}
     for m, _c, _d in aligned:
         end = m.end()
         in_word += end < len(text) and is_han(text[end])
         start, stop = line_bounds(text, m.start())
-        line = text[start:stop]
-        in_prose += len(line) >= _PROSE_LINE_CHARS and _CLAUSE_MARKS.search(line) is not None
+        if start not in lines:
+            line = text[start:stop]
+            lines[start] = (stop, len(line) >= _PROSE_LINE_CHARS and _CLAUSE_MARKS.search(line) is not None)
+        in_prose += lines[start][1]
     n = len(aligned)
-    return in_word >= MIN_IN_WORD_SHARE * n and in_prose >= MIN_IN_PROSE_SHARE * n
+    if in_word < MIN_IN_WORD_SHARE * n or in_prose < MIN_IN_PROSE_SHARE * n:
+        return None
+    return {start: stop for start, (stop, _prose) in lines.items()}
 
 
 def _in_running_prose(text: str, aligned: list, chars: set, opts) -> bool:
@@ -526,19 +538,10 @@ def _in_running_prose(text: str, aligned: list, chars: set, opts) -> bool:
     n = len(aligned)
     if n < int(opts.get("min_prose_annotations", MIN_PROSE_ANNOTATIONS)) or len(chars) < MIN_PROSE_CHARACTERS:
         return False
-    in_word = in_prose = 0
-    lines: dict[int, tuple[int, bool]] = {}
-    for m, _c, _d in aligned:
-        end = m.end()
-        in_word += end < len(text) and is_han(text[end])
-        start, stop = line_bounds(text, m.start())
-        if start not in lines:
-            line = text[start:stop]
-            lines[start] = (stop, len(line) >= _PROSE_LINE_CHARS and _CLAUSE_MARKS.search(line) is not None)
-        in_prose += lines[start][1]
-    if in_word < MIN_IN_WORD_SHARE * n or in_prose < MIN_IN_PROSE_SHARE * n:
+    lines = _inside_words_of_prose(text, aligned)
+    if lines is None:
         return False
-    occurrences = sum(text.count(c, start, stop) for start, (stop, _p) in lines.items() for c in chars)
+    occurrences = sum(text.count(c, start, stop) for start, stop in lines.items() for c in chars)
     return n >= float(opts.get("min_prose_coverage", MIN_PROSE_COVERAGE)) * occurrences
 
 
