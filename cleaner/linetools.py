@@ -109,7 +109,32 @@ _BLANK_RUN = patterncache.compile(f"[{re.escape(_PLAIN_BLANK)}]*")
 _WINDOW = 1024
 
 
+#: the lines read last, as (text, {(pos, end): line after, (end, stop, 0): line before}): the
+#: passes of a detector read the same lines of one document again and again
+_read = (None, {})
+
+
 def line_after(text: str, pos: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
+    """The first non-blank line from ``pos`` (a line start) to ``end`` (see :func:`_line_after`)."""
+    global _read
+    read = _read
+    key = (pos, end)
+    if read[0] is text:
+        lines = read[1]
+        found = lines.get(key, _UNREAD)
+        if found is not _UNREAD:
+            return found
+    else:
+        lines = {}
+        _read = (text, lines)
+    found = lines[key] = _line_after(text, pos, end)
+    return found
+
+
+_UNREAD = object()
+
+
+def _line_after(text: str, pos: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
     """The first non-blank line from ``pos`` (a line start) to ``end``, as ``(start, end, content)``.
 
     The content of a line is the line without its leading white space and
@@ -167,6 +192,23 @@ def _blank_run_back(text: str, pos: int, stop: int) -> int:
 
 
 def line_before(text: str, end: int | None = None, stop: int = 0) -> tuple[int, int, str] | None:
+    """The last non-blank line between ``stop`` and ``end`` (see :func:`_line_before`)."""
+    global _read
+    read = _read
+    key = (end, stop, 0)
+    if read[0] is text:
+        lines = read[1]
+        found = lines.get(key, _UNREAD)
+        if found is not _UNREAD:
+            return found
+    else:
+        lines = {}
+        _read = (text, lines)
+    found = lines[key] = _line_before(text, end, stop)
+    return found
+
+
+def _line_before(text: str, end: int | None = None, stop: int = 0) -> tuple[int, int, str] | None:
     """The last non-blank line between ``stop`` and ``end``, as ``(start, end, content)``.
 
     Steps one line at a time from ``end``, so the cost depends on the lines
