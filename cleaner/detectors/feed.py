@@ -70,7 +70,7 @@ def _read_words(text: str) -> list[str]:
     return out
 
 
-#: the punctuation of ``_PROSE``: a line holding any of it is never chrome
+#: the punctuation of ``_prose``: a line holding any of it is never chrome
 _PROSE_PUNCT = "。,；;？！?!“”、"
 
 
@@ -98,6 +98,30 @@ def _candidate_patterns(words) -> tuple[re.Pattern, re.Pattern]:
     return patterncache.compile(r"\n" + line), patterncache.compile(line)
 
 
+def _any_word(words) -> str:
+    """A pattern that finds where one of ``words`` occurs (not which one).
+
+    The words are grouped by their first character, one alternative a
+    group (``分(?:享到|享)|转(?:发)|…``): at each position that holds a
+    first character the engine compares it with one literal per group
+    instead of one per word.  A group whose first character is a word by
+    itself needs nothing after it.
+    """
+    rests: dict[str, set[str]] = {}
+    for w in words:
+        if w:
+            rests.setdefault(w[0], set()).add(w[1:])
+    alts = []
+    for first in sorted(rests):
+        tails = rests[first]
+        if "" in tails:
+            alts.append(re.escape(first))
+        else:
+            body = "|".join(re.escape(t) for t in sorted(tails, key=patterncache.longest_first))
+            alts.append(f"{re.escape(first)}(?:{body})")
+    return "|".join(alts) if alts else "(?!)"
+
+
 def _common_suffix(words) -> str:
     """The longest string every word ends with (``""`` for no words)."""
     if not words:
@@ -107,6 +131,23 @@ def _common_suffix(words) -> str:
     while n and not all(w.endswith(first[len(first) - n:]) for w in words):
         n -= 1
     return first[len(first) - n:] if n else ""
+
+
+def _shortlink_source(hosts) -> str:
+    """A short link on one of ``hosts``, with its scheme if it has one
+    (``https://t.cn/AbC12``); a link without one does not go on from a
+    word or a longer host name (``not.cn/…``).
+
+    Every alternative begins with a literal (the scheme or a host), so a
+    search skips straight to the few places where a link can start; the
+    test of the character before a bare host comes after the host.
+    """
+    tail = r"/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)"
+    alt = "|".join(re.escape(h) for h in hosts)
+    if not hosts:
+        return rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{alt}){tail}"
+    bare = "|".join(rf"{re.escape(h)}(?<![A-Za-z0-9.]{re.escape(h)}){tail}" for h in hosts)
+    return rf"https?://(?:{alt}){tail}|{bare}"
 
 
 @lru_cache(maxsize=1)
@@ -128,13 +169,12 @@ class _Lexicon:
             rf"(?:{alt})[:：]?[(（]?\d[\d,.]*[万千wWkK]?\+?[)）]?")
         bbs = "|".join(re.escape(w) for w in sorted(words["bbs"], key=patterncache.longest_first))
         self.bbs = patterncache.compile(rf"(?:{bbs})\s*[:：]")
-        hosts = "|".join(re.escape(h) for h in words["shortlinks"])
         self.hosts = tuple(h + "/" for h in words["shortlinks"])
         # what every short link holds (".cn/"): one scan rules out most pages
         self.host_hint = _common_suffix(self.hosts)
-        self.shortlink = patterncache.compile(rf"(?:https?://)?(?<![A-Za-z0-9.])(?:{hosts})/[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
+        self.shortlink = patterncache.compile(_shortlink_source(words["shortlinks"]))
         every = sorted(self.words | self.recommend | set(_ORIGIN_PREFIXES), key=patterncache.longest_first)
-        self.any = patterncache.compile("|".join(re.escape(w) for w in every))
+        self.any = patterncache.compile(_any_word(every))
         self.bbs_m = patterncache.compile(rf"(?m)^[ \t\u3000\u00a0]*(?:{bbs})\s*[:：]")
         # a tail starts with a blank or a separator; the lookahead lets the
         # search step over every other position without trying the counters
@@ -186,17 +226,23 @@ _BULLET = patterncache.compile(r"[ \t\u3000\u00a0]*(?:[•·●▪◦▸►■�
 _HASHTAG = patterncache.compile(r"#[^#\s\n]{0,30}[\u4e00-\u9fff][^#\s\n]{0,30}#")
 _EMOJI_CODE = patterncache.compile(r"\[[\u4e00-\u9fff]{1,5}\]")
 _SUPERTOPIC = patterncache.compile(r"\[超[话話]\]")
-#: (a comma between digits groups a figure's thousands: "关注者 3,241")
-_PROSE = patterncache.compile(rf"[{_PROSE_PUNCT}]|[\u4e00-\u9fff]{{12}}")
-#: the same without the commas that group a figure's thousands (tried only on a line with one)
+#: prose punctuation (a comma between digits groups a figure's thousands: "关注者 3,241");
+#: a class alone, so the search skips along the line without trying the ideographs' run
+_PROSE_MARK = patterncache.compile(rf"[{_PROSE_PUNCT}]")
+_IDEOGRAPH_RUN = patterncache.compile(r"[\u4e00-\u9fff]{12}")
+#: prose without the commas that group a figure's thousands (tried only on a line with one)
 _PROSE_NO_GROUPING = patterncache.compile(rf"[{_PROSE_PUNCT.replace(',', '')}]|(?<!\d),|,(?!\d)|[\u4e00-\u9fff]{{12}}")
 
 
 def _prose(s: str) -> bool:
-    """Does ``s`` hold prose punctuation or a long run of ideographs?"""
-    m = _PROSE.search(s)
+    """Does ``s`` hold prose punctuation or a long run of ideographs?
+
+    A comma that groups a figure's thousands is no mark: a line whose first
+    mark is a comma is searched again without those.
+    """
+    m = _PROSE_MARK.search(s)
     if m is None:
-        return False
+        return _IDEOGRAPH_RUN.search(s) is not None
     return m.group() != "," or _PROSE_NO_GROUPING.search(s) is not None
 _LINK_TAIL = patterncache.compile(r"[A-Za-z0-9_\-]+?(?=https?://|[^A-Za-z0-9_\-]|$)")
 _CHROME_KINDS = frozenset(("blank", "strong", "weak", "bbs", "header"))
@@ -606,6 +652,16 @@ _ACCOUNT_CARD = patterncache.compile(r"(?:(?:头条号|頭條號|百家号|百�
                            r"|(?:收录于合集|收錄於合集|收录于话题|收錄於話題)[ \t]*(?:#[^\s#]{1,20}[ \t]*)+(?:\d+[ \t]*[个個])?"
                            r"|(?:#[^\s#]{1,20}[ \t]*\d+[ \t]*[个個][ \t]*)+")
 
+#: how each shape of ``_ACCOUNT_CARD`` but the badge begins: "微信号", "快手号", "小红书号",
+#: "抖音号", "展开", "收录于", "#"
+_ACCOUNT_CARD_FIRSTS = frozenset("微快小抖展收#")
+
+
+def _may_be_account_card(s: str) -> bool:
+    """A quick necessary condition of ``_ACCOUNT_CARD``: the badge ends with
+    "创作者", every other shape begins with one of ``_ACCOUNT_CARD_FIRSTS``."""
+    return s[0] in _ACCOUNT_CARD_FIRSTS or s.endswith(("创作者", "創作者"))
+
 
 #: a forum's notes on a post: who edited it last, and which post a reply answers
 #: ("本帖最后由 某某 于 2024-2-26 20:31 编辑", "回复 2# 某某 的帖子")
@@ -622,7 +678,8 @@ _PRESENCE = patterncache.compile(r"[^\s]{1,20}[ \t\u3000]+(?:当前|當前|目�
 
 def _presence(s: str) -> bool:
     """A poster's name with its presence mark (see ``_PRESENCE``), ``s`` stripped."""
-    return len(s) <= 50 and ("离线" in s or "離線" in s or "在线" in s or "在線" in s or "線上" in s) \
+    # every mark holds "前" ("当前", "目前"): one scan rules out most lines
+    return len(s) <= 50 and "前" in s and ("离线" in s or "離線" in s or "在线" in s or "在線" in s or "線上" in s) \
         and _PRESENCE.fullmatch(s) is not None
 
 
@@ -668,7 +725,7 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"
     if "两下取消" in s or "兩下取消" in s:
         return "strong"   # a WeChat page's button labels read out for screen readers
-    if len(s) <= 40 and _ACCOUNT_CARD.fullmatch(s):
+    if len(s) <= 40 and _may_be_account_card(s) and _ACCOUNT_CARD.fullmatch(s):
         return "strong"   # a platform's badge or an account's card: "优质财经领域创作者", "微信号 jiangnanwenlv"
     if s.endswith("回答") and _QUESTION_LINK.fullmatch(s):
         return "strong"
@@ -688,7 +745,7 @@ def _judge_line(line: str, lex: _Lexicon) -> str:
         return "strong"   # a vBulletin post's stamp: "舊 2019-05-14, 10:21 PM"
     if len(s) <= 100 and s[0] in _TOOLBAR_FIRSTS and _EDITOR_TOOLBAR.fullmatch(s):
         return "strong"   # a reply box's editor buttons: "B Color Image Link Quote Code Smilies"
-    if len(s) <= 60:
+    if len(s) <= 60 and _may_have_stamp_frame(s):   # else the line is its own stamp core
         core = _stamp_core(s)
         if core != s and core and _STAMP_LINE.fullmatch(core):
             return "strong"   # a post's stamp with the forum's buttons on its line
@@ -1011,9 +1068,14 @@ def _stamp_core(line: str) -> str:
     """A line as a stamp is judged: stripped, and without the font-size choices
     and buttons a forum prints on the stamp's line."""
     s = line.strip(_BLANKS)
-    if s[:1] in "大中小#" or _STAMP_FRAME_HINT.search(s):
+    if _may_have_stamp_frame(s):
         s = _STAMP_FRAME.sub(r"\1", s).strip(_BLANKS)  # a floor number before the choices stays
     return s
+
+
+def _may_have_stamp_frame(s: str) -> bool:
+    """Could the stripped line ``s`` hold a frame ``_stamp_core`` takes off?"""
+    return s[:1] in "大中小#" or _STAMP_FRAME_HINT.search(s) is not None
 
 
 #: a poster's profile field with its value on one line ("精华 12", "在线时间 1203 小时",

@@ -22,13 +22,14 @@ RULES = (
 
 _WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 _LEAD = patterncache.compile(f"[{_WS}\n]+")
-_RUN_FORWARD = patterncache.compile(f"[{_WS}\n]*")
-# A newline in a run of white space that needs work: white space right after
-# it, two more newlines after it, or white space right before it.  Every such
-# run has one, and the pattern starts with the newline itself, so the engine
-# jumps from newline to newline instead of trying the pattern at every
-# character.
-_BAD_NEWLINE = patterncache.compile(f"\n(?:(?=[{_WS}]|\n\n)|(?<=[{_WS}]\n))")
+# A run of white space and newlines that needs work, from its first newline
+# to its end: white space before that newline, or after it white space or
+# two more newlines (a plain line break or one blank line needs none).  The
+# pattern starts with the newline itself, so the engine jumps from newline
+# to newline instead of trying the pattern at every character; the first
+# newline of a run that needs work always passes the test, so each match
+# takes a whole run and the scan goes on after it.
+_WORK_RUN = patterncache.compile(f"\n(?:(?=[{_WS}]|\n[{_WS}\n])|(?<=[{_WS}]\n))[{_WS}\n]*")
 _WS_CHARS = frozenset(_WS.replace("\u2000-\u200b", "") + "".join(chr(c) for c in range(0x2000, 0x200C)) + "\n")
 _STRIP_CHARS = "".join(sorted(_WS_CHARS))
 
@@ -37,23 +38,17 @@ def _layout_runs(text: str, body_start: int, body_end: int) -> list[Finding]:
     """One finding per run of white space and newlines inside the body that
     is not already a plain line break or a single blank line."""
     findings = []
-    done_until = body_start
-    for spot in _BAD_NEWLINE.finditer(text, body_start, body_end):
-        newline = spot.start()
-        if newline < done_until:
-            continue
-        # widen the spot to the whole run of white space and newlines around it
-        start = newline
-        while start > done_until and text[start - 1] in _WS_CHARS:
+    for run in _WORK_RUN.finditer(text, body_start, body_end):
+        start, end = run.span()
+        # the run may begin with white space before its first newline (the
+        # body begins with a character that is not white space)
+        while start > body_start and text[start - 1] in _WS_CHARS:
             start -= 1
-        end = _RUN_FORWARD.match(text, newline, body_end).end()
-        done_until = end
         newlines = text.count("\n", start, end)
-        wanted = "\n" if newlines == 1 else "\n\n"
         if newlines > 2:
-            findings.append(Finding("W102", start, end, wanted, f"{newlines - 1} blank lines collapsed to one"))
+            findings.append(Finding("W102", start, end, "\n\n", f"{newlines - 1} blank lines collapsed to one"))
         else:
-            findings.append(Finding("W101", start, end, wanted, "white space at a line edge"))
+            findings.append(Finding("W101", start, end, "\n" if newlines == 1 else "\n\n", "white space at a line edge"))
     return findings
 
 
