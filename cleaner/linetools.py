@@ -116,18 +116,22 @@ _read = (None, {})
 
 def line_after(text: str, pos: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
     """The first non-blank line from ``pos`` (a line start) to ``end`` (see :func:`_line_after`)."""
+    return _remembered(text, (pos, end), _line_after, pos, end)
+
+
+def _remembered(text: str, key: tuple, read, a, b):
+    """``read(text, a, b)``, remembered under ``key`` while ``text`` is the text last read."""
     global _read
-    read = _read
-    key = (pos, end)
-    if read[0] is text:
-        lines = read[1]
+    last = _read
+    if last[0] is text:
+        lines = last[1]
         found = lines.get(key, _UNREAD)
         if found is not _UNREAD:
             return found
     else:
         lines = {}
         _read = (text, lines)
-    found = lines[key] = _line_after(text, pos, end)
+    found = lines[key] = read(text, a, b)
     return found
 
 
@@ -193,19 +197,7 @@ def _blank_run_back(text: str, pos: int, stop: int) -> int:
 
 def line_before(text: str, end: int | None = None, stop: int = 0) -> tuple[int, int, str] | None:
     """The last non-blank line between ``stop`` and ``end`` (see :func:`_line_before`)."""
-    global _read
-    read = _read
-    key = (end, stop, 0)
-    if read[0] is text:
-        lines = read[1]
-        found = lines.get(key, _UNREAD)
-        if found is not _UNREAD:
-            return found
-    else:
-        lines = {}
-        _read = (text, lines)
-    found = lines[key] = _line_before(text, end, stop)
-    return found
+    return _remembered(text, (end, stop, 0), _line_before, end, stop)
 
 
 def _line_before(text: str, end: int | None = None, stop: int = 0) -> tuple[int, int, str] | None:
