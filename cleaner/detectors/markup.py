@@ -291,11 +291,18 @@ def _opener(token: str, start: int, text: str, ends: _OpenEnds) -> tuple[Finding
     return Finding(code, start, end, replacement, reason), None
 
 
+def _contains(text: str, word: str, probe: str) -> bool:
+    """``word in text``, looking first for ``probe``, a character of ``word``
+    that few texts hold: one character is found by a much faster scan than a
+    word, and a text without it cannot hold the word."""
+    return probe in text and word in text
+
+
 def _reference_tokens(body: str, offset: int) -> list[tuple[int, str]]:
     """``(position, token)`` of every reference (and CDATA end) in ``body``,
     which starts at ``offset`` in the text, found on their own: some lie
     inside a tag or a skipped block and are dropped when the tags are known."""
-    if "]]>" in body:
+    if _contains(body, "]]>", "]"):
         refs = _REFERENCES_AND_CDATA_END
     elif "&" in body:
         refs = _REFERENCES
@@ -361,7 +368,7 @@ def _scan(text: str, offset: int, permissive: bool, findings: list[Finding], end
 def find_markup(text: str, ctx: Context) -> list[Finding]:
     """Find every tag, comment, script/style block and character reference."""
     # every token starts with "<" or "&", or is a CDATA end "]]>"
-    if "<" not in text and "&" not in text and "]]>" not in text:
+    if "<" not in text and "&" not in text and not _contains(text, "]]>", "]"):
         return []
     return _find_all(text)
 
@@ -374,7 +381,7 @@ def _find_all(text: str) -> list[Finding]:
     offset: int | None = 0
     while offset is not None:
         offset = _scan(text, offset, permissive, findings, ends)
-    if "`" in text and not permissive and findings:
+    if findings and not permissive and "`" in text:
         findings = _outside_code(text, findings)
     if findings and not permissive and markup_is_the_topic(text):
         return []
@@ -451,8 +458,9 @@ def _named_in_prose(text: str, f: Finding, closed: set[str]) -> bool:
     return m.group(1).lower() not in _closed_names(text, closed)
 
 
-#: a text that explains markup names one of these (one quick scan each)
-_TOPIC_GATE = ("HTML", "标签", "標籤")
+#: a text that explains markup names one of these (one quick scan each), each
+#: with a character of it that few other texts hold (see ``_contains``)
+_TOPIC_GATE = (("HTML", "H"), ("标签", "签"), ("標籤", "標"))
 #: words of a text that explains markup: they name its parts
 _TOPIC_SPECIFIC = patterncache.compile(
     r"标签|標籤|标记|標記|字符实体|字元實體|实体|實體|转义|轉義|跳脫|尖括号|尖括號|源码|源代码|源碼|原始碼|注释|註解|註釋")
@@ -472,7 +480,7 @@ def markup_is_the_topic(text: str) -> bool:
     few of its lines are wrapped in tags; a page scraped with its HTML wraps
     most of its paragraphs in them, whatever it is about.
     """
-    if not any(word in text for word in _TOPIC_GATE):
+    if not any(_contains(text, word, probe) for word, probe in _TOPIC_GATE):
         return False
     specific = set(_TOPIC_SPECIFIC.findall(text))
     if not specific:
