@@ -5,13 +5,11 @@ Shared by the local and the Ray engines, so both produce the same records.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from operator import attrgetter
 
-from ..findings import Finding
 from ..pipeline import clean
 from ..settings import Settings
 from . import SUMMARY_FIELD
+from .jsonread import loads
 
 #: at most this many bad-record notes are kept per shard (the count is exact)
 MAX_NOTES = 100
@@ -30,16 +28,17 @@ def clean_text(text: str, settings: Settings, rel: str | None = None) -> tuple[s
     out = result.text
     if not had_newline and out.endswith("\n"):
         out = out[:-1]
-    findings = result.findings
-    counts = dict(Counter(map(_DETECTOR, findings)))  # in pipeline order
+    counts: dict[str, int] = {}  # per detector, in pipeline order
     chars = {"removed": 0, "repaired": 0}
-    for kind, n in map(Finding.outcome, findings):
+    for finding in result.findings:
+        detector = finding.detector
+        counts[detector] = counts.get(detector, 0) + 1
+        kind, n = finding.outcome()
         if n:  # a flagged finding (kind "flagged") changes no characters
             chars[kind] += n
     return out, {"changed": out != text, "findings": counts}, chars
 
 
-_DETECTOR = attrgetter("detector")
 #: ``json.dumps(obj, ensure_ascii=False)`` without making an encoder per record
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -89,7 +88,7 @@ def clean_json_line(line: bytes | str, field: str, settings: Settings, rel: str 
     if not line.strip():
         return None, "", None, None
     try:
-        obj = json.loads(line)
+        obj = loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
         return None, f"not JSON ({str(exc).split(':')[0]})", None, None
     if not isinstance(obj, dict):
