@@ -150,6 +150,40 @@ def longest_first(word: str) -> tuple[int, str]:
     return -len(word), word
 
 
+def alternation(words) -> str:
+    """The source of an alternation of ``words``, longest first (see
+    :func:`longest_first`), that the engine tries quickly.
+
+    Words that open with the same character without case (an ideograph, a
+    digit, a sign) share one branch: that character, then the rest of each
+    (longest first), so a position that opens none of them costs one test
+    per such character instead of one per word.  It matches what the plain
+    alternation matches, in the same order, under any flags: at a given
+    position only the branch of the character found there can match (a
+    character without case matches only itself, whatever the flags), and the
+    words in it keep their order.  Words opening with a letter with case
+    stay branches of their own (under IGNORECASE one of them may match
+    where another first letter is written).
+    """
+    branches: list[str] = []
+    shared: dict[str, list[str]] = {}
+    words = sorted(set(words), key=longest_first)
+    for word in words:
+        first = word[:1]
+        if first and first.lower() == first.upper():
+            shared.setdefault(first, []).append(word[1:])
+        elif first:
+            branches.append(re.escape(word))
+    for first, rests in sorted(shared.items()):
+        if rests == [""]:
+            branches.append(re.escape(first))
+        else:
+            branches.append(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")")
+    if words and not words[-1]:
+        branches.append("")  # the empty word, last as in the plain alternation
+    return "|".join(branches)
+
+
 def save() -> bool:
     """Write the cache when this process compiled something new; True when written."""
     global _new

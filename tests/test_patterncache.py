@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from cleaner import patterncache
 
@@ -90,3 +91,29 @@ def test_detector_patterns_do_not_depend_on_the_hash_seed(tmp_path, seed):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+_ALPHABET = "ab上下一篇AB版权 ſK"
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet=_ALPHABET, max_size=4), max_size=12),
+       text=st.text(alphabet=_ALPHABET + "\n", max_size=30),
+       flags=st.sampled_from([0, re.IGNORECASE]),
+       context=st.sampled_from(["", "$", "(?=一)", "\\b", "版"]))
+def test_an_alternation_matches_as_the_plain_one_does(words, text, flags, context):
+    """Grouping the words by a first character without case changes no match:
+    the same span at every position, whatever follows and whatever the flags."""
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=patterncache.longest_first))
+    grouped = patterncache.alternation(words)
+    a = re.compile(f"(?:{plain}){context}", flags)
+    b = re.compile(f"(?:{grouped}){context}", flags)
+    for pos in range(len(text) + 1):
+        ma, mb = a.match(text, pos), b.match(text, pos)
+        assert (ma and ma.span()) == (mb and mb.span())
+    assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+
+def test_an_alternation_shares_the_branch_of_a_first_character_without_case():
+    source = patterncache.alternation(["上一篇", "上一页", "下一篇", "Copyright", "版权"])
+    assert source.count("上") == 1 and "Copyright" in source

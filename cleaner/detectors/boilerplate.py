@@ -107,7 +107,8 @@ _NAMES = patterncache.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、/]+[\u4e00-\u9fff
 
 
 def _pattern(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=patterncache.longest_first))
+    """An alternation of ``words``, longest first (see :func:`patterncache.alternation`)."""
+    return patterncache.alternation(words)
 
 
 @dataclass(frozen=True)
@@ -1678,8 +1679,8 @@ _INFO_WIDGET = (r"(?:[【\[]?(?:字体|字號|字号|字體)[:：]?[ \t\u3000]*[
 _INFO_TAIL = patterncache.compile(rf"(?:[ \t\u3000|｜]*{_INFO_WIDGET})+[ \t\u3000|｜]*$")
 #: a word every widget holds: the tail pattern may match empty at any position,
 #: so a line without one is ruled out by this literal scan first
-_INFO_GATE = patterncache.compile("|".join(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小", "分享到", "分享至")
-                                  + _COUNTER_WORDS))
+_INFO_GATE = patterncache.compile(_pattern(("字体", "字號", "字号", "字體", "打印", "列印", "关闭", "關閉", "大 中 小", "大中小", "分享到", "分享至")
+                                           + _COUNTER_WORDS))
 #: what the rest of an info line says: a date or one of its labels
 _INFO_REST = patterncache.compile(r"\d{4}[-/.年]|来源|來源|发布|發布|發佈|作者|日期|时间|時間|编辑|編輯")
 #: a comment count as a widget shows it: "评论（12）", "評論 (3)"
@@ -2686,7 +2687,7 @@ _PLAYER_OR_APP_STARTS = ("0:00", "00:00", "打开", "打開", "加载中", "載�
                          "上一张", "下一张", "上一張", "下一張", "查看原图", "查看原圖",
                          "扫码关注", "掃碼關注")
 #: the words those lines hold, for one scan of the text
-_PLAYER_OR_APP_WORDS = patterncache.compile("|".join(w for words, *_rest in _PLAYER_OR_APP for w in words))
+_PLAYER_OR_APP_WORDS = patterncache.compile(_pattern(w for words, *_rest in _PLAYER_OR_APP for w in words))
 
 
 def _player_and_app_lines(text: str, taken) -> list[Finding]:
