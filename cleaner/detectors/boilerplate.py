@@ -285,16 +285,27 @@ def _literal_first(chars: str, words=(), end_words=()) -> str | None:
 
     Written so, a search skips ahead with the regex engine's first-character
     scan instead of trying every branch at every position, which makes a
-    line that holds none of them cheap to reject.  None when a word opens
-    with a character whose case variants are not known.
+    line that holds none of them cheap to reject; the words that open with
+    the same character share its branch (only whether the pattern matches
+    counts, not which word).  None when a word opens with a character whose
+    case variants are not known.
     """
-    branches = [re.escape(c) for c in sorted(set(chars))]
+    chars = set(chars)
+    branches = [re.escape(c) for c in sorted(chars)]
+    rests: dict[str, set[str]] = {}   # first character as written -> the rests of its words
     for w in sorted(set(words)):
         variants = _case_variants(w[0])
         if variants is None:
             return None
-        rest = f"(?i:{re.escape(w[1:])})" if w[1:] else ""
-        branches.extend(re.escape(v) + rest for v in variants)
+        for v in variants:
+            rests.setdefault(v, set()).add(w[1:])
+    for v, tails in sorted(rests.items()):
+        if v in chars:
+            continue   # the character alone is a branch already
+        if "" in tails:
+            branches.append(re.escape(v))   # a one-character word: the others add nothing
+        else:
+            branches.append(re.escape(v) + "(?i:" + "|".join(re.escape(t) for t in sorted(tails, key=patterncache.longest_first)) + ")")
     branches.extend(re.escape(w) + "$" for w in sorted(set(end_words)))
     return "|".join(branches) if branches else "(?!)"
 
