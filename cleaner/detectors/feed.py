@@ -321,6 +321,10 @@ def _token_class(tok: str, lex: _Lexicon) -> tuple[bool, int, bool, bool]:
         cls = (had_icon, _UI_WORD, core in lex.strong, core in lex.counters)
     elif lex.counter_glued.fullmatch(core):
         cls = (had_icon, _GLUED_COUNTER, False, False)
+    elif core.isdecimal():
+        # digits alone (str.isdecimal is what ``\d`` takes): every date, floor
+        # and origin holds some other character, and every such run is a ``_NUMBER``
+        cls = (had_icon, _BARE_NUMBER, False, False)
     elif _DATETIME.fullmatch(core) or _FLOOR_TOKEN.fullmatch(core):
         cls = (had_icon, _DATE, False, False)
     elif _ORIGIN_TOKEN.fullmatch(core):
@@ -891,6 +895,25 @@ _BADGE_LINE = patterncache.compile(r"(?:LV|Lv|lv)\.?\d{1,2}|UP主?|[(（]?(?:楼
                          r"|(?:Rank[:：]?[ \t]*\d{1,2}[ \t]*)+"
                          r"|新手上路|(?:注册|註冊|中级|中級|高级|高級|金牌|VIP|荣誉|榮譽|贵宾|貴賓)(?:会员|會員)"
                          r"|(?:论坛|論壇)元老|(?:超级|超級|实习|實習)?版主|(?:管理员|管理員)|(?:禁止发言|禁止發言)")
+#: punctuation of prose that no part of a stamp line holds but its poster's name
+_STAMP_FOREIGN = patterncache.compile(r"[，。！？；,!?;]")
+#: what follows a name in a stamp line: a dot, or two blanks ("匿名巴打 • 2 小時前");
+#: written to begin with a class, so the search skips along to a dot or a blank
+_AFTER_NAME = patterncache.compile(r"[ \t\u3000·•・](?:(?<=[·•・])|[ \t\u3000])")
+
+
+def _may_be_stamp(core: str) -> bool:
+    """A quick necessary condition of ``_STAMP_LINE.fullmatch(core)``.
+
+    Of the parts of a stamp line only the poster's name may hold prose
+    punctuation, and a name is followed by a dot or by two blanks; so a line
+    with such punctuation and neither is no stamp (a post's text with its
+    short link, "王晨：不要大去，审批不情况便啦。 https://t.cn/22f86",
+    which the pattern would otherwise try at length).
+    """
+    return _STAMP_FOREIGN.search(core) is None or _AFTER_NAME.search(core) is not None
+
+
 #: the first line this long that holds a sentence starts the text
 _BODY_LINE = 30
 _SENTENCE = patterncache.compile("[。！？!?]")
@@ -952,7 +975,7 @@ def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
     first line of the text (:func:`_body_start`).
     """
     stamps = [i for i in range(body + 1, len(lines))
-              if kinds[i] == "" and len(lines[i]) <= 60 and _STAMP_LINE.fullmatch(_stamp_core(lines[i]))]
+              if kinds[i] == "" and len(lines[i]) <= 60 and _is_stamp(_stamp_core(lines[i]))]
     if len(stamps) < _THREAD_STAMPS:
         return
     n = len(lines)
@@ -992,6 +1015,11 @@ def _thread_records(lines: list[str], kinds: list[str], body: int) -> None:
         if j > body and kinds[j] == "" and _is_handle(lines[j]):
             kinds[j] = "strong"
     _button_columns(kinds, body)
+
+
+def _is_stamp(core: str) -> bool:
+    """Is ``core`` (a line as :func:`_stamp_core` gives it) a stamp line?"""
+    return _may_be_stamp(core) and _STAMP_LINE.fullmatch(core) is not None
 
 
 def _is_handle(line: str) -> bool:
