@@ -1681,3 +1681,12 @@ def test_a_sites_long_english_name_under_its_name_goes_with_it():
     # an English line over the article, not over the site's navigation, stays
     text = "标题\nA Report of the Southwest Jiaotong University\n\n" + _STORY
     assert clean(text).text == text
+
+
+def test_a_follow_button_ending_a_document_without_a_final_newline():
+    """The author's follow button may be the last characters of the text, with no newline after it."""
+    assert clean("关注").text == "关注\n"
+    for ending in ("", "\n"):
+        result = clean("标题\n2024-01-02 来源：新华社\n关注" + ending)
+        assert result.text == "标题\n2024-01-02 来源：新华社\n"
+        assert [f.code for f in result.findings] == ["B111"]

@@ -1745,6 +1745,7 @@ _WIDGET_HINT = patterncache.compile("字号|字號|字体|字體|字型|字级|�
 
 def _follow_word_ends_a_line(text: str, start: int, end: int) -> bool:
     """Whether 关注 ends a line between ``start`` and ``end`` (a follow button may stand there)."""
+    end = min(end, len(text))
     for word in ("关注", "關注"):
         at = text.find(word, start, end)
         while at >= 0:
