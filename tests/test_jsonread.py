@@ -92,3 +92,16 @@ def test_a_bad_record_gets_the_reason_json_gives():
             json.loads(line)
         out, bad, summary, chars = clean_json_line(line, "text", settings_)
         assert out is None and bad == f"not JSON ({str(raised.value).split(':')[0]})"
+
+
+def test_a_record_holding_a_lone_surrogate_is_cleaned_and_written_back_escaped():
+    """UTF-8 has no form for a lone surrogate (a record may escape one): the record is
+    cleaned, written with the same escape, and its neighbours are cleaned as usual."""
+    from cleaner.corpus.jsonl import clean_chunk
+
+    lines = [b'{"text": "a\\ud800b  ", "id": 1}\n', b'{"text": "ok  "}\n']
+    out, stats = clean_chunk("x.jsonl", 1, lines, "text", Settings())
+    first, second = out.decode("utf-8").splitlines()
+    assert "\\ud800" in first and json.loads(first)["text"] == "a\ud800b" and json.loads(first)["id"] == 1
+    assert json.loads(second)["text"] == "ok"
+    assert (stats.records, stats.bad) == (2, 0)

@@ -87,5 +87,5 @@ def clean_chunk(rel: str, first: int, lines: list[bytes], field: str, settings: 
                 stats.add_bad(rel, first + offset, bad)
             continue
         stats.add_record(summary, chars)
-        out.append(line.encode("utf-8") + ending)
+        out.append(line + ending)
     return b"".join(out), stats

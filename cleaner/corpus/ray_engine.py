@@ -78,7 +78,7 @@ def _clean_jsonl_batch(table, field: str, settings: Settings):
             line, reason, summary, chars = clean_json_line(body, field, settings, path)
         except Exception as exc:  # noqa: BLE001 - same as the local engine
             line, reason, summary, chars = None, f"internal error: {type(exc).__name__}: {exc}", None, None
-        out.append(raw if line is None else line.encode("utf-8") + raw[len(body):])
+        out.append(raw if line is None else line + raw[len(body):])
         bad.append(reason)
         summaries.append(json.dumps(summary) if summary is not None else None)
         removed.append(chars["removed"] if chars else 0)

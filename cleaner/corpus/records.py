@@ -82,7 +82,7 @@ class ShardStats:
 def clean_json_line(line: bytes | str, field: str, settings: Settings, rel: str | None = None):
     """Clean one JSONL line (without its terminator).
 
-    Returns ``(output line as str or None when passed through, bad reason or "",
+    Returns ``(output line in UTF-8 or None when passed through, bad reason or "",
     summary, chars)``.  Blank lines are passed through without a report.
     """
     if not line.strip():
@@ -101,4 +101,6 @@ def clean_json_line(line: bytes | str, field: str, settings: Settings, rel: str 
     cleaned, summary, chars = clean_text(text, settings, rel)
     obj[field] = cleaned
     obj[SUMMARY_FIELD] = summary
-    return _encode(obj), "", summary, chars
+    # a lone surrogate (a record may escape one: "\\ud800") has no UTF-8 form: it
+    # is written back as the same escape, which is what backslashreplace writes
+    return _encode(obj).encode("utf-8", "backslashreplace"), "", summary, chars
