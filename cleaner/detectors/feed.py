@@ -99,27 +99,9 @@ def _candidate_patterns(words) -> tuple[re.Pattern, re.Pattern]:
 
 
 def _any_word(words) -> str:
-    """A pattern that finds where one of ``words`` occurs (not which one).
-
-    The words are grouped by their first character, one alternative a
-    group (``分(?:享到|享)|转(?:发)|…``): at each position that holds a
-    first character the engine compares it with one literal per group
-    instead of one per word.  A group whose first character is a word by
-    itself needs nothing after it.
-    """
-    rests: dict[str, set[str]] = {}
-    for w in words:
-        if w:
-            rests.setdefault(w[0], set()).add(w[1:])
-    alts = []
-    for first in sorted(rests):
-        tails = rests[first]
-        if "" in tails:
-            alts.append(re.escape(first))
-        else:
-            body = "|".join(re.escape(t) for t in sorted(tails, key=patterncache.longest_first))
-            alts.append(f"{re.escape(first)}(?:{body})")
-    return "|".join(alts) if alts else "(?!)"
+    """A pattern that finds where one of ``words`` occurs, its words grouped by
+    first character (see :func:`patterncache.alternation`)."""
+    return patterncache.alternation(w for w in words if w) or "(?!)"
 
 
 def _common_suffix(words) -> str:
